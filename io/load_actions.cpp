@@ -1,0 +1,146 @@
+// One action ({"action": name, ...}), as timeline entries and operator playbooks write it.
+#include <vector>
+
+#include "io/load_parts.hpp"
+#include "io/suggest.hpp"
+
+namespace repsim::io::detail {
+namespace {
+
+const std::vector<std::pair<std::string_view, std::vector<std::string_view>>>& action_keys() {
+  static const std::vector<std::pair<std::string_view, std::vector<std::string_view>>> keys{
+      {"compromise", {"tenant", "duration", "messages_per_hour", "recipients", "trap_share", "spoof_as"}},
+      {"set_threshold", {"gateway", "threshold"}},
+      {"allowlist", {"gateway", "tenant", "ip"}},
+      {"restore_score", {"scorer", "ips", "score"}},
+      {"request_delisting", {"scorer", "ips"}},
+      {"reroute", {"tenant", "gateway", "to"}},
+      {"gateway_outage", {"gateway", "duration", "code", "text"}},
+      {"provider_fault", {"provider", "duration", "attachments_only", "code", "text"}},
+      {"file_ticket", {"to", "subject"}},
+      {"note", {"text"}},
+  };
+  return keys;
+}
+
+std::vector<models::IpIndex> load_ip_list(const LoadContext& ctx, const JsonNode& n) {
+  std::vector<models::IpIndex> out;
+  for (const JsonNode& i : n.items())
+    for (models::IpIndex ip : ctx.ips(i)) out.push_back(ip);
+  if (out.empty()) n.fail("list at least one IP, or leave 'ips' out to mean every IP");
+  return out;
+}
+
+models::TenantIndex optional_tenant(const LoadContext& ctx, const JsonNode& n, ActionSite site, Binding& b) {
+  if (auto v = n.find("tenant")) return ctx.ref(*v, Kind::Tenant, &b);
+  if (site == ActionSite::Timeline) n.fail("missing required key 'tenant'");
+  return models::kNone;  // the tenant that triggered the playbook
+}
+
+}  // namespace
+
+models::Action load_action(const LoadContext& ctx, const JsonNode& n, ActionSite site, Binding& b,
+                           std::initializer_list<std::string_view> extra) {
+  const JsonNode name_node = n.at("action");
+  const std::string name = name_node.string();
+  const std::vector<std::string_view>* fields = nullptr;
+  for (const auto& [action, keys] : action_keys())
+    if (action == name) fields = &keys;
+  if (fields == nullptr) {
+    std::vector<std::string> names;
+    for (const auto& entry : action_keys()) names.emplace_back(entry.first);
+    const auto near = closest_name(name, names);
+    std::string list;
+    for (const std::string& s : names) list += (list.empty() ? "" : ", ") + s;
+    name_node.fail("unknown action '" + name + "' (" + (near ? "did you mean '" + *near + "'? " : std::string()) +
+                   "expected one of: " + list + ")");
+  }
+  std::vector<std::string_view> keys{"action"};
+  keys.insert(keys.end(), extra.begin(), extra.end());
+  keys.insert(keys.end(), fields->begin(), fields->end());
+  n.check_keys(keys);
+
+  if (name == "compromise") {
+    models::Compromise a;
+    a.tenant = ctx.ref(n.at("tenant"), Kind::Tenant, &b);
+    load_episode_fields(ctx, n, a.episode, &b);
+    return a;
+  }
+  if (name == "set_threshold") {
+    models::SetThreshold a;
+    const JsonNode g = n.at("gateway");
+    a.gateway = ctx.ref(g, Kind::Gateway, &b);
+    const models::ScorerIndex s = ctx.config.gateways[a.gateway].reputation;
+    if (s == models::kNone) g.fail("gateway '" + g.string() + "' has no 'reputation' scorer: a threshold needs one");
+    a.threshold = ctx.score_on(n.at("threshold"), ctx.scale_of(s), "threshold");
+    return a;
+  }
+  if (name == "allowlist") {
+    models::Allowlist a;
+    a.gateway = ctx.ref(n.at("gateway"), Kind::Gateway, &b);
+    if (auto ip = n.find("ip")) {
+      if (n.has("tenant")) ip->fail("allowlist a 'tenant' or an 'ip', not both");
+      a.ip = ctx.one_ip(*ip);
+    } else {
+      a.tenant = optional_tenant(ctx, n, site, b);
+    }
+    return a;
+  }
+  if (name == "restore_score") {
+    models::RestoreScore a;
+    const JsonNode s = n.at("scorer");
+    a.scorer = ctx.ref(s, Kind::Scorer);
+    if (auto v = n.find("ips")) a.ips = load_ip_list(ctx, *v);
+    if (ctx.is_senderbase(a.scorer))
+      a.score = ctx.score_on(n.at("score"), ctx.scale_of(a.scorer), "score");
+    else
+      reject_keys(n, {"score"}, "does not apply to a blocklist: restore_score removes its listings");
+    return a;
+  }
+  if (name == "request_delisting") {
+    models::RequestDelisting a;
+    a.scorer = ctx.ref(n.at("scorer"), Kind::Scorer);
+    if (auto v = n.find("ips")) a.ips = load_ip_list(ctx, *v);
+    return a;
+  }
+  if (name == "reroute") {
+    models::Reroute a;
+    a.tenant = optional_tenant(ctx, n, site, b);
+    if (auto v = n.find("gateway")) a.gateway = ctx.ref(*v, Kind::Gateway, &b);
+    const JsonNode to = n.at("to");
+    a.to = ctx.ref(to, Kind::Provider);
+    bool has_entry_pool = false;
+    for (const PoolInfo& p : ctx.pool_info)
+      has_entry_pool = has_entry_pool || (p.provider == a.to && p.assignment != models::Assignment::Dedicated);
+    if (!has_entry_pool) to.fail("provider '" + to.string() + "' has no shared pool to reroute onto");
+    return a;
+  }
+  if (name == "gateway_outage") {
+    models::GatewayOutage a;
+    a.gateway = ctx.ref(n.at("gateway"), Kind::Gateway, &b);
+    a.duration = n.at("duration").positive_duration();
+    if (auto v = n.find("code")) a.code = LoadContext::failure_code(*v);
+    if (auto v = n.find("text")) a.text = v->string();
+    return a;
+  }
+  if (name == "provider_fault") {
+    models::ProviderFaultAction a;
+    a.provider = ctx.ref(n.at("provider"), Kind::Provider);
+    a.duration = n.at("duration").positive_duration();
+    if (auto v = n.find("attachments_only")) a.attachments_only = v->boolean();
+    if (auto v = n.find("code")) a.code = LoadContext::failure_code(*v);
+    if (auto v = n.find("text")) a.text = v->string();
+    return a;
+  }
+  if (name == "file_ticket") {
+    models::FileTicket a;
+    a.to = ctx.ref(n.at("to"), Kind::Operator);
+    if (auto v = n.find("subject")) a.subject = v->string();
+    return a;
+  }
+  models::Note a;
+  a.text = n.at("text").string();
+  return a;
+}
+
+}  // namespace repsim::io::detail

@@ -1,0 +1,41 @@
+#pragma once
+// Internal to the scenario loader: one function per section of the file, plus the readers that
+// several sections share. Each appends to ctx.config in declaration order.
+#include <initializer_list>
+#include <string_view>
+#include <vector>
+
+#include "io/load_context.hpp"
+
+namespace repsim::io::detail {
+
+// First pass over the whole file: every id (and population size) gets its dense indices, so any
+// section may refer to any other whatever their order in the file.
+void register_ids(LoadContext& ctx, const JsonNode& root);
+
+void load_scorers(LoadContext& ctx, const JsonNode& array);
+void load_providers(LoadContext& ctx, const JsonNode& array);
+void load_gateways(LoadContext& ctx, const JsonNode& array);
+void load_tenants(LoadContext& ctx, const JsonNode& array);
+void load_operators(LoadContext& ctx, const JsonNode& array);
+void load_timeline(LoadContext& ctx, const JsonNode& array);
+
+// "always", or {start: "09:00", end: "17:00", days: ["Mon", ...]} with sim::WorkingHours defaults.
+sim::WorkingHours load_hours(const JsonNode& n);
+// [{gateway, weight}]: a gateway population shares its weight equally among its members.
+std::vector<models::RecipientShare> load_recipients(const LoadContext& ctx, const JsonNode& array);
+// The fields of a compromise episode other than `start`: duration, messages_per_hour, recipients,
+// trap_share, spoof_as. The caller checks the keys.
+void load_episode_fields(const LoadContext& ctx, const JsonNode& n, models::CompromiseEpisode& e, Binding* binding);
+
+// The fields of TenantConfig proper (id, volume, profile, recipients, shares, episodes); in a
+// population the episodes are the compromise template and take no start.
+models::TenantConfig load_tenant_config(const LoadContext& ctx, const JsonNode& n, bool population);
+
+enum class ActionSite { Timeline, Playbook };
+// {"action": name, ...fields of that action}. `extra` are keys the caller reads itself (at, actor).
+// In a playbook, allowlist and reroute may omit the tenant: the one that triggered the playbook.
+models::Action load_action(const LoadContext& ctx, const JsonNode& n, ActionSite site, Binding& binding,
+                           std::initializer_list<std::string_view> extra);
+
+}  // namespace repsim::io::detail

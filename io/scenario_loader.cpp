@@ -1,0 +1,68 @@
+// The top level of a scenario file, and the order its sections are read in.
+#include "io/scenario_loader.hpp"
+
+#include "io/load_parts.hpp"
+#include "models/ecosystem.hpp"
+
+namespace repsim::io {
+
+
+LoadedScenario load_scenario_file(const std::string& path, const LoadOptions& options) {
+  return load_scenario_json(read_json_file(path), path, options);
+}
+
+LoadedScenario load_scenario_text(std::string_view text, const std::string& name_for_errors,
+                                  const LoadOptions& options) {
+  return load_scenario_json(parse_json_text(text, name_for_errors), name_for_errors, options);
+}
+
+LoadedScenario load_scenario_json(const nlohmann::json& document, const std::string& name_for_errors,
+                                  const LoadOptions& options) {
+  LoadedScenario out;
+  out.source = name_for_errors;
+  detail::LoadContext ctx(out);
+  ctx.file = name_for_errors;
+  models::EcosystemConfig& c = out.config;
+
+  const JsonNode root(document, name_for_errors);
+  root.check_keys({"$schema", "name", "description", "notes", "start", "duration", "seed", "sample_every", "scorers",
+                   "providers", "tenants", "gateways", "operators", "timeline"});
+  if (auto v = root.find("$schema")) v->string();  // for editors; not used
+  if (auto v = root.find("name")) c.name = v->nonempty_string();
+  if (auto v = root.find("description")) out.description = v->string();
+  if (auto v = root.find("notes"))
+    for (const JsonNode& note : v->items()) out.notes.push_back(note.string());
+  const JsonNode start = root.at("start");
+  try {
+    c.calendar = sim::Calendar::parse(start.string());
+  } catch (const std::invalid_argument& e) {
+    start.fail(std::string("bad start time: ") + e.what());
+  }
+  c.duration = root.at("duration").positive_duration();
+  if (auto v = root.find("seed")) c.seed = v->unsigned_in(0, UINT64_MAX);
+  if (options.seed) c.seed = *options.seed;
+  if (auto v = root.find("sample_every")) c.sample_every = v->positive_duration();
+
+  detail::register_ids(ctx, root);
+  // Scorers and providers (with their pools and IPs) first: the other sections refer to them, and
+  // actions refer to the gateways' scorers.
+  using Loader = void (*)(detail::LoadContext&, const JsonNode&);
+  const std::pair<const char*, Loader> sections[] = {
+      {"scorers", detail::load_scorers},     {"providers", detail::load_providers},
+      {"gateways", detail::load_gateways},   {"tenants", detail::load_tenants},
+      {"operators", detail::load_operators}, {"timeline", detail::load_timeline},
+  };
+  for (const auto& [key, load] : sections)
+    if (auto v = root.find(key)) load(ctx, *v);
+
+  if (options.check_build) {
+    try {
+      models::Ecosystem check(c);
+    } catch (const std::exception& e) {
+      throw LoadError(name_for_errors, "", std::string("the models refuse this scenario: ") + e.what());
+    }
+  }
+  return out;
+}
+
+}  // namespace repsim::io

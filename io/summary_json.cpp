@@ -1,0 +1,376 @@
+#include "io/summary_json.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <functional>
+#include <map>
+#include <tuple>
+#include <utility>
+#include <vector>
+
+#include "io/events_csv.hpp"
+
+namespace repsim::io {
+namespace {
+
+using json = nlohmann::ordered_json;
+using models::DeliveryCounts;
+using models::Ecosystem;
+
+void add_counts(DeliveryCounts& into, const DeliveryCounts& c) {
+  into.sent += c.sent;
+  into.delivered += c.delivered;
+  into.deferred_attempts += c.deferred_attempts;
+  into.rejected += c.rejected;
+  into.expired += c.expired;
+  into.filtered += c.filtered;
+  into.queued_at_end += c.queued_at_end;
+  into.legit_blocked += c.legit_blocked;
+  into.spam_accepted += c.spam_accepted;
+  into.delay_notices += c.delay_notices;
+  into.latency_s.merge(c.latency_s);
+}
+
+bool is_blocklist(const Ecosystem& eco, models::ScorerIndex s) {
+  return std::holds_alternative<models::BlocklistConfig>(eco.config().scorers[s]);
+}
+
+// Counts and outage hours of one group (or group pair).
+struct Cell {
+  DeliveryCounts counts;
+  double outage_hours = 0;
+};
+
+json cell_json(const Cell& c, const Grouping& g, std::size_t group) {
+  if (!g.grouped) return counts_json(c.counts, c.outage_hours);
+  json j;
+  j["members"] = g.members[group];
+  j.update(counts_json(c.counts, c.outage_hours));
+  return j;
+}
+
+json tenants_json(const Ecosystem& eco, const Grouping& tg, const Grouping& gg, sim::Time end) {
+  const models::Ledger& ledger = eco.ledger();
+  std::vector<Cell> cells(tg.names.size());
+  std::map<std::pair<std::size_t, std::size_t>, Cell> pairs;  // (tenant group, gateway group)
+  for (models::TenantIndex t = 0; t < eco.tenant_count(); ++t)
+    add_counts(cells[tg.group_of[t]].counts, ledger.tenant(t));
+  for (const auto& [t, g] : ledger.pairs())
+    add_counts(pairs[{tg.group_of[t], gg.group_of[g]}].counts, ledger.pair(t, g));
+  for (const models::OutageInterval& o : ledger.outages()) {
+    const double hours = sim::to_hours(o.duration(end));
+    cells[tg.group_of[o.tenant]].outage_hours += hours;
+    pairs[{tg.group_of[o.tenant], gg.group_of[o.gateway]}].outage_hours += hours;
+  }
+  std::vector<json> by_gateway(tg.names.size(), json::object());
+  for (const auto& [key, cell] : pairs)
+    by_gateway[key.first][gg.names[key.second]] = cell_json(cell, gg, key.second);
+  json out = json::object();
+  for (std::size_t k = 0; k < tg.names.size(); ++k) {
+    json entry = cell_json(cells[k], tg, k);
+    entry["by_gateway"] = std::move(by_gateway[k]);
+    out[tg.names[k]] = std::move(entry);
+  }
+  return out;
+}
+
+json gateways_json(const Ecosystem& eco, const Grouping& gg, sim::Time end) {
+  std::vector<Cell> cells(gg.names.size());
+  for (models::GatewayIndex g = 0; g < eco.gateway_count(); ++g)
+    add_counts(cells[gg.group_of[g]].counts, eco.ledger().gateway(g));
+  for (const models::OutageInterval& o : eco.ledger().outages())
+    cells[gg.group_of[o.gateway]].outage_hours += sim::to_hours(o.duration(end));
+  json out = json::object();
+  for (std::size_t k = 0; k < gg.names.size(); ++k) out[gg.names[k]] = cell_json(cells[k], gg, k);
+  return out;
+}
+
+// Time spent per published band (index bands.size() = unscored) or listed, per IP, replayed from the
+// event log: the log records every change of the published view, so this is exact.
+struct IpHistory {
+  std::vector<sim::Time> in_band;
+  std::size_t band = 0;
+  sim::Time since = 0;
+  std::uint64_t listings = 0;
+};
+
+std::vector<std::vector<IpHistory>> ip_histories(const Ecosystem& eco, sim::Time end) {
+  const std::size_t ips = eco.ips().size();
+  std::vector<std::vector<IpHistory>> h(eco.scorer_count());
+  std::map<std::string, models::ScorerIndex, std::less<>> scorer_of;
+  for (models::ScorerIndex s = 0; s < eco.scorer_count(); ++s) {
+    scorer_of.emplace(eco.scorer(s).id(), s);
+    // Blocklists have two states: 0 = not listed, 1 = listed. Score services: bands, then unscored.
+    const std::size_t states = is_blocklist(eco, s) ? 2 : eco.scorer(s).scale().bands.size() + 1;
+    const std::size_t initial = is_blocklist(eco, s) ? 0 : states - 1;
+    h[s].assign(ips, IpHistory{std::vector<sim::Time>(states, 0), initial, 0, 0});
+  }
+  std::map<std::string, models::IpIndex, std::less<>> ip_of;
+  for (models::IpIndex i = 0; i < ips; ++i) ip_of.emplace(eco.ips()[i].address, i);
+
+  auto move_to = [](IpHistory& ip, std::size_t state, sim::Time t) {
+    ip.in_band[ip.band] += t - ip.since;
+    ip.band = state;
+    ip.since = t;
+  };
+  for (const models::LogEntry& e : eco.event_log()) {
+    const auto s = scorer_of.find(e.actor);
+    if (s == scorer_of.end()) continue;
+    const models::ScoreScale& scale = eco.scorer(s->second).scale();
+    if (const auto b = parse_band_change(e)) {
+      const auto ip = ip_of.find(b->address);
+      if (ip == ip_of.end() || is_blocklist(eco, s->second)) continue;
+      const auto band = scale.band_index(b->to);
+      move_to(h[s->second][ip->second], band ? *band : scale.bands.size(), e.time);
+    } else if (const auto l = parse_listing(e)) {
+      const auto ip = ip_of.find(l->address);
+      if (ip == ip_of.end() || !is_blocklist(eco, s->second)) continue;
+      IpHistory& hist = h[s->second][ip->second];
+      if (l->listed) ++hist.listings;
+      move_to(hist, l->listed ? 1 : 0, e.time);
+    }
+  }
+  for (auto& per_scorer : h)
+    for (IpHistory& ip : per_scorer) move_to(ip, ip.band, std::max(end, ip.since));
+  return h;
+}
+
+json bands_json(const models::ScoreScale& scale, const std::vector<sim::Time>& in_band) {
+  json out;
+  for (std::size_t b = 0; b < scale.bands.size(); ++b) out[scale.bands[b]] = sim::to_hours(in_band[b]);
+  out["unscored"] = sim::to_hours(in_band[scale.bands.size()]);
+  return out;
+}
+
+json ips_json(const Ecosystem& eco, const std::vector<std::vector<IpHistory>>& hist) {
+  json out = json::object();
+  if (eco.ips().size() > kMaxListedIps) return out;
+  for (models::IpIndex i = 0; i < eco.ips().size(); ++i) {
+    json scorers = json::object();
+    for (models::ScorerIndex s = 0; s < eco.scorer_count(); ++s) {
+      const models::Scorer& scorer = eco.scorer(s);
+      const IpHistory& h = hist[s][i];
+      json entry;
+      if (is_blocklist(eco, s)) {
+        entry["listed_end"] = scorer.listed(i);
+        entry["listings"] = h.listings;
+        entry["hours_listed"] = sim::to_hours(h.in_band[1]);
+      } else {
+        entry["score_end"] = scorer.has_score(i) ? json(scorer.score(i)) : json(nullptr);
+        entry["hours_in_band"] = bands_json(scorer.scale(), h.in_band);
+      }
+      scorers[scorer.id()] = std::move(entry);
+    }
+    json ip;
+    ip["pool"] = eco.pools()[eco.ips()[i].pool].id;
+    ip["scorers"] = std::move(scorers);
+    out[eco.ips()[i].address] = std::move(ip);
+  }
+  return out;
+}
+
+// Pool score gauges: min / max of the sampled values and time per band, each sample held until the
+// next sample of the same gauge (the last one until the end of the run). One pass over the samples.
+struct GaugeStats {
+  const models::ScoreScale* scale = nullptr;  // null: not a pool score gauge
+  double min = NAN;
+  double max = NAN;
+  std::vector<sim::Time> in_band;
+  const sim::Metrics::Sample* held = nullptr;
+
+  void credit(sim::Time until) {
+    if (!held || until <= held->time) return;
+    in_band[std::isnan(held->value) ? scale->bands.size() : scale->band_of(held->value)] +=
+        until - held->time;
+  }
+  void add(const sim::Metrics::Sample& s) {
+    credit(s.time);
+    held = &s;
+    if (std::isnan(s.value)) return;
+    min = std::isnan(min) ? s.value : std::min(min, s.value);
+    max = std::isnan(max) ? s.value : std::max(max, s.value);
+  }
+};
+
+json pool_score_json(const GaugeStats& st) {
+  json out;
+  out["min_score"] = std::isnan(st.min) ? json(nullptr) : json(st.min);
+  out["max_score"] = std::isnan(st.max) ? json(nullptr) : json(st.max);
+  out["hours_in_band"] = bands_json(*st.scale, st.in_band);
+  return out;
+}
+
+json pools_json(const Ecosystem& eco, const std::vector<std::vector<IpHistory>>& hist, sim::Time end) {
+  const auto& gauges = eco.metrics().gauges();
+  std::map<sim::Metrics::Key, std::uint32_t> gauge_of;
+  for (std::uint32_t k = 0; k < gauges.size(); ++k) gauge_of.emplace(gauges[k], k);
+  // gauge_at[p][s]: the score gauge of pool p for scorer s, or none.
+  std::vector<std::vector<std::uint32_t>> gauge_at(
+      eco.pools().size(), std::vector<std::uint32_t>(eco.scorer_count(), models::kNone));
+  std::vector<GaugeStats> stats(gauges.size());
+  for (models::PoolIndex p = 0; p < eco.pools().size(); ++p)
+    for (models::ScorerIndex s = 0; s < eco.scorer_count(); ++s) {
+      if (is_blocklist(eco, s)) continue;
+      const auto g = gauge_of.find(sim::Metrics::Key{eco.pools()[p].id, eco.scorer(s).id() + ".score"});
+      if (g == gauge_of.end()) continue;
+      gauge_at[p][s] = g->second;
+      stats[g->second].scale = &eco.scorer(s).scale();
+      stats[g->second].in_band.assign(eco.scorer(s).scale().bands.size() + 1, 0);
+    }
+  for (const sim::Metrics::Sample& s : eco.metrics().samples())
+    if (stats[s.gauge].scale) stats[s.gauge].add(s);
+  for (GaugeStats& st : stats)
+    if (st.scale) st.credit(end);
+
+  json out = json::object();
+  for (models::PoolIndex p = 0; p < eco.pools().size(); ++p) {
+    const models::IpPool& pool = eco.pools()[p];
+    json per_scorer = json::object();
+    for (models::ScorerIndex s = 0; s < eco.scorer_count(); ++s) {
+      const models::Scorer& scorer = eco.scorer(s);
+      if (is_blocklist(eco, s)) {
+        sim::Time listed = 0;
+        std::uint64_t listings = 0;
+        for (models::IpIndex ip : pool.ips) {
+          listed += hist[s][ip].in_band[1];
+          listings += hist[s][ip].listings;
+        }
+        per_scorer[scorer.id()] = json{{"ip_hours_listed", sim::to_hours(listed)}, {"listings", listings}};
+      } else if (gauge_at[p][s] != models::kNone) {
+        per_scorer[scorer.id()] = pool_score_json(stats[gauge_at[p][s]]);
+      }
+    }
+    out[pool.id] = std::move(per_scorer);
+  }
+  return out;
+}
+
+json outages_json(const Ecosystem& eco, sim::Time end) {
+  std::vector<const models::OutageInterval*> sorted;
+  for (const models::OutageInterval& o : eco.ledger().outages()) sorted.push_back(&o);
+  std::sort(sorted.begin(), sorted.end(), [&](const auto* a, const auto* b) {
+    return std::tie(a->start, eco.tenant_name(a->tenant), eco.gateway_name(a->gateway)) <
+           std::tie(b->start, eco.tenant_name(b->tenant), eco.gateway_name(b->gateway));
+  });
+  if (sorted.size() > kMaxListedOutages) sorted.resize(kMaxListedOutages);
+  json out = json::array();
+  for (const auto* o : sorted)
+    out.push_back(
+        outage_json(*o, eco.tenant_name(o->tenant), eco.gateway_name(o->gateway), eco.calendar(), end));
+  return out;
+}
+
+}  // namespace
+
+std::string_view population_of(std::string_view tenant_id) {
+  return tenant_id.substr(0, tenant_id.find('#'));
+}
+
+Grouping group_entities(std::size_t count, std::size_t cap,
+                        const std::function<const std::string&(std::size_t)>& name_of) {
+  Grouping g;
+  g.grouped = count > cap;
+  g.group_of.resize(count);
+  std::map<std::string, std::size_t, std::less<>> index;  // lookups only; output follows `names`
+  for (std::size_t e = 0; e < count; ++e) {
+    if (!g.grouped) {
+      g.names.push_back(name_of(e));
+      g.members.push_back(1);
+      g.group_of[e] = e;
+      continue;
+    }
+    const std::string_view name = population_of(name_of(e));
+    auto it = index.find(name);
+    if (it == index.end()) {
+      it = index.emplace(std::string(name), g.names.size()).first;
+      g.names.emplace_back(name);
+      g.members.push_back(0);
+    }
+    g.group_of[e] = it->second;
+    ++g.members[it->second];
+  }
+  return g;
+}
+
+Grouping group_tenants(const Ecosystem& eco, std::size_t cap) {
+  return group_entities(eco.tenant_count(), cap,
+                        [&](std::size_t t) -> const std::string& { return eco.tenant_name(t); });
+}
+
+json seconds_json(sim::Time t) {
+  if (t % sim::kSecond == 0) return json(t / sim::kSecond);
+  return json(sim::to_seconds(t));
+}
+
+json counts_json(const DeliveryCounts& c, double outage_hours) {
+  json j;
+  j["sent"] = c.sent;
+  j["delivered"] = c.delivered;
+  j["deferred_attempts"] = c.deferred_attempts;
+  j["bounced"] = c.bounced();
+  j["rejected"] = c.rejected;
+  j["expired"] = c.expired;
+  j["filtered"] = c.filtered;
+  j["queued_at_end"] = c.queued_at_end;
+  j["legit_blocked"] = c.legit_blocked;
+  j["spam_accepted"] = c.spam_accepted;
+  j["delay_notices"] = c.delay_notices;
+  j["outage_hours"] = outage_hours;
+  if (c.latency_s.count() == 0) {
+    j["latency_s"] = nullptr;
+  } else {
+    json q;
+    q["p50"] = c.latency_s.quantile(0.50);
+    q["p95"] = c.latency_s.quantile(0.95);
+    q["p99"] = c.latency_s.quantile(0.99);
+    j["latency_s"] = std::move(q);
+  }
+  return j;
+}
+
+json outage_json(const models::OutageInterval& o, std::string_view tenant, std::string_view gateway,
+                 const sim::Calendar& calendar, sim::Time run_end) {
+  json j;
+  j["tenant"] = tenant;
+  j["gateway"] = gateway;
+  j["start"] = calendar.iso(o.start);
+  j["end"] = o.end == sim::kNever ? json(nullptr) : json(calendar.iso(o.end));
+  j["hours"] = sim::to_hours(o.duration(run_end));
+  j["cause"] = models::to_string(o.cause);
+  return j;
+}
+
+json summary_json(const Ecosystem& eco, const RunInfo& info) {
+  const sim::Time end = eco.simulation().now();
+  const Grouping tenants = group_tenants(eco, kMaxListedTenants);
+  const Grouping gateways =
+      group_entities(eco.gateway_count(), kMaxListedGateways,
+                     [&](std::size_t g) -> const std::string& { return eco.gateway_name(g); });
+  const auto hist = ip_histories(eco, end);
+
+  json j;
+  j["scenario"] = info.scenario_name;
+  j["seed"] = info.seed;
+  j["start"] = eco.calendar().iso(0);
+  j["duration_s"] = seconds_json(end);
+  j["events_handled"] = eco.simulation().events_handled();
+  j["tenant_count"] = eco.tenant_count();
+  j["tenants_grouped"] = tenants.grouped;
+  j["gateway_count"] = eco.gateway_count();
+  j["gateways_grouped"] = gateways.grouped;
+  j["tenants"] = tenants_json(eco, tenants, gateways, end);
+  j["gateways"] = gateways_json(eco, gateways, end);
+  j["pools"] = pools_json(eco, hist, end);
+  j["ip_count"] = eco.ips().size();
+  j["ips"] = ips_json(eco, hist);
+  j["outages_total"] = eco.ledger().outages().size();
+  j["outages"] = outages_json(eco, end);
+  return j;
+}
+
+// Replaces rather than throws on invalid UTF-8 in an id: a summary must always be writable.
+std::string summary_json_text(const Ecosystem& eco, const RunInfo& info) {
+  return summary_json(eco, info).dump(2, ' ', false, json::error_handler_t::replace) + "\n";
+}
+
+}  // namespace repsim::io

@@ -1,0 +1,38 @@
+#include "models/auth.hpp"
+
+#include <algorithm>
+#include <stdexcept>
+#include <string>
+
+namespace repsim::models {
+
+namespace {
+
+const DomainAuth& domain(const AuthDirectory& dir, TenantIndex t, const char* role) {
+  if (t >= dir.domains.size())
+    throw std::out_of_range(std::string("auth: ") + role + " domain " + std::to_string(t) +
+                            " is not in the directory (" + std::to_string(dir.domains.size()) + " domains)");
+  return dir.domains[t];
+}
+
+}  // namespace
+
+void AuthDirectory::validate() const {
+  for (std::size_t t = 0; t < domains.size(); ++t)
+    if (!std::is_sorted(domains[t].spf_ips.begin(), domains[t].spf_ips.end()))
+      throw std::invalid_argument("auth: SPF IPs of domain " + std::to_string(t) + " are not sorted");
+}
+
+AuthResult evaluate_auth(const Message& m, IpIndex ip, const AuthDirectory& dir) {
+  const DomainAuth& envelope = domain(dir, m.envelope_from, "envelope-from");
+  const DomainAuth& header = domain(dir, m.header_from, "header-from");
+  AuthResult r;
+  r.spf_pass = std::binary_search(envelope.spf_ips.begin(), envelope.spf_ips.end(), ip);
+  r.dkim_aligned = m.header_from == m.tenant;
+  const bool spf_aligned = r.spf_pass && m.envelope_from == m.header_from;
+  r.dmarc_pass = r.dkim_aligned || (spf_aligned && !header.always_signs);
+  r.dmarc = header.dmarc;
+  return r;
+}
+
+}  // namespace repsim::models

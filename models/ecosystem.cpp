@@ -1,0 +1,276 @@
+#include "models/ecosystem.hpp"
+
+#include <algorithm>
+#include <stdexcept>
+
+#include "models/blocklist_scorer.hpp"
+#include "models/senderbase_scorer.hpp"
+
+namespace repsim::models {
+namespace {
+
+std::string default_address(std::uint32_t pool_number, std::uint32_t k) {
+  // Documentation ranges would run out; 10/8 gives every pool its own /16.
+  return "10." + std::to_string(pool_number % 256) + "." + std::to_string(k / 256) + "." +
+         std::to_string(k % 256);
+}
+
+[[noreturn]] void bad(const std::string& what) { throw std::invalid_argument(what); }
+
+}  // namespace
+
+Ecosystem::Ecosystem(EcosystemConfig config)
+    : config_(std::move(config)),
+      streams_(config_.seed),
+      ledger_(config_.tenants.size(), config_.gateways.size()) {
+  if (config_.duration <= 0) bad("duration must be positive");
+  if (config_.sample_every <= 0) bad("sample_every must be positive");
+  build_pools();
+  build_scorers();
+  build_auth();
+  build_gateways();
+  build_providers();
+  build_tenants();
+  build_operators();
+  register_gauges();
+  for (const TimedAction& a : config_.timeline) schedule(a);
+}
+
+Ecosystem::~Ecosystem() = default;
+
+void Ecosystem::build_pools() {
+  for (ProviderIndex p = 0; p < config_.providers.size(); ++p) {
+    for (const PoolSpec& spec : config_.providers[p].pools) {
+      if (spec.size == 0) bad("pool " + spec.id + ": needs at least one IP");
+      if (!spec.addresses.empty() && spec.addresses.size() != spec.size)
+        bad("pool " + spec.id + ": " + std::to_string(spec.addresses.size()) + " addresses for size " +
+            std::to_string(spec.size));
+      const auto pool_index = static_cast<PoolIndex>(pools_.size());
+      IpPool pool;
+      pool.id = spec.id;
+      pool.kind = spec.kind;
+      pool.assignment = spec.assignment;
+      for (std::uint32_t k = 0; k < spec.size; ++k) {
+        pool.ips.push_back(static_cast<IpIndex>(ips_.size()));
+        ips_.push_back(IpAddress{spec.addresses.empty() ? default_address(pool_index, k) : spec.addresses[k],
+                                 pool_index, 0, 0});
+      }
+      pools_.push_back(std::move(pool));
+      provider_of_pool_.push_back(p);
+    }
+  }
+}
+
+void Ecosystem::build_scorers() {
+  for (const ScorerSpec& spec : config_.scorers) {
+    if (const auto* sb = std::get_if<SenderBaseConfig>(&spec)) {
+      auto scorer = std::make_unique<SenderBaseScorer>(*sb, ips_.size());
+      const auto index = static_cast<ScorerIndex>(scorers_.size());
+      scorer->on_band_change([this, index](IpIndex ip, std::size_t from, std::size_t to, sim::Time) {
+        const ScoreScale& scale = scorers_[index]->scale();
+        const std::string old_band = from == SenderBaseScorer::kNoBand ? "unscored" : scale.bands[from];
+        log(scorers_[index]->id(), "band_change",
+            ips_[ip].address + " (" + pools_[ips_[ip].pool].id + ") " + old_band + " -> " + scale.bands[to]);
+      });
+      scorers_.push_back(std::move(scorer));
+    } else {
+      auto scorer = std::make_unique<BlocklistScorer>(std::get<BlocklistConfig>(spec), sim_, ips_.size());
+      const auto index = static_cast<ScorerIndex>(scorers_.size());
+      scorer->on_listing_change([this, index](IpIndex ip, ListingChange change, sim::Time) {
+        static constexpr const char* kWhat[] = {"listed", "delisted_expired", "delisted_on_request",
+                                                "delisted_by_vendor"};
+        log(scorers_[index]->id(), kWhat[static_cast<int>(change)],
+            ips_[ip].address + " (" + pools_[ips_[ip].pool].id + ")");
+      });
+      scorers_.push_back(std::move(scorer));
+    }
+  }
+}
+
+void Ecosystem::build_auth() {
+  auth_.domains.resize(config_.tenants.size());
+  route_of_tenant_.resize(config_.tenants.size());
+  for (TenantIndex t = 0; t < config_.tenants.size(); ++t) {
+    const TenantSpec& spec = config_.tenants[t];
+    if (spec.provider >= config_.providers.size()) bad("tenant " + spec.config.id + ": unknown provider");
+    if (spec.pool >= pools_.size() || provider_of_pool_[spec.pool] != spec.provider)
+      bad("tenant " + spec.config.id + ": pool is not one of its provider's pools");
+    auth_.domains[t].dmarc = spec.dmarc;
+    auth_.domains[t].always_signs = spec.always_signs;
+    route_of_tenant_[t] = spec.provider;
+    authorize(t, spec.provider);
+    for (ProviderIndex f : spec.fallback_providers) {
+      if (f >= config_.providers.size()) bad("tenant " + spec.config.id + ": unknown fallback provider");
+      authorize(t, f);
+    }
+  }
+}
+
+// A tenant's SPF record lists what its provider sends from: its own IP when it has a dedicated
+// one, else every shared IP of the provider (the provider's include: covers all customers).
+void Ecosystem::authorize(TenantIndex tenant, ProviderIndex provider) {
+  auto& spf = auth_.domains[tenant].spf_ips;
+  const TenantSpec& spec = config_.tenants[tenant];
+  const bool own_dedicated = provider == spec.provider && pools_[spec.pool].kind == PoolKind::Dedicated;
+  for (PoolIndex p = 0; p < pools_.size(); ++p) {
+    if (provider_of_pool_[p] != provider) continue;
+    if (own_dedicated ? p != spec.pool : pools_[p].kind == PoolKind::Dedicated) continue;
+    spf.insert(spf.end(), pools_[p].ips.begin(), pools_[p].ips.end());
+  }
+  std::sort(spf.begin(), spf.end());
+  spf.erase(std::unique(spf.begin(), spf.end()), spf.end());
+}
+
+void Ecosystem::build_gateways() {
+  std::vector<Scorer*> scorers;
+  for (auto& s : scorers_) scorers.push_back(s.get());
+  for (GatewayIndex g = 0; g < config_.gateways.size(); ++g) {
+    const GatewayConfig& cfg = config_.gateways[g];
+    gateways_.push_back(
+        std::make_unique<Gateway>(g, cfg, scorers, &auth_, streams_.stream(cfg.id, "gateway")));
+  }
+}
+
+void Ecosystem::build_providers() {
+  for (ProviderIndex p = 0; p < config_.providers.size(); ++p) {
+    const ProviderConfig& cfg = config_.providers[p].config;
+    providers_.push_back(std::make_unique<Provider>(
+        p, cfg, ProviderContext{sim_, messages_, ledger_, *this, pools_, ips_}, streams_.stream(cfg.id, "provider")));
+  }
+  for (TenantIndex t = 0; t < config_.tenants.size(); ++t) {
+    const TenantSpec& spec = config_.tenants[t];
+    IpPool& pool = pools_[spec.pool];
+    if (pool.assignment == Assignment::Dedicated) {
+      // Dedicated IPs are handed out in tenant order: the k-th tenant placed on the pool gets IP k.
+      const auto taken = static_cast<std::size_t>(
+          std::count_if(pool.ip_of_tenant.begin(), pool.ip_of_tenant.end(), [](IpIndex i) { return i != kNone; }));
+      if (taken >= pool.ips.size()) bad("pool " + pool.id + ": more tenants than dedicated IPs");
+      if (pool.ip_of_tenant.size() <= t) pool.ip_of_tenant.resize(t + 1, kNone);
+      pool.ip_of_tenant[t] = pool.ips[taken];
+    }
+    providers_[spec.provider]->assign_pool(t, spec.pool);
+  }
+}
+
+void Ecosystem::build_tenants() {
+  for (TenantIndex t = 0; t < config_.tenants.size(); ++t) {
+    const TenantConfig& cfg = config_.tenants[t].config;
+    for (const RecipientShare& r : cfg.recipients)
+      if (r.gateway >= gateways_.size()) bad("tenant " + cfg.id + ": unknown recipient gateway");
+    tenants_.push_back(std::make_unique<Tenant>(
+        t, cfg, TenantContext{sim_, config_.calendar, messages_, ledger_, *this}, streams_.stream(cfg.id, "traffic"),
+        streams_.stream(cfg.id, "spam")));
+  }
+}
+
+void Ecosystem::build_operators() {
+  for (OperatorIndex o = 0; o < config_.operators.size(); ++o) {
+    const OperatorConfig& cfg = config_.operators[o];
+    operators_.push_back(std::make_unique<Operator>(o, cfg, sim_, config_.calendar, *this,
+                                                    streams_.stream(cfg.id, "operator")));
+  }
+  ledger_.on_outage_change([this](const OutageInterval& outage, bool opened) {
+    log(tenant_name(outage.tenant) + "->" + gateway_name(outage.gateway), opened ? "outage_start" : "outage_end",
+        std::string(to_string(outage.cause)));
+    for (auto& op : operators_) op->on_outage(outage, opened);
+  });
+}
+
+void Ecosystem::register_gauges() {
+  for (ScorerIndex s = 0; s < scorers_.size(); ++s) {
+    const Scorer* scorer = scorers_[s].get();
+    for (PoolIndex p = 0; p < pools_.size(); ++p) {
+      // A pool's score is the mean of its IPs' published scores (unscored IPs read as neutral 0
+      // would hide warm-up, so they are left out; a pool with none scored reads as NaN).
+      const IpPool* pool = &pools_[p];
+      metrics_.gauge(pool->id, scorer->id() + ".score", [scorer, pool] {
+        double sum = 0;
+        int n = 0;
+        for (IpIndex ip : pool->ips)
+          if (scorer->has_score(ip)) {
+            sum += scorer->score(ip);
+            ++n;
+          }
+        return n ? sum / n : std::nan("");
+      });
+    }
+  }
+  for (GatewayIndex g = 0; g < gateways_.size(); ++g) {
+    const DeliveryCounts* c = &ledger_.gateway(g);
+    const std::string& id = gateway_name(g);
+    metrics_.gauge(id, "delivered", [c] { return static_cast<double>(c->delivered); });
+    metrics_.gauge(id, "deferred_attempts", [c] { return static_cast<double>(c->deferred_attempts); });
+    metrics_.gauge(id, "bounced", [c] { return static_cast<double>(c->bounced()); });
+    const Gateway* gw = gateways_[g].get();
+    metrics_.gauge(id, "threshold", [gw] { return gw->threshold(); });
+  }
+  for (ProviderIndex p = 0; p < providers_.size(); ++p) {
+    const Provider* pr = providers_[p].get();
+    metrics_.gauge(provider_name(p), "queued", [pr] { return static_cast<double>(pr->queued()); });
+  }
+}
+
+void Ecosystem::start() {
+  started_ = true;
+  const sim::Time end = config_.duration;
+  for (auto& s : scorers_)
+    if (auto* sb = dynamic_cast<SenderBaseScorer*>(s.get())) sb->start(sim_, end);
+  for (auto& t : tenants_) t->start(end);
+  metrics_.sample_every(sim_, config_.sample_every, end);
+}
+
+void Ecosystem::run_until(sim::Time t) {
+  if (finished_) throw std::logic_error("ecosystem: run after finish");
+  if (!started_) start();
+  sim_.run_until(std::min(t, config_.duration));
+}
+
+void Ecosystem::finish() {
+  if (finished_) return;
+  finished_ = true;
+  std::vector<const Message*> queued;
+  for (const auto& p : providers_) p->collect_queued(queued);
+  ledger_.finish(queued);
+}
+
+ProviderIndex Ecosystem::route(TenantIndex tenant, GatewayIndex gateway) const {
+  if (!route_of_pair_.empty()) {
+    const auto it = route_of_pair_.find((std::uint64_t{tenant} << 32) | gateway);
+    if (it != route_of_pair_.end()) return it->second;
+  }
+  return route_of_tenant_[tenant];
+}
+
+void Ecosystem::submit(MessageId id) {
+  Message& m = messages_[id];
+  m.provider = route(m.tenant, m.gateway);
+  providers_[m.provider]->submit(id);
+}
+
+SmtpReply Ecosystem::deliver(const Message& m, IpIndex ip, ProviderIndex via, sim::Time now) {
+  const SmtpReply reply = gateways_[m.gateway]->receive(m, ip, via, now);
+  if (reply.accepted()) {
+    ++ips_[ip].delivered;
+    if (m.kind == MessageKind::Spam)
+      for (auto& op : operators_) op->on_spam_accepted(m.tenant, m.gateway);
+  }
+  return reply;
+}
+
+void Ecosystem::log(std::string_view actor, std::string_view what, std::string_view detail) {
+  log_.push_back(LogEntry{sim_.now(), std::string(actor), std::string(what), std::string(detail)});
+  for (auto& hook : log_hooks_) hook(log_.back());
+}
+
+void Ecosystem::schedule(const TimedAction& a) {
+  if (a.at < sim_.now()) bad("action " + std::string(action_name(a.action)) + " scheduled in the past");
+  sim_.schedule_at(a.at, [this, a](sim::Simulation&) { apply(a.action, a.actor.empty() ? "timeline" : a.actor); });
+}
+
+PoolIndex Ecosystem::entry_pool(ProviderIndex provider) const {
+  for (PoolIndex p = 0; p < pools_.size(); ++p)
+    if (provider_of_pool_[p] == provider && pools_[p].assignment != Assignment::Dedicated) return p;
+  bad("provider " + provider_name(provider) + " has no shared pool to reroute onto");
+}
+
+}  // namespace repsim::models

@@ -1,0 +1,127 @@
+#pragma once
+// The whole modelled world: owns the simulation and every model, wires them together, routes
+// mail (tenant -> provider -> gateway), applies actions, and keeps the event log. Front ends build
+// one from an EcosystemConfig, run it, and read its ledger, metrics and log.
+#include <cstdint>
+#include <functional>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+#include "models/ecosystem_config.hpp"
+#include "models/gateway.hpp"
+#include "models/ledger.hpp"
+#include "models/message.hpp"
+#include "models/network.hpp"
+#include "models/operator.hpp"
+#include "models/provider.hpp"
+#include "models/scorer.hpp"
+#include "models/tenant.hpp"
+#include "sim/metrics.hpp"
+#include "sim/random.hpp"
+#include "sim/simulation.hpp"
+
+namespace repsim::models {
+
+struct LogEntry {
+  sim::Time time;
+  std::string actor;
+  std::string action;
+  std::string detail;
+};
+
+class Ecosystem final : public MessageSink, public DeliveryNetwork, public ActionSink {
+ public:
+  // Throws std::invalid_argument naming the entity when the config is inconsistent (an index out
+  // of range, a pool of another provider, a dedicated pool with too few IPs, ...).
+  explicit Ecosystem(EcosystemConfig config);
+  Ecosystem(const Ecosystem&) = delete;
+  Ecosystem& operator=(const Ecosystem&) = delete;
+  ~Ecosystem();
+
+  // Advances to min(t, duration). The first call starts traffic, scorers and sampling.
+  void run_until(sim::Time t);
+  void run() { run_until(config_.duration); }
+  // Closes the books at the current time: counts what is still queued. Idempotent.
+  void finish();
+  bool finished() const { return finished_; }
+
+  // Applies an action now, as `actor` ("timeline", an operator id, "viz").
+  void apply(const Action& action, std::string_view actor) override;
+  void log(std::string_view actor, std::string_view what, std::string_view detail) override;
+  // Schedules an action for later (>= now).
+  void schedule(const TimedAction& action);
+  void on_log(std::function<void(const LogEntry&)> hook) { log_hooks_.push_back(std::move(hook)); }
+
+  // MessageSink / DeliveryNetwork: the ecosystem is the post office between models.
+  void submit(MessageId id) override;
+  SmtpReply deliver(const Message& m, IpIndex ip, ProviderIndex via, sim::Time now) override;
+
+  const EcosystemConfig& config() const { return config_; }
+  sim::Simulation& simulation() { return sim_; }
+  const sim::Simulation& simulation() const { return sim_; }
+  const sim::Calendar& calendar() const { return config_.calendar; }
+  const Ledger& ledger() const { return ledger_; }
+  const sim::Metrics& metrics() const { return metrics_; }
+  const std::vector<LogEntry>& event_log() const { return log_; }
+  const MessagePool& messages() const { return messages_; }
+
+  std::size_t tenant_count() const { return tenants_.size(); }
+  std::size_t gateway_count() const { return gateways_.size(); }
+  std::size_t provider_count() const { return providers_.size(); }
+  std::size_t scorer_count() const { return scorers_.size(); }
+  const std::string& tenant_name(TenantIndex t) const { return config_.tenants[t].config.id; }
+  const std::string& gateway_name(GatewayIndex g) const { return config_.gateways[g].id; }
+  const std::string& provider_name(ProviderIndex p) const { return config_.providers[p].config.id; }
+  const std::string& operator_name(OperatorIndex o) const { return config_.operators[o].id; }
+  const std::vector<IpAddress>& ips() const { return ips_; }
+  const std::vector<IpPool>& pools() const { return pools_; }
+  ProviderIndex provider_of_pool(PoolIndex p) const { return provider_of_pool_[p]; }
+  const Scorer& scorer(ScorerIndex s) const { return *scorers_[s]; }
+  const Gateway& gateway(GatewayIndex g) const { return *gateways_[g]; }
+  const Provider& provider(ProviderIndex p) const { return *providers_[p]; }
+  const Tenant& tenant(TenantIndex t) const { return *tenants_[t]; }
+  const AuthDirectory& auth() const { return auth_; }
+  // The provider new mail from `tenant` to `gateway` takes now.
+  ProviderIndex route(TenantIndex tenant, GatewayIndex gateway) const;
+
+ private:
+  void build_pools();
+  void build_scorers();
+  void build_auth();
+  void build_gateways();
+  void build_providers();
+  void build_tenants();
+  void build_operators();
+  void register_gauges();
+  void start();
+  void authorize(TenantIndex tenant, ProviderIndex provider);
+  std::string describe(const Action& action) const;
+  PoolIndex entry_pool(ProviderIndex provider) const;
+
+  EcosystemConfig config_;
+  sim::Simulation sim_;
+  sim::StreamFactory streams_;
+  sim::Metrics metrics_;
+  MessagePool messages_;
+  Ledger ledger_;
+  std::vector<IpAddress> ips_;
+  std::vector<IpPool> pools_;
+  std::vector<ProviderIndex> provider_of_pool_;
+  AuthDirectory auth_;
+  std::vector<std::unique_ptr<Scorer>> scorers_;
+  std::vector<std::unique_ptr<Gateway>> gateways_;
+  std::vector<std::unique_ptr<Provider>> providers_;
+  std::vector<std::unique_ptr<Tenant>> tenants_;
+  std::vector<std::unique_ptr<Operator>> operators_;
+  std::vector<ProviderIndex> route_of_tenant_;
+  std::unordered_map<std::uint64_t, ProviderIndex> route_of_pair_;  // lookups only: order never matters
+  std::vector<LogEntry> log_;
+  std::vector<std::function<void(const LogEntry&)>> log_hooks_;
+  bool started_ = false;
+  bool finished_ = false;
+};
+
+}  // namespace repsim::models

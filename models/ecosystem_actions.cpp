@@ -1,0 +1,154 @@
+// Ecosystem::apply: what each action does to the models, and how the event log words it.
+#include <cstdio>
+#include <stdexcept>
+
+#include "models/ecosystem.hpp"
+
+namespace repsim::models {
+namespace {
+
+std::string number(double v) {
+  char buf[32];
+  std::snprintf(buf, sizeof buf, "%g", v);
+  return buf;
+}
+
+template <class... F>
+struct Overloaded : F... {
+  using F::operator()...;
+};
+template <class... F>
+Overloaded(F...) -> Overloaded<F...>;
+
+void check(std::uint32_t index, std::size_t count, const char* what) {
+  if (index >= count) throw std::invalid_argument(std::string("action names an unknown ") + what);
+}
+
+}  // namespace
+
+void Ecosystem::apply(const Action& action, std::string_view actor) {
+  const sim::Time now = sim_.now();
+  std::visit(
+      Overloaded{
+          [&](const SetThreshold& a) {
+            check(a.gateway, gateways_.size(), "gateway");
+            gateways_[a.gateway]->set_threshold(a.threshold);
+          },
+          [&](const Allowlist& a) {
+            check(a.gateway, gateways_.size(), "gateway");
+            if (a.ip != kNone) {
+              check(a.ip, ips_.size(), "IP");
+              gateways_[a.gateway]->allowlist_ip(a.ip);
+            } else {
+              check(a.tenant, tenants_.size(), "tenant");
+              gateways_[a.gateway]->allowlist_domain(a.tenant);
+            }
+          },
+          [&](const RestoreScore& a) {
+            check(a.scorer, scorers_.size(), "scorer");
+            if (a.ips.empty())
+              for (IpIndex ip = 0; ip < ips_.size(); ++ip) scorers_[a.scorer]->restore(ip, a.score, now);
+            for (IpIndex ip : a.ips) {
+              check(ip, ips_.size(), "IP");
+              scorers_[a.scorer]->restore(ip, a.score, now);
+            }
+          },
+          [&](const RequestDelisting& a) {
+            check(a.scorer, scorers_.size(), "scorer");
+            Scorer& s = *scorers_[a.scorer];
+            if (a.ips.empty())
+              for (IpIndex ip = 0; ip < ips_.size(); ++ip) {
+                if (s.listed(ip)) s.request_delisting(ip, now);
+              }
+            for (IpIndex ip : a.ips) {
+              check(ip, ips_.size(), "IP");
+              s.request_delisting(ip, now);
+            }
+          },
+          [&](const Reroute& a) {
+            check(a.tenant, tenants_.size(), "tenant");
+            check(a.to, providers_.size(), "provider");
+            providers_[a.to]->assign_pool(a.tenant, entry_pool(a.to));
+            authorize(a.tenant, a.to);  // the tenant adds the new provider to its SPF record
+            if (a.gateway == kNone) {
+              route_of_tenant_[a.tenant] = a.to;
+              // Erase-if keeps pair overrides consistent without depending on map order.
+              std::erase_if(route_of_pair_, [&](const auto& kv) { return (kv.first >> 32) == a.tenant; });
+            } else {
+              check(a.gateway, gateways_.size(), "gateway");
+              route_of_pair_[(std::uint64_t{a.tenant} << 32) | a.gateway] = a.to;
+            }
+          },
+          [&](const Compromise& a) {
+            check(a.tenant, tenants_.size(), "tenant");
+            CompromiseEpisode e = a.episode;
+            e.start = now;
+            tenants_[a.tenant]->compromise(e);
+          },
+          [&](const GatewayOutage& a) {
+            check(a.gateway, gateways_.size(), "gateway");
+            gateways_[a.gateway]->add_outage(now, now + a.duration, a.code, a.text);
+          },
+          [&](const ProviderFaultAction& a) {
+            check(a.provider, providers_.size(), "provider");
+            providers_[a.provider]->add_fault(
+                ProviderFault{now, now + a.duration, a.attachments_only, a.code, a.text});
+          },
+          [&](const FileTicket& a) {
+            check(a.to, operators_.size(), "operator");
+            operators_[a.to]->on_ticket(a);
+          },
+          [&](const Note&) {},
+      },
+      action);
+  log(actor, action_name(action), describe(action));
+}
+
+std::string Ecosystem::describe(const Action& action) const {
+  auto ip_list = [&](const std::vector<IpIndex>& ips) {
+    if (ips.empty()) return std::string("all IPs");
+    if (ips.size() > 3) return std::to_string(ips.size()) + " IPs";
+    std::string s;
+    for (IpIndex ip : ips) s += (s.empty() ? "" : ", ") + ips_[ip].address;
+    return s;
+  };
+  return std::visit(
+      Overloaded{
+          [&](const SetThreshold& a) {
+            const auto& scorer_index = config_.gateways[a.gateway].reputation;
+            std::string band;
+            if (scorer_index != kNone)
+              band = " (" + std::string(scorers_[scorer_index]->scale().band_name(a.threshold)) + ")";
+            return gateway_name(a.gateway) + " accepts scores >= " + number(a.threshold) + band;
+          },
+          [&](const Allowlist& a) {
+            return gateway_name(a.gateway) + " allowlists " +
+                   (a.ip != kNone ? ips_[a.ip].address : tenant_name(a.tenant));
+          },
+          [&](const RestoreScore& a) {
+            return scorers_[a.scorer]->id() + " sets " + ip_list(a.ips) + " to " + number(a.score);
+          },
+          [&](const RequestDelisting& a) { return scorers_[a.scorer]->id() + " asked to delist " + ip_list(a.ips); },
+          [&](const Reroute& a) {
+            return tenant_name(a.tenant) + " -> " + (a.gateway == kNone ? "all gateways" : gateway_name(a.gateway)) +
+                   " via " + provider_name(a.to);
+          },
+          [&](const Compromise& a) {
+            return tenant_name(a.tenant) + " sends " + number(a.episode.messages_per_hour) + " spam/h for " +
+                   sim::format_duration(a.episode.duration);
+          },
+          [&](const GatewayOutage& a) {
+            return gateway_name(a.gateway) + " answers " + std::to_string(a.code) + " for " +
+                   sim::format_duration(a.duration);
+          },
+          [&](const ProviderFaultAction& a) {
+            return provider_name(a.provider) + " answers " + std::to_string(a.code) + " " + a.text + " for " +
+                   sim::format_duration(a.duration) + (a.attachments_only ? " (attachments)" : "");
+          },
+          [&](const FileTicket& a) { return "to " + operator_name(a.to) + ": " + a.subject; },
+          [&](const Note& a) { return a.text; },
+      },
+      action);
+}
+
+}  // namespace repsim::models

@@ -1,0 +1,212 @@
+#include "models/gateway.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <stdexcept>
+#include <utility>
+
+#include "sim/distributions.hpp"
+
+namespace repsim::models {
+
+namespace {
+
+// Resolver text of a SERVFAIL (Postfix's wording for a temporary MX lookup failure).
+constexpr const char* kDnsFailureText =
+    "4.4.3 Host or domain name not found. Name service error for type=MX: Host not found, try again";
+constexpr const char* kSpfFailText = "5.7.23 SPF validation failed";
+constexpr const char* kDmarcRejectText =
+    "5.7.1 Unauthenticated email is not accepted due to the sending domain's DMARC policy";
+constexpr const char* kContentText = "5.7.1 Message content rejected as spam";
+
+[[noreturn]] void bad(const std::string& id, const std::string& why) {
+  throw std::invalid_argument("gateway '" + id + "': " + why);
+}
+
+SmtpReply reply(ReplyClass cls, std::uint16_t code, BlockCause cause, std::string_view text) {
+  SmtpReply r;
+  r.cls = cls;
+  r.code = code;
+  r.cause = cause;
+  r.text = text;
+  return r;
+}
+
+// Codes were validated as 4xx or 5xx.
+ReplyClass class_of(std::uint16_t code) {
+  return code / 100 == 5 ? ReplyClass::Reject : ReplyClass::Tempfail;
+}
+
+bool probability(double p) { return p >= 0.0 && p <= 1.0; }
+
+template <class T>
+void sort_unique(std::vector<T>& v) {
+  std::sort(v.begin(), v.end());
+  v.erase(std::unique(v.begin(), v.end()), v.end());
+}
+
+template <class T>
+void insert_sorted(std::vector<T>& v, T x) {
+  auto it = std::lower_bound(v.begin(), v.end(), x);
+  if (it == v.end() || *it != x) v.insert(it, x);
+}
+
+void check_outage(const std::string& id, const OutageWindow& o) {
+  if (!(o.start < o.end)) bad(id, "an outage must end after it starts");
+  if (o.code / 100 != 4 && o.code / 100 != 5)
+    bad(id, "an outage answers 4xx or 5xx, got " + std::to_string(o.code));
+}
+
+}  // namespace
+
+Gateway::Gateway(GatewayIndex index, GatewayConfig cfg, std::vector<Scorer*> scorers,
+                 const AuthDirectory* auth, sim::RandomStream rng)
+    : index_(index),
+      cfg_(std::move(cfg)),
+      scorers_(std::move(scorers)),
+      auth_(auth),
+      dns_rng_(rng.next_u64()),
+      content_rng_(rng.next_u64()),
+      complaint_rng_(rng.next_u64()),
+      outages_(cfg_.outages.begin(), cfg_.outages.end()),
+      connections_(cfg_.max_connections, cfg_.session_time) {
+  cfg_.outages.clear();
+  sort_unique(cfg_.allowlist_domains);
+  sort_unique(cfg_.allowlist_ips);
+  sort_unique(cfg_.dns.providers);
+  validate();
+}
+
+void Gateway::validate() const {
+  const std::string& id = cfg_.id;
+  const auto scorer_ok = [&](ScorerIndex s) { return s < scorers_.size() && scorers_[s] != nullptr; };
+  if (cfg_.reputation != kNone && !scorer_ok(cfg_.reputation))
+    bad(id, "reputation scorer index is not wired");
+  if (cfg_.blocklist != kNone && !scorer_ok(cfg_.blocklist)) bad(id, "blocklist scorer index is not wired");
+  for (ScorerIndex s : cfg_.reports_to)
+    if (!scorer_ok(s)) bad(id, "reports_to names scorer " + std::to_string(s) + ", which is not wired");
+  cfg_.policy.validate();
+  if (cfg_.policy.uses_score() && cfg_.reputation == kNone)
+    bad(id, "the policy reads reputation scores but the gateway has no reputation scorer");
+  if (!probability(cfg_.dns.probability)) bad(id, "DNS failure probability must be in [0, 1]");
+  if (!probability(cfg_.content.spam_detection) || !probability(cfg_.content.false_positive))
+    bad(id, "content filter probabilities must be in [0, 1]");
+  if (!probability(cfg_.complaint_rate)) bad(id, "complaint rate must be in [0, 1]");
+  if (!probability(cfg_.trap_share)) bad(id, "trap share must be in [0, 1]");
+  for (const OutageWindow& o : outages_) check_outage(id, o);
+  if (auth_) auth_->validate();
+}
+
+SmtpReply Gateway::receive(const Message& m, IpIndex ip, ProviderIndex via, sim::Time now) {
+  if (dns_fails(via)) return reply(ReplyClass::Tempfail, 451, BlockCause::DnsFailure, kDnsFailureText);
+  if (const OutageWindow* o = outage_at(now))
+    return reply(class_of(o->code), o->code, BlockCause::GatewayOutage, o->text);
+  if (!connections_.try_open(now))
+    return reply(ReplyClass::Tempfail, 421, BlockCause::ConnectionLimit, kConnectionLimitText);
+  // One verdict per attempt that reaches filtering, drawn even when the message never reaches the
+  // content step: a sensor classifies what it sees of every connection, and one draw per attempt
+  // keeps the stream aligned across variants that refuse different mail.
+  const double p = m.kind == MessageKind::Spam ? cfg_.content.spam_detection : cfg_.content.false_positive;
+  const bool spam_verdict = sim::bernoulli(content_rng_, p);
+  const SmtpReply r = filter(m, ip, spam_verdict, now);
+  report(m, ip, spam_verdict, r, now);
+  return r;
+}
+
+bool Gateway::dns_fails(ProviderIndex via) {
+  if (cfg_.dns.probability <= 0.0) return false;
+  const auto& affected = cfg_.dns.providers;
+  if (!affected.empty() && !std::binary_search(affected.begin(), affected.end(), via)) return false;
+  return sim::bernoulli(dns_rng_, cfg_.dns.probability);
+}
+
+SmtpReply Gateway::filter(const Message& m, IpIndex ip, bool spam_verdict, sim::Time now) {
+  const bool trusted = allowlisted(m, ip);
+  if (!trusted) {
+    const SmtpReply r = apply_policy(ip, now);
+    if (!r.accepted()) return r;
+  }
+  const SmtpReply a = authenticate(m, ip);
+  if (!a.accepted()) return a;
+  if (!trusted && spam_verdict)
+    return reply(ReplyClass::Reject, 550, BlockCause::ContentFilter, kContentText);
+  return SmtpReply::accept();
+}
+
+SmtpReply Gateway::apply_policy(IpIndex ip, sim::Time now) {
+  const PolicyRule* rule = cfg_.policy.decide(standing(ip));
+  if (!rule) return SmtpReply::accept();
+  const BlockCause cause = rule->listed ? BlockCause::Blocklist : BlockCause::Reputation;
+  switch (rule->action) {
+    case PolicyAction::Accept:
+      return SmtpReply::accept();
+    case PolicyAction::Throttle:
+      if (budget_.take(ip, rule->per_hour, now)) return SmtpReply::accept();
+      return reply(ReplyClass::Tempfail, rule->code, BlockCause::Throttle, rule->text);
+    case PolicyAction::Tempfail:
+      return reply(ReplyClass::Tempfail, rule->code, cause, rule->text);
+    case PolicyAction::Reject:
+      return reply(ReplyClass::Reject, rule->code, cause, rule->text);
+  }
+  return SmtpReply::accept();
+}
+
+SmtpReply Gateway::authenticate(const Message& m, IpIndex ip) const {
+  if (!auth_ || (!cfg_.check_spf && !cfg_.enforce_dmarc)) return SmtpReply::accept();
+  const AuthResult a = evaluate_auth(m, ip, *auth_);
+  if (cfg_.check_spf && !a.spf_pass)
+    return reply(ReplyClass::Reject, 550, BlockCause::Authentication, kSpfFailText);
+  if (cfg_.enforce_dmarc && !a.dmarc_pass && a.dmarc == DmarcPolicy::Reject)
+    return reply(ReplyClass::Reject, 550, BlockCause::Authentication, kDmarcRejectText);
+  return SmtpReply::accept();
+}
+
+void Gateway::report(const Message& m, IpIndex ip, bool spam_verdict, const SmtpReply& r, sim::Time now) {
+  if (cfg_.reports_to.empty()) return;
+  Observation o;
+  o.messages = 1;
+  o.spam = spam_verdict ? 1 : 0;
+  if (m.kind == MessageKind::Spam && r.accepted())
+    o.complaints = sim::bernoulli(complaint_rng_, cfg_.complaint_rate) ? 1 : 0;
+  o.trap_hits = m.to_trap ? 1 : 0;
+  for (ScorerIndex s : cfg_.reports_to) scorers_[s]->observe(ip, o, now);
+}
+
+void Gateway::set_threshold(double t) {
+  if (std::isnan(t)) bad(cfg_.id, "threshold is NaN");
+  if (std::isfinite(t) && cfg_.reputation == kNone) bad(cfg_.id, "a threshold needs a reputation scorer");
+  cfg_.policy.set_threshold(t);
+}
+
+void Gateway::allowlist_domain(TenantIndex domain) { insert_sorted(cfg_.allowlist_domains, domain); }
+void Gateway::allowlist_ip(IpIndex ip) { insert_sorted(cfg_.allowlist_ips, ip); }
+
+void Gateway::add_outage(sim::Time start, sim::Time end, std::uint16_t code, std::string text) {
+  OutageWindow o{start, end, code, std::move(text)};
+  check_outage(cfg_.id, o);
+  outages_.push_back(std::move(o));
+}
+
+const OutageWindow* Gateway::outage_at(sim::Time now) const {
+  for (const OutageWindow& o : outages_)
+    if (now >= o.start && now < o.end) return &o;
+  return nullptr;
+}
+
+bool Gateway::allowlisted(const Message& m, IpIndex ip) const {
+  const auto& d = cfg_.allowlist_domains;
+  const auto& i = cfg_.allowlist_ips;
+  return std::binary_search(d.begin(), d.end(), m.header_from) || std::binary_search(i.begin(), i.end(), ip);
+}
+
+SenderStanding Gateway::standing(IpIndex ip) const {
+  SenderStanding s;
+  if (cfg_.reputation != kNone) {
+    const Scorer& rep = *scorers_[cfg_.reputation];
+    if (rep.has_score(ip)) s.score = rep.score(ip);
+  }
+  if (cfg_.blocklist != kNone) s.listed = scorers_[cfg_.blocklist]->listed(ip);
+  return s;
+}
+
+}  // namespace repsim::models

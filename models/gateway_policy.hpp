@@ -1,0 +1,119 @@
+#pragma once
+// A gateway's reputation policy: an ordered table of rules (first match wins) in the style of a
+// Cisco ESA host access table, plus the acceptance threshold operators move. Also the hourly
+// recipient budget that a Throttle rule draws on.
+#include <cstdint>
+#include <limits>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "models/ids.hpp"
+#include "models/score_scale.hpp"
+#include "sim/time.hpp"
+
+namespace repsim::models {
+
+enum class PolicyAction : std::uint8_t {
+  Accept,    // go on to the later checks (authentication, content)
+  Throttle,  // accept up to per_hour recipients per sending IP per clock hour, then code/text (4xx)
+  Tempfail,  // answer code/text (4xx) now
+  Reject,    // answer code/text (5xx) now
+};
+
+std::string_view to_string(PolicyAction a);
+std::optional<PolicyAction> policy_action_from_name(std::string_view name);  // "accept", ...
+
+// What the gateway knows of the sending IP when it consults the table.
+struct SenderStanding {
+  std::optional<double> score;  // published reputation score; nullopt = the service has none
+  bool listed = false;          // listed by the gateway's blocklist
+};
+
+// A rule matches in exactly one way, chosen by its flags:
+//   listed   -> IPs the blocklist lists (whatever their score);
+//   unscored -> IPs the reputation service has no score for;
+//   neither  -> scored IPs with score_min <= score < score_max.
+struct PolicyRule {
+  double score_min = -std::numeric_limits<double>::infinity();
+  double score_max = std::numeric_limits<double>::infinity();
+  bool unscored = false;
+  bool listed = false;
+  PolicyAction action = PolicyAction::Accept;
+  double per_hour = 0.0;  // Throttle only: recipients per hour per sending IP
+  std::uint16_t code = 250;
+  std::string text;  // the reply text after the code, e.g. "4.7.1 ..."
+
+  bool matches(const SenderStanding& s) const;
+  // The rule reads a reputation score (range or unscored rule); listing rules do not.
+  bool uses_score() const { return !listed; }
+};
+
+struct GatewayPolicy {
+  std::vector<PolicyRule> rules;
+  // Scores at or above this are accepted before the table is consulted: the knob operators turn
+  // ("accept Neutral"). +inf (the default) = the table alone decides. A listed IP never takes this
+  // shortcut: the threshold is about scores, a blocklist listing is a separate verdict.
+  double accept_at_or_above = std::numeric_limits<double>::infinity();
+
+  void set_threshold(double t) { accept_at_or_above = t; }
+  // The first matching rule, or nullptr when the sender is accepted by threshold or by no match.
+  const PolicyRule* decide(const SenderStanding& s) const;
+  // True when some rule (or a finite threshold) needs a reputation score.
+  bool uses_score() const;
+  // Throws std::invalid_argument: NaN or inverted ranges, listed+unscored on one rule, a reply
+  // class that contradicts the action (Tempfail/Throttle need 4xx, Reject 5xx), negative budgets.
+  void validate() const;
+};
+
+// Common policies, built on the scale's band names ("Poor", "Neutral", "Good"); each starts with
+// blocklist_rule(), which only matches when the gateway has a blocklist. Throw
+// std::invalid_argument when the scale lacks the band a policy is built on.
+//
+// Good only (VA in May 2012): unscored or below the Good floor -> 452 4.7.1 "characterized to be
+// unsolicited email ..." (a deferral: the mail waits in the sender's queue until it expires).
+GatewayPolicy good_only_policy(const ScoreScale& scale);
+// Neutral accepted: Poor (below the Neutral floor) -> 554 "poor reputation"; unscored accepted.
+GatewayPolicy neutral_ok_policy(const ScoreScale& scale);
+
+// Cut points of the graded (host access table) policy. Defaults: Cisco ESA's shipped sender groups
+// refuse below -3 and throttle from -3 to -1 (SUSPECTLIST); DESIGN.md domain facts add that in
+// May 2012 every policy that throttled scores <= 0 caught the "Neutral, score 0" pool.
+struct GradedCuts {
+  double refuse_below = -3.0;         // score < this -> 554 refuse
+  double slow_below = -1.0;           // refuse_below <= score < this -> slow_per_hour
+  double throttle_at_or_below = 0.0;  // slow_below <= score <= this, or unscored -> throttle_per_hour
+  double slow_per_hour = 1.0;
+  double throttle_per_hour = 10.0;
+};
+// Scores above throttle_at_or_below are accepted. Throws std::invalid_argument when the cuts are
+// not increasing or lie outside the scale.
+GatewayPolicy graded_policy(const ScoreScale& scale, const GradedCuts& cuts = {});
+
+enum class PolicyPreset : std::uint8_t { GoodOnly, NeutralOk, Graded };
+std::optional<PolicyPreset> policy_preset_from_name(std::string_view name);  // "good_only", ...
+std::string_view to_string(PolicyPreset p);
+GatewayPolicy make_policy(PolicyPreset p, const ScoreScale& scale);
+
+// The rules presets are made of (exposed so tables can be assembled from the same texts).
+PolicyRule blocklist_rule();  // listed -> 554 5.7.1 blocked using a DNS blocklist
+
+// Recipients accepted per sending IP in the current clock hour (hour index = now / 1 h): a
+// throttled IP's budget refills at each full hour of simulation time.
+class HourlyBudget {
+ public:
+  // Takes one recipient from ip's budget of per_hour for the hour containing `now`; false (nothing
+  // taken) when the hour's budget is spent. Budgets of all rules share one count per IP and hour.
+  bool take(IpIndex ip, double per_hour, sim::Time now);
+  std::uint32_t used(IpIndex ip, sim::Time now) const;
+
+ private:
+  struct Slot {
+    std::int64_t hour = -1;
+    std::uint32_t count = 0;
+  };
+  std::vector<Slot> slots_;  // indexed by IpIndex (dense), grown on demand
+};
+
+}  // namespace repsim::models

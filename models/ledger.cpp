@@ -1,0 +1,138 @@
+#include "models/ledger.hpp"
+
+#include <algorithm>
+#include <stdexcept>
+#include <string>
+
+namespace repsim::models {
+
+namespace {
+
+void add_counts(DeliveryCounts& into, const DeliveryCounts& c) {
+  into.sent += c.sent;
+  into.delivered += c.delivered;
+  into.deferred_attempts += c.deferred_attempts;
+  into.rejected += c.rejected;
+  into.expired += c.expired;
+  into.filtered += c.filtered;
+  into.queued_at_end += c.queued_at_end;
+  into.legit_blocked += c.legit_blocked;
+  into.spam_accepted += c.spam_accepted;
+  into.delay_notices += c.delay_notices;
+  into.latency_s.merge(c.latency_s);
+}
+
+}  // namespace
+
+Ledger::Ledger(std::size_t tenants, std::size_t gateways) : tenants_(tenants), gateways_(gateways) {}
+
+Ledger::PairState& Ledger::pair_state(TenantIndex t, GatewayIndex g) { return pairs_[key(t, g)]; }
+
+// Every count is kept three times (tenant, gateway, pair) so no summary has to be derived later.
+template <class F>
+void Ledger::each(const Message& m, F&& f) {
+  f(tenants_[m.tenant]);
+  f(gateways_[m.gateway]);
+  f(pair_state(m.tenant, m.gateway).counts);
+}
+
+void Ledger::on_created(const Message& m) {
+  // Checked once here: a message that passed on_created has valid indices for every later call.
+  if (m.tenant >= tenants_.size() || m.gateway >= gateways_.size())
+    throw std::out_of_range("ledger: message of tenant " + std::to_string(m.tenant) + " to gateway " +
+                            std::to_string(m.gateway) + " is outside the ledger's " +
+                            std::to_string(tenants_.size()) + " tenants / " + std::to_string(gateways_.size()) +
+                            " gateways");
+  each(m, [](DeliveryCounts& c) { ++c.sent; });
+}
+
+void Ledger::on_attempt(const Message& m, const SmtpReply& reply, sim::Time now) {
+  if (reply.cls == ReplyClass::Tempfail) each(m, [](DeliveryCounts& c) { ++c.deferred_attempts; });
+  // Outages describe what legit senders experience; spam being refused is the system working.
+  if (m.kind != MessageKind::Legit) return;
+
+  PairState& p = pair_state(m.tenant, m.gateway);
+  OutageInterval changed{};
+  bool opened = false;
+  if (reply.accepted()) {
+    if (p.open_outage == kNone) return;
+    OutageInterval& o = outages_[p.open_outage];
+    o.end = now;
+    p.open_outage = kNone;
+    changed = o;
+  } else {
+    if (p.open_outage != kNone) return;
+    p.open_outage = static_cast<std::uint32_t>(outages_.size());
+    outages_.push_back(OutageInterval{m.tenant, m.gateway, now, sim::kNever, reply.cause});
+    changed = outages_.back();
+    opened = true;
+  }
+  // Hooks get a copy: a hook that causes another attempt may grow outages_ and move its elements.
+  for (const OutageHook& hook : hooks_) hook(changed, opened);
+}
+
+void Ledger::on_delay_notice(const Message& m) {
+  each(m, [](DeliveryCounts& c) { ++c.delay_notices; });
+}
+
+void Ledger::on_final(const Message& m, FinalState state, sim::Time now) {
+  const bool legit = m.kind == MessageKind::Legit;
+  switch (state) {
+    case FinalState::Queued:
+      throw std::logic_error("ledger: on_final called with FinalState::Queued");
+    case FinalState::Delivered: {
+      const std::int64_t latency = (now - m.created) / sim::kSecond;  // whole seconds, truncated
+      each(m, [&](DeliveryCounts& c) {
+        ++c.delivered;
+        c.latency_s.add(latency);
+        if (!legit) ++c.spam_accepted;
+      });
+      return;
+    }
+    case FinalState::Rejected:
+      each(m, [](DeliveryCounts& c) { ++c.rejected; });
+      break;
+    case FinalState::Expired:
+      each(m, [](DeliveryCounts& c) { ++c.expired; });
+      break;
+    case FinalState::Filtered:
+      each(m, [](DeliveryCounts& c) { ++c.filtered; });
+      break;
+  }
+  if (legit) each(m, [](DeliveryCounts& c) { ++c.legit_blocked; });
+}
+
+void Ledger::finish(const std::vector<const Message*>& still_queued) {
+  for (const Message* m : still_queued) each(*m, [](DeliveryCounts& c) { ++c.queued_at_end; });
+}
+
+const DeliveryCounts& Ledger::pair(TenantIndex t, GatewayIndex g) const {
+  static const DeliveryCounts kZero{};
+  const auto it = pairs_.find(key(t, g));
+  return it == pairs_.end() ? kZero : it->second.counts;
+}
+
+std::vector<std::pair<TenantIndex, GatewayIndex>> Ledger::pairs() const {
+  std::vector<std::uint64_t> keys;
+  keys.reserve(pairs_.size());
+  for (const auto& [k, state] : pairs_) keys.push_back(k);
+  std::sort(keys.begin(), keys.end());  // the map's order is unspecified; the key sorts as (t, g)
+  std::vector<std::pair<TenantIndex, GatewayIndex>> out;
+  out.reserve(keys.size());
+  for (std::uint64_t k : keys)
+    out.emplace_back(static_cast<TenantIndex>(k >> 32), static_cast<GatewayIndex>(k & 0xFFFFFFFFu));
+  return out;
+}
+
+bool Ledger::in_outage(TenantIndex t, GatewayIndex g) const {
+  const auto it = pairs_.find(key(t, g));
+  return it != pairs_.end() && it->second.open_outage != kNone;
+}
+
+DeliveryCounts Ledger::totals() const {
+  DeliveryCounts sum;
+  for (const DeliveryCounts& c : tenants_) add_counts(sum, c);
+  return sum;
+}
+
+}  // namespace repsim::models

@@ -1,0 +1,91 @@
+#pragma once
+// Accounting that never lies: every created message is counted once as sent and once in exactly
+// one final state, per tenant, per gateway and per (tenant, gateway) pair; outage intervals are
+// derived from the same calls, so summaries and charts cannot disagree.
+#include <cstdint>
+#include <functional>
+#include <unordered_map>
+#include <vector>
+
+#include "models/ids.hpp"
+#include "models/message.hpp"
+#include "models/smtp.hpp"
+#include "sim/metrics.hpp"
+#include "sim/time.hpp"
+
+namespace repsim::models {
+
+struct DeliveryCounts {
+  std::uint64_t sent = 0;
+  std::uint64_t delivered = 0;
+  std::uint64_t deferred_attempts = 0;  // 4xx replies (and provider-side waits for a connection)
+  std::uint64_t rejected = 0;           // final: 5xx
+  std::uint64_t expired = 0;            // final: queue lifetime passed
+  std::uint64_t filtered = 0;           // final: outbound spam filter
+  std::uint64_t queued_at_end = 0;      // set by Ledger::finish
+  std::uint64_t legit_blocked = 0;      // legit messages whose final state is not Delivered
+  std::uint64_t spam_accepted = 0;      // spam delivered
+  std::uint64_t delay_notices = 0;
+  sim::Histogram latency_s;             // created -> delivered, whole seconds
+
+  std::uint64_t bounced() const { return rejected + expired; }  // NDRs returned to the sender
+  std::uint64_t finished() const { return delivered + rejected + expired + filtered; }
+};
+
+// A (tenant, gateway) pair is in outage from the first refused attempt of its legit mail until
+// the next legit delivery; `end` is kNever while still open.
+struct OutageInterval {
+  TenantIndex tenant;
+  GatewayIndex gateway;
+  sim::Time start;
+  sim::Time end;
+  BlockCause cause;
+  sim::Time duration(sim::Time run_end) const { return (end == sim::kNever ? run_end : end) - start; }
+};
+
+class Ledger {
+ public:
+  Ledger(std::size_t tenants, std::size_t gateways);
+
+  void on_created(const Message& m);
+  // One delivery attempt's answer (not final by itself: the sender's queue decides).
+  void on_attempt(const Message& m, const SmtpReply& reply, sim::Time now);
+  void on_delay_notice(const Message& m);
+  // state must not be Queued.
+  void on_final(const Message& m, FinalState state, sim::Time now);
+  // Counts what is still queued and leaves open outages open (end = kNever).
+  void finish(const std::vector<const Message*>& still_queued);
+
+  const DeliveryCounts& tenant(TenantIndex t) const { return tenants_[t]; }
+  const DeliveryCounts& gateway(GatewayIndex g) const { return gateways_[g]; }
+  // Zero counts for a pair that never exchanged mail.
+  const DeliveryCounts& pair(TenantIndex t, GatewayIndex g) const;
+  // Pairs that exchanged mail, in (tenant, gateway) order.
+  std::vector<std::pair<TenantIndex, GatewayIndex>> pairs() const;
+  const std::vector<OutageInterval>& outages() const { return outages_; }
+  // True when the pair's legit mail is currently refused.
+  bool in_outage(TenantIndex t, GatewayIndex g) const;
+  DeliveryCounts totals() const;
+
+  // Called when an outage opens or closes (operators watch these).
+  using OutageHook = std::function<void(const OutageInterval&, bool opened)>;
+  void on_outage_change(OutageHook hook) { hooks_.push_back(std::move(hook)); }
+
+ private:
+  struct PairState {
+    DeliveryCounts counts;
+    std::uint32_t open_outage = kNone;  // index into outages_
+  };
+  static std::uint64_t key(TenantIndex t, GatewayIndex g) { return (std::uint64_t{t} << 32) | g; }
+  PairState& pair_state(TenantIndex t, GatewayIndex g);
+  template <class F>
+  void each(const Message& m, F&& f);
+
+  std::vector<DeliveryCounts> tenants_;
+  std::vector<DeliveryCounts> gateways_;
+  std::unordered_map<std::uint64_t, PairState> pairs_;
+  std::vector<OutageInterval> outages_;
+  std::vector<OutageHook> hooks_;
+};
+
+}  // namespace repsim::models

@@ -1,0 +1,30 @@
+#pragma once
+// The seams between models. A tenant hands new mail to a MessageSink (the ecosystem, which knows
+// each tenant's current route); a provider hands each delivery attempt to a DeliveryNetwork (the
+// ecosystem again, which knows the gateways). Tests plug in small fakes.
+#include "models/ids.hpp"
+#include "models/message.hpp"
+#include "models/smtp.hpp"
+#include "sim/time.hpp"
+
+namespace repsim::models {
+
+class MessageSink {
+ public:
+  // The message is already in the pool; the sink owns what happens to it from here.
+  virtual void submit(MessageId id) = 0;
+
+ protected:
+  ~MessageSink() = default;
+};
+
+class DeliveryNetwork {
+ public:
+  // One SMTP transaction of message m from `ip` of provider `via` to m.gateway at `now`.
+  virtual SmtpReply deliver(const Message& m, IpIndex ip, ProviderIndex via, sim::Time now) = 0;
+
+ protected:
+  ~DeliveryNetwork() = default;
+};
+
+}  // namespace repsim::models

@@ -1,0 +1,58 @@
+#pragma once
+// The people behind a provider: an abuse desk that suspends a spamming tenant some time after the
+// signals pile up, and a support desk that answers a customer's ticket after a delay with a fixed
+// stance. Operators and ticket routing are wired by the ecosystem; this is the provider's side.
+#include <cstdint>
+#include <vector>
+
+#include "models/ids.hpp"
+#include "sim/time.hpp"
+
+namespace repsim::models {
+
+struct AbuseDesk {
+  bool enabled = false;  // off by default: no domain source fixes a threshold or a delay
+  // Abuse signals of one tenant (complaints reported to the provider plus spam its outbound filter
+  // caught) at which the desk acts. 50: a placeholder of this model, scenarios set their own.
+  std::uint32_t complaint_threshold = 50;
+  // From the crossing of the threshold to the suspension. 4 h: a placeholder of this model.
+  sim::Time response_delay = sim::hours(4);
+};
+
+enum class SupportStance : std::uint8_t {
+  AskRecipientsToAllowlist,  // what the 2012 provider told its customer (DESIGN.md domain facts)
+  EscalateToVendor,          // the provider asks the reputation vendor to look at its IPs
+  Reroute,                   // the provider moves the tenant's mail to another route
+};
+
+struct SupportDesk {
+  // Ticket filed -> answer. 24 h: a placeholder of this model (the 2012 answers took days).
+  sim::Time response_delay = sim::hours(24);
+  SupportStance stance = SupportStance::AskRecipientsToAllowlist;
+};
+
+struct TicketAnswer {
+  TenantIndex tenant = kNone;
+  ProviderIndex provider = kNone;
+  SupportStance stance = SupportStance::AskRecipientsToAllowlist;
+  sim::Time filed = 0;
+  sim::Time answered = 0;
+};
+
+// Per-tenant abuse signal counts; says when a tenant first reaches the desk's threshold.
+class AbuseSignals {
+ public:
+  explicit AbuseSignals(const AbuseDesk& desk) : desk_(desk) {}
+
+  // Adds n signals for tenant t. True exactly once per tenant: on the call that reaches the
+  // threshold, and only when the desk is enabled (the caller then schedules the suspension).
+  bool record(TenantIndex t, std::uint32_t n);
+  std::uint64_t signals(TenantIndex t) const { return t < counts_.size() ? counts_[t] : 0; }
+
+ private:
+  AbuseDesk desk_;
+  std::vector<std::uint64_t> counts_;
+  std::vector<bool> flagged_;
+};
+
+}  // namespace repsim::models

@@ -1,0 +1,160 @@
+#pragma once
+// A Cisco SenderBase-style reputation service. Sensor gateways report per-IP volume, spam verdicts,
+// complaints and trap hits; every `update_every` the service scores ALL IPs at once (a feature matrix
+// times a weight vector, with Eigen) and publishes the result `publish_delay` later. Anomalies drop
+// a score within one update; recovery toward the clean target is slow (a half-life), and the vendor
+// can restore a score by hand. There is no delisting: request_delisting does nothing.
+#include <Eigen/Dense>
+#include <cstddef>
+#include <cstdint>
+#include <deque>
+#include <functional>
+#include <limits>
+#include <string>
+#include <vector>
+
+#include "models/scorer.hpp"
+#include "sim/simulation.hpp"
+
+namespace repsim::models {
+
+// Weights of the window features. penalty = features . weights; target = clean_score - penalty.
+// Tuned on the default scale (Poor < -1 <= Neutral < 1 <= Good) and clean_score 5:
+struct SenderBaseWeights {
+  // Per unit of spam fraction (spam / volume over the window). 5% spam costs 5 points: a clean IP
+  // at 5 settles at 0, "Neutral, score 0" as Microsoft reported in May 2012 (DESIGN.md). 4% still
+  // reads Good (1), 6% reads Poor (-1 - epsilon), 30% would be -25 and is clamped to the floor -7.
+  double spam_ratio = 100.0;
+  // Per complaint per 1000 messages. 0.1% costs 2 (still Good, 3); 0.3%, the rate mailbox
+  // providers commonly treat as the limit, costs 6 (bottom of Neutral, -1); 0.5% is Poor (-5).
+  double complaints_per_1000 = 2.0;
+  // Per trap hit in the window (a count, not a rate: traps receive no legitimate mail at all, so
+  // volume does not excuse them). One hit leaves a clean IP at the bottom of Good (1); a second
+  // sends it to Poor (-3): "repeated trap hits" are Poor.
+  double trap_hits = 4.0;
+  // Per decade of window volume, log10(1 + volume). 0 by default so a clean IP settles at exactly
+  // clean_score whatever its volume; a negative weight rewards volume, a positive one punishes bursts.
+  double log10_volume = 0.0;
+};
+
+struct SenderBaseConfig {
+  std::string id = "senderbase";
+  ScoreScale scale;  // -7..+7, Poor / Neutral / Good (DESIGN.md domain facts)
+  // Scores are recomputed every hour and reach gateways half an hour later (published views lag the
+  // live computation, DESIGN.md "published every update_every after publish_delay").
+  sim::Time update_every = sim::kHour;
+  sim::Time publish_delay = 30 * sim::kMinute;
+  // Features are counted over the last 7 days, kept as a ring of update_every buckets; must be a
+  // whole number of updates. A burst weighs on the target until it leaves the window, diluted by
+  // the clean volume that keeps arriving: reputation "recovers with clean volume".
+  sim::Time window = sim::kWeek;
+  // Recovery toward a higher target halves the remaining distance every 48 h: from Poor (-5) back
+  // to Good (1) toward 5 takes 48 * log2(10 / 4) ~ 63 h once the target is clean again, inside
+  // "a few hours to just over one week" (DESIGN.md domain facts).
+  sim::Time recovery_half_life = 48 * sim::kHour;
+  // Lifetime messages before an IP may rise above neutral_score: new IPs with little history score
+  // Neutral, dedicated IPs "need volume and warm-up to earn a Good score" (DESIGN.md).
+  std::uint64_t warmup_volume = 500;
+  double neutral_score = 0.0;  // new / low-history IPs: "Neutral, score 0"
+  double clean_score = 5.0;    // where a clean established IP settles: mid-Good
+  SenderBaseWeights weights;
+
+  // Throws std::invalid_argument naming the scorer and the field.
+  void validate() const;
+};
+
+class SenderBaseScorer final : public Scorer, private sim::EventHandler {
+ public:
+  // Passed as old_band when an IP enters the published view for the first time.
+  static constexpr std::size_t kNoBand = std::numeric_limits<std::size_t>::max();
+  using BandChangeHook =
+      std::function<void(IpIndex ip, std::size_t old_band, std::size_t new_band, sim::Time when)>;
+
+  // IPs are dense indices 0..ip_count-1; add_ips appends more. Validates the config.
+  explicit SenderBaseScorer(SenderBaseConfig config, std::size_t ip_count = 0);
+  // The simulation keeps a reference to this object between events: it must not move.
+  SenderBaseScorer(const SenderBaseScorer&) = delete;
+  SenderBaseScorer& operator=(const SenderBaseScorer&) = delete;
+
+  // Appends n unscored IPs; returns the index of the first.
+  IpIndex add_ips(std::size_t n);
+  std::size_t ip_count() const { return static_cast<std::size_t>(live_.size()); }
+
+  // Schedules the first update at sim.now() + update_every, then one every update_every while the
+  // next would fall at or before `until` (with the default kNever, sim.run() would never return:
+  // use run_until or pass the scenario's end). The publication of the last update still happens,
+  // publish_delay after it. Throws std::logic_error when called twice.
+  void start(sim::Simulation& sim, sim::Time until = sim::kNever);
+
+  // Fired at each publication for every IP whose published band changed, in IP order, and by
+  // restore() when the override changes a band. old_band is kNoBand when the IP had no score.
+  void on_band_change(BandChangeHook hook) { band_hook_ = std::move(hook); }
+
+  const SenderBaseConfig& config() const { return config_; }
+
+  // Scorer
+  const std::string& id() const override { return config_.id; }
+  const ScoreScale& scale() const override { return config_.scale; }
+  // Counted in the bucket being filled (the updates, not `now`, delimit buckets). Throws
+  // std::out_of_range for an IP beyond ip_count().
+  void observe(IpIndex ip, const Observation& o, sim::Time now) override;
+  // The published score; neutral_score for an IP without one (check has_score).
+  double score(IpIndex ip) const override { return published_(ip); }
+  // False until the first publication after the IP's first observation.
+  bool has_score(IpIndex ip) const override { return published_scored_(ip); }
+  bool listed(IpIndex) const override { return false; }
+  // Vendor override: live and published score become `score` (clamped to the scale) at once, pending
+  // publications are patched so they do not bring the old value back, and the window's spam,
+  // complaint and trap counts of the IP are cleared, so the next update does not drop the score
+  // straight back (the vendor has judged that evidence). Volume and warm-up history stay: an IP
+  // still in warm-up falls back to at most neutral_score at the next update.
+  void restore(IpIndex ip, double score, sim::Time now) override;
+  // SenderBase has no delisting (DESIGN.md): reputation recovers with clean volume only.
+  void request_delisting(IpIndex, sim::Time) override {}
+
+  // The live (not yet published) view, for tests and the visualizer.
+  double live_score(IpIndex ip) const { return live_(ip); }
+  bool live_has_score(IpIndex ip) const { return live_scored_(ip); }
+  // Counts inside the current window (including the bucket still filling).
+  Observation window_totals(IpIndex ip) const;
+  std::uint64_t lifetime_volume(IpIndex ip) const { return static_cast<std::uint64_t>(lifetime_volume_(ip)); }
+
+ private:
+  // Columns of the per-IP count tables.
+  enum Count : int { kVolume = 0, kSpam, kComplaints, kTraps, kCounts };
+  // Eigen's column-major layout keeps one count of every IP contiguous for the update's array math.
+  using Bucket = Eigen::Array<std::uint32_t, Eigen::Dynamic, kCounts>;
+  using Counts = Eigen::Array<double, Eigen::Dynamic, kCounts>;
+  using Flags = Eigen::Array<bool, Eigen::Dynamic, 1>;
+  struct Publication {
+    Eigen::ArrayXd score;
+    Flags scored;
+  };
+  enum Payload : std::uint64_t { kTick = 0, kPublish = 1 };
+
+  void on_event(sim::Simulation& sim, std::uint64_t payload) override;
+  void update(sim::Simulation& sim);
+  void publish(sim::Time now);
+  void advance_bucket();
+  void check_ip(IpIndex ip) const;
+
+  SenderBaseConfig config_;
+  Eigen::VectorXd weights_;  // the four weights, in feature order
+  double recovery_step_;     // 1 - 2^(-update_every / half_life): share of the gap closed per update
+  sim::Time until_ = sim::kNever;
+  bool started_ = false;
+
+  std::vector<Bucket> buckets_;  // ring of window / update_every buckets
+  std::size_t current_ = 0;      // the bucket being filled
+  Counts window_;                // sum of all buckets
+  Eigen::ArrayXd lifetime_volume_;
+
+  Eigen::ArrayXd live_;
+  Flags live_scored_;
+  Eigen::ArrayXd published_;
+  Flags published_scored_;
+  std::deque<Publication> pending_;  // FIFO: every publication waits the same publish_delay
+  BandChangeHook band_hook_;
+};
+
+}  // namespace repsim::models

@@ -1,0 +1,168 @@
+#include "models/tenant.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <stdexcept>
+
+namespace repsim::models {
+
+namespace {
+
+using sim::kHour;
+using sim::kNever;
+using sim::Time;
+
+bool is_share(double p) { return p >= 0.0 && p <= 1.0; }
+
+sim::Categorical make_mix(const std::vector<RecipientShare>& shares) {
+  std::vector<double> weights;
+  weights.reserve(shares.size());
+  for (const RecipientShare& s : shares) weights.push_back(s.weight);
+  return sim::Categorical(weights);
+}
+
+Time saturating_add(Time a, Time b) {
+  Time out = 0;
+  return __builtin_add_overflow(a, b, &out) ? kNever : out;
+}
+
+}  // namespace
+
+Tenant::Tenant(TenantIndex index, TenantConfig cfg, TenantContext ctx, sim::RandomStream traffic_rng,
+               sim::RandomStream spam_rng)
+    : index_(index),
+      cfg_(std::move(cfg)),
+      ctx_(ctx),
+      traffic_rng_(traffic_rng),
+      spam_rng_(spam_rng) {
+  const std::string who = "tenant '" + cfg_.id + "': ";
+  try {
+    rate_ = ArrivalRate(cfg_.profile, cfg_.messages_per_day);
+  } catch (const std::invalid_argument& e) {
+    throw std::invalid_argument(who + e.what());
+  }
+  if (!is_share(cfg_.spam_share)) throw std::invalid_argument(who + "spam_share must be in [0, 1]");
+  if (!is_share(cfg_.attachment_share)) throw std::invalid_argument(who + "attachment_share must be in [0, 1]");
+  if (!cfg_.recipients.empty()) {
+    try {
+      mix_ = make_mix(cfg_.recipients);
+    } catch (const std::invalid_argument& e) {
+      throw std::invalid_argument(who + "recipients: " + e.what());
+    }
+  } else if (cfg_.messages_per_day > 0.0) {
+    throw std::invalid_argument(who + "sends mail but has no recipients");
+  }
+  for (const CompromiseEpisode& e : cfg_.episodes) episodes_.push_back(make_state(e));
+}
+
+void Tenant::validate_episode(const CompromiseEpisode& e) const {
+  const std::string who = "tenant '" + cfg_.id + "' compromise episode: ";
+  if (e.duration < 0) throw std::invalid_argument(who + "negative duration");
+  if (!std::isfinite(e.messages_per_hour) || e.messages_per_hour < 0.0)
+    throw std::invalid_argument(who + "messages_per_hour must be finite and >= 0");
+  if (!is_share(e.trap_share)) throw std::invalid_argument(who + "trap_share must be in [0, 1]");
+  if (e.recipients.empty() && mix_.empty() && e.messages_per_hour > 0.0)
+    throw std::invalid_argument(who + "no recipients, and the tenant has none to lend");
+}
+
+Tenant::EpisodeState Tenant::make_state(const CompromiseEpisode& e) const {
+  validate_episode(e);
+  EpisodeState s{e, {}, 0};
+  if (!e.recipients.empty()) {
+    try {
+      s.mix = make_mix(e.recipients);
+    } catch (const std::invalid_argument& ex) {
+      throw std::invalid_argument("tenant '" + cfg_.id + "' compromise episode recipients: " + ex.what());
+    }
+  }
+  return s;
+}
+
+void Tenant::start(Time until) {
+  if (started_) throw std::logic_error("tenant '" + cfg_.id + "': start() called twice");
+  started_ = true;
+  until_ = until;
+  schedule_next_legit(ctx_.sim.now());
+  for (std::size_t k = 0; k < episodes_.size(); ++k) begin_episode(k);
+}
+
+void Tenant::compromise(const CompromiseEpisode& episode) {
+  episodes_.push_back(make_state(episode));
+  cfg_.episodes.push_back(episode);
+  if (started_) begin_episode(episodes_.size() - 1);
+}
+
+void Tenant::begin_episode(std::size_t k) {
+  EpisodeState& s = episodes_[k];
+  s.end = std::min(saturating_add(s.episode.start, s.episode.duration), until_);
+  schedule_next_spam(k, std::max(ctx_.sim.now(), s.episode.start));
+}
+
+void Tenant::schedule_next_legit(Time from) {
+  // Memoryless: from any instant the integrated rate to the next arrival is a fresh Exp(1).
+  const Time at = rate_.next_arrival(ctx_.calendar, from, sim::exponential(traffic_rng_, 1.0), until_);
+  if (at != kNever) ctx_.sim.schedule_at(at, *this, kLegitPayload);
+}
+
+void Tenant::schedule_next_spam(std::size_t k, Time from) {
+  const EpisodeState& s = episodes_[k];
+  if (!(s.episode.messages_per_hour > 0.0) || from >= s.end) return;
+  const double e = sim::exponential(spam_rng_, 1.0);
+  // E x kHour / rate: the gap in microseconds, rounded down.
+  const double gap = std::floor(e * static_cast<double>(kHour) / s.episode.messages_per_hour);
+  if (gap >= static_cast<double>(s.end - from)) return;
+  ctx_.sim.schedule_at(from + static_cast<Time>(gap), *this, k + 1);
+}
+
+void Tenant::on_event(sim::Simulation& sim, std::uint64_t payload) {
+  if (payload == kLegitPayload) {
+    create_legit();
+    schedule_next_legit(sim.now());
+    return;
+  }
+  const auto k = static_cast<std::size_t>(payload - 1);
+  create_spam(k);
+  schedule_next_spam(k, sim.now());
+}
+
+// Draw order per legit message (fixed, so equal configs give equal messages): gateway, spam,
+// attachment; then the next arrival.
+void Tenant::create_legit() {
+  Message m;
+  m.created = ctx_.sim.now();
+  m.tenant = index_;
+  m.header_from = index_;
+  m.envelope_from = index_;
+  m.gateway = cfg_.recipients[mix_(traffic_rng_)].gateway;
+  m.kind = sim::bernoulli(traffic_rng_, cfg_.spam_share) ? MessageKind::Spam : MessageKind::Legit;
+  m.has_attachment = sim::bernoulli(traffic_rng_, cfg_.attachment_share);
+  ++legit_created_;
+  emit(m);
+}
+
+// Draw order per spam message: gateway, trap, attachment; then the next arrival.
+void Tenant::create_spam(std::size_t k) {
+  const EpisodeState& s = episodes_[k];
+  const bool own_mix = s.mix.empty();
+  const std::vector<RecipientShare>& shares = own_mix ? cfg_.recipients : s.episode.recipients;
+  Message m;
+  m.created = ctx_.sim.now();
+  m.tenant = index_;
+  const TenantIndex from = s.episode.spoof_as == kNone ? index_ : s.episode.spoof_as;
+  m.header_from = from;
+  m.envelope_from = from;
+  m.gateway = shares[(own_mix ? mix_ : s.mix)(spam_rng_)].gateway;
+  m.kind = MessageKind::Spam;
+  m.to_trap = sim::bernoulli(spam_rng_, s.episode.trap_share);
+  m.has_attachment = sim::bernoulli(spam_rng_, cfg_.attachment_share);
+  ++spam_created_;
+  emit(m);
+}
+
+void Tenant::emit(const Message& m) {
+  const MessageId id = ctx_.messages.create(m);
+  ctx_.ledger.on_created(ctx_.messages[id]);
+  ctx_.sink.submit(id);
+}
+
+}  // namespace repsim::models

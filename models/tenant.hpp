@@ -1,0 +1,116 @@
+#pragma once
+// A customer organisation that sends mail: legit traffic as a Poisson process shaped by its local
+// traffic profile, spread over recipient gateways, plus compromise episodes (a bot sending spam at
+// a flat rate, possibly spoofing another tenant's brand). Each new message goes into the pool, the
+// ledger and the sink; what happens to it afterwards is the sink's business.
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "models/ids.hpp"
+#include "models/ledger.hpp"
+#include "models/message.hpp"
+#include "models/network.hpp"
+#include "models/traffic_profile.hpp"
+#include "sim/calendar.hpp"
+#include "sim/distributions.hpp"
+#include "sim/random.hpp"
+#include "sim/simulation.hpp"
+#include "sim/time.hpp"
+
+namespace repsim::models {
+
+struct RecipientShare {
+  GatewayIndex gateway = kNone;
+  double weight = 1.0;  // relative; the shares of a mix need not sum to 1
+};
+
+struct CompromiseEpisode {
+  sim::Time start = 0;
+  sim::Time duration = 0;
+  // Flat: bots do not keep office hours, so the tenant's profile does not apply.
+  double messages_per_hour = 0;
+  std::vector<RecipientShare> recipients;  // empty: the tenant's own mix
+  // Share of the spam addressed to spam traps (Message::to_trap). 0.01: harvested lists carry a
+  // small fraction of trap addresses (assumption; scenarios set their own).
+  double trap_share = 0.01;
+  // Brand spoofing: header_from and envelope_from show this tenant's domain instead of the sender's.
+  TenantIndex spoof_as = kNone;
+};
+
+struct TenantConfig {
+  std::string id;
+  double messages_per_day = 0;  // legit volume: the mean over a full week / 7 (see ArrivalRate)
+  TrafficProfile profile{};
+  std::vector<RecipientShare> recipients;
+  double spam_share = 0;          // baseline spam from a clean tenant (never to traps); usually 0
+  double attachment_share = 0.3;  // share of messages with an attachment (assumption)
+  std::vector<CompromiseEpisode> episodes;
+};
+
+struct TenantContext {
+  sim::Simulation& sim;
+  const sim::Calendar& calendar;
+  MessagePool& messages;
+  Ledger& ledger;
+  MessageSink& sink;
+};
+
+// The Simulation keeps a pointer to the tenant while its events are pending: keep tenants in
+// stable storage (never in a vector that may reallocate) once start() has run.
+class Tenant final : public sim::EventHandler {
+ public:
+  // Throws std::invalid_argument (naming the tenant) for a bad volume, share, profile, episode, or
+  // an empty or all-zero recipient mix when mail would need one.
+  // traffic_rng draws legit mail; spam_rng draws every episode, so adding an episode never shifts
+  // the legit draws.
+  Tenant(TenantIndex index, TenantConfig cfg, TenantContext ctx, sim::RandomStream traffic_rng,
+         sim::RandomStream spam_rng);
+
+  // Schedules legit traffic from now() and every episode; nothing is created at or after `until`.
+  // Throws std::logic_error when called twice.
+  void start(sim::Time until);
+  // Adds an episode at run time (a timeline action). Before start() it simply joins the config;
+  // after, its chain begins at max(now, episode.start). Throws std::invalid_argument when invalid.
+  void compromise(const CompromiseEpisode& episode);
+
+  void on_event(sim::Simulation& sim, std::uint64_t payload) override;
+
+  TenantIndex index() const { return index_; }
+  const TenantConfig& config() const { return cfg_; }
+  const ArrivalRate& legit_rate() const { return rate_; }
+  std::uint64_t legit_created() const { return legit_created_; }
+  std::uint64_t spam_created() const { return spam_created_; }
+
+ private:
+  struct EpisodeState {
+    CompromiseEpisode episode;
+    sim::Categorical mix;  // empty: use the tenant's mix
+    sim::Time end = 0;     // min(start + duration, until), set by start()
+  };
+  static constexpr std::uint64_t kLegitPayload = 0;  // episode k uses payload k + 1
+
+  void validate_episode(const CompromiseEpisode& e) const;
+  EpisodeState make_state(const CompromiseEpisode& e) const;
+  void schedule_next_legit(sim::Time from);
+  void schedule_next_spam(std::size_t k, sim::Time from);
+  void begin_episode(std::size_t k);
+  void create_legit();
+  void create_spam(std::size_t k);
+  void emit(const Message& m);
+
+  TenantIndex index_;
+  TenantConfig cfg_;
+  TenantContext ctx_;
+  sim::RandomStream traffic_rng_;
+  sim::RandomStream spam_rng_;
+  ArrivalRate rate_;
+  sim::Categorical mix_;
+  std::vector<EpisodeState> episodes_;
+  sim::Time until_ = 0;
+  bool started_ = false;
+  std::uint64_t legit_created_ = 0;
+  std::uint64_t spam_created_ = 0;
+};
+
+}  // namespace repsim::models

@@ -1,0 +1,9 @@
+#!/usr/bin/env bash
+# Build what is missing, then run repsim with the given arguments (none: the built-in demo).
+# BUILD_DIR and CMAKE_ARGS are honoured as in scripts/bootstrap.sh.
+set -euo pipefail
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+"$ROOT/scripts/bootstrap.sh" --target repsim
+BUILD_DIR="${BUILD_DIR:-build}"
+[[ "$BUILD_DIR" = /* ]] || BUILD_DIR="$ROOT/$BUILD_DIR"
+exec "$BUILD_DIR/repsim" "$@"

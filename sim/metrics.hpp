@@ -1,0 +1,100 @@
+#pragma once
+// Run metrics, keyed by (entity id, metric name): counters, gauges sampled on a period, and
+// log-bucket histograms. Cheap enough to stay on in every run: a counter is a plain int64 cell
+// handed out once by reference, so the hot path is one increment.
+#include <cstdint>
+#include <deque>
+#include <functional>
+#include <map>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+#include "sim/time.hpp"
+
+namespace repsim::sim {
+
+class Simulation;
+
+// Log-linear buckets over non-negative integers (HdrHistogram style): values below 16 are exact;
+// above, each power of two is split into 8 equal buckets, so a reported quantile is within 1/16 of
+// the true value. Memory grows only to the largest value seen.
+class Histogram {
+ public:
+  void add(std::int64_t value, std::uint64_t count = 1);  // value < 0 counts as 0
+  void merge(const Histogram& other);
+
+  std::uint64_t count() const { return count_; }
+  std::int64_t min() const { return count_ ? min_ : 0; }
+  std::int64_t max() const { return count_ ? max_ : 0; }
+  double mean() const { return count_ ? static_cast<double>(sum_) / static_cast<double>(count_) : 0.0; }
+  // Nearest-rank quantile, q in [0, 1]: the value of rank max(1, ceil(q * count)), reported as the
+  // midpoint of its bucket clamped to [min, max] (exact for values below 16). 0 when empty.
+  std::int64_t quantile(double q) const;
+
+  // 16 exact buckets, then 8 for each power of two from 2^4 up to 2^62 (INT64_MAX is in the last).
+  static constexpr std::size_t kBucketCount = 16 + 8 * 59;
+  static std::size_t bucket_of(std::int64_t value);  // value < 0 maps to bucket 0
+  // Both throw std::out_of_range for bucket >= kBucketCount.
+  static std::int64_t bucket_low(std::size_t bucket);   // smallest value in the bucket
+  static std::int64_t bucket_high(std::size_t bucket);  // largest value in the bucket
+
+ private:
+  std::vector<std::uint64_t> buckets_;
+  std::uint64_t count_ = 0;
+  std::int64_t min_ = 0;
+  std::int64_t max_ = 0;
+  // A double because an int64 sum overflows on large values; it stays exact up to 2^53, and the mean
+  // it feeds is a double anyway.
+  double sum_ = 0.0;
+};
+
+class Metrics {
+ public:
+  struct Key {
+    std::string entity;
+    std::string name;
+    auto operator<=>(const Key&) const = default;
+  };
+  struct Sample {
+    Time time;
+    std::uint32_t gauge;  // index into gauges()
+    double value;
+  };
+
+  // The same (entity, name) always returns the same cell; addresses stay valid for the lifetime.
+  std::int64_t& counter(std::string_view entity, std::string_view name);
+  Histogram& histogram(std::string_view entity, std::string_view name);
+  // Registers a gauge read at every sample. Re-registering a key replaces its reader.
+  void gauge(std::string_view entity, std::string_view name, std::function<double()> read);
+
+  // Reads every gauge at time t (one Sample per gauge, in registration order), then runs the hooks.
+  void sample(Time t);
+  // Samples at sim.now(), sim.now() + every, ... for every such time <= until; throws
+  // std::invalid_argument unless every > 0. Each sample is an event, so it sees the events of the
+  // same instant that were scheduled before it. The sampler reschedules itself, so with the default
+  // `until` the queue never empties: bound the run with run_until() or stop(), or pass `until`
+  // when the run uses run(). This Metrics must outlive the simulation's pending events.
+  void sample_every(Simulation& sim, Time every, Time until = kNever);
+  // Called after every sample (the visualizer publishes its snapshot from here).
+  void on_sample(std::function<void(Time)> hook);
+
+  const std::vector<Key>& gauges() const { return gauge_keys_; }
+  const std::vector<Sample>& samples() const { return samples_; }
+  // Sorted by key, so output order never depends on registration order.
+  const std::map<Key, std::int64_t*>& counters() const { return counter_index_; }
+  const std::map<Key, Histogram*>& histograms() const { return histogram_index_; }
+
+ private:
+  std::deque<std::int64_t> counter_cells_;
+  std::map<Key, std::int64_t*> counter_index_;
+  std::deque<Histogram> histogram_cells_;
+  std::map<Key, Histogram*> histogram_index_;
+  std::vector<Key> gauge_keys_;
+  std::vector<std::function<double()>> gauge_readers_;
+  std::vector<Sample> samples_;
+  std::vector<std::function<void(Time)>> hooks_;
+};
+
+}  // namespace repsim::sim

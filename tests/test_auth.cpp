@@ -1,0 +1,156 @@
+#include <catch2/catch.hpp>
+
+#include <stdexcept>
+
+#include "models/auth.hpp"
+#include "models/gateway.hpp"
+
+using namespace repsim::models;
+using repsim::sim::RandomStream;
+
+namespace {
+
+// Tenants: 0 = a bank, 1 = a co-tenant that gets compromised, 2 = a small customer.
+// Shared pool IPs 10, 11, 12; the bank's dedicated IP is 50.
+constexpr TenantIndex kBank = 0, kCoTenant = 1;
+constexpr IpIndex kSharedIp = 11, kDedicatedIp = 50;
+
+AuthDirectory directory(bool bank_dedicated, bool bank_always_signs) {
+  AuthDirectory d;
+  d.domains.resize(3);
+  for (DomainAuth& a : d.domains) a.spf_ips = {10, 11, 12};  // the shared pool authorises all its IPs
+  if (bank_dedicated) d.domains[kBank].spf_ips = {kDedicatedIp};
+  d.domains[kBank].dmarc = DmarcPolicy::Reject;
+  d.domains[kBank].always_signs = bank_always_signs;
+  return d;
+}
+
+Message message(TenantIndex sender, TenantIndex envelope, TenantIndex header) {
+  Message m;
+  m.tenant = sender;
+  m.envelope_from = envelope;
+  m.header_from = header;
+  return m;
+}
+
+Message mail(TenantIndex t, MessageKind kind = MessageKind::Legit) {
+  Message m = message(t, t, t);
+  m.kind = kind;
+  return m;
+}
+
+Gateway gateway(GatewayConfig cfg, const AuthDirectory* auth) {
+  return Gateway(0, std::move(cfg), {}, auth, RandomStream(1));
+}
+
+}  // namespace
+
+TEST_CASE("auth: the bank's own mail passes everything", "[gateway]") {
+  const AuthDirectory d = directory(false, true);
+  const AuthResult r = evaluate_auth(message(kBank, kBank, kBank), kSharedIp, d);
+  CHECK(r.spf_pass);
+  CHECK(r.dkim_aligned);
+  CHECK(r.dmarc_pass);
+  CHECK(r.dmarc == DmarcPolicy::Reject);
+  const AuthDirectory dd = directory(true, true);
+  CHECK(evaluate_auth(message(kBank, kBank, kBank), kDedicatedIp, dd).dmarc_pass);
+}
+
+TEST_CASE("auth: co-tenant spoofing the bank from the shared pool passes SPF, fails DMARC", "[gateway]") {
+  const AuthDirectory d = directory(false, true);
+  const AuthResult r = evaluate_auth(message(kCoTenant, kBank, kBank), kSharedIp, d);
+  CHECK(r.spf_pass);            // 11 is in the bank's SPF record: the shared pool is authorised
+  CHECK_FALSE(r.dkim_aligned);  // the provider signs with the co-tenant's domain
+  CHECK_FALSE(r.dmarc_pass);    // aligned SPF is not enough: the bank always signs
+  CHECK(r.dmarc == DmarcPolicy::Reject);
+}
+
+TEST_CASE("auth: without always_signs, the shared-pool spoof passes DMARC on SPF", "[gateway]") {
+  const AuthDirectory d = directory(false, false);
+  const AuthResult r = evaluate_auth(message(kCoTenant, kBank, kBank), kSharedIp, d);
+  CHECK(r.spf_pass);
+  CHECK_FALSE(r.dkim_aligned);
+  CHECK(r.dmarc_pass);  // the write-up's warning: SPF alone lets shared-IP spoofing through
+}
+
+TEST_CASE("auth: bank on a dedicated IP, spoof from the shared pool fails SPF too", "[gateway]") {
+  const AuthDirectory d = directory(true, false);
+  const AuthResult r = evaluate_auth(message(kCoTenant, kBank, kBank), kSharedIp, d);
+  CHECK_FALSE(r.spf_pass);  // 11 is not the bank's dedicated 50
+  CHECK_FALSE(r.dkim_aligned);
+  CHECK_FALSE(r.dmarc_pass);  // neither aligned DKIM nor an SPF pass
+}
+
+TEST_CASE("auth: header-only spoof with the sender's own envelope is unaligned", "[gateway]") {
+  const AuthDirectory d = directory(false, false);
+  // MAIL FROM the co-tenant's own domain (SPF passes for it), From: the bank.
+  const AuthResult r = evaluate_auth(message(kCoTenant, kCoTenant, kBank), kSharedIp, d);
+  CHECK(r.spf_pass);
+  CHECK_FALSE(r.dkim_aligned);
+  CHECK_FALSE(r.dmarc_pass);              // SPF passed for another domain than the header's
+  CHECK(r.dmarc == DmarcPolicy::Reject);  // the policy is the header domain's
+}
+
+TEST_CASE("auth: directory checks", "[gateway]") {
+  const AuthDirectory d = directory(false, true);
+  CHECK_THROWS_AS(evaluate_auth(message(kBank, 3, kBank), kSharedIp, d), std::out_of_range);
+  CHECK_THROWS_AS(evaluate_auth(message(kBank, kBank, kNone), kSharedIp, d), std::out_of_range);
+  CHECK_NOTHROW(d.validate());
+  AuthDirectory unsorted = d;
+  unsorted.domains[2].spf_ips = {12, 10};
+  CHECK_THROWS_AS(unsorted.validate(), std::invalid_argument);
+}
+
+TEST_CASE("gateway: the allowlist does not bypass authentication", "[gateway]") {
+  AuthDirectory dir;
+  dir.domains.resize(2);
+  dir.domains[0] = {{10, 11}, DmarcPolicy::Reject, true};  // bank 0 on the shared pool
+  dir.domains[1] = {{10, 11}, DmarcPolicy::None, true};
+  GatewayConfig c;
+  c.allowlist_domains = {0};
+  Gateway g = gateway(c, &dir);
+  Message spoof = mail(1, MessageKind::Spam);
+  spoof.header_from = spoof.envelope_from = 0;
+  const SmtpReply r = g.receive(spoof, 11, 0, 0);
+  CHECK(r.cls == ReplyClass::Reject);
+  CHECK(r.cause == BlockCause::Authentication);
+}
+
+TEST_CASE("gateway: spoofed bank mail against SPF and DMARC", "[gateway]") {
+  // Tenants 0 = bank, 1 = compromised co-tenant. Shared pool IPs 10, 11; dedicated bank IP 50.
+  AuthDirectory shared;
+  shared.domains = {{{10, 11}, DmarcPolicy::Reject, true}, {{10, 11}, DmarcPolicy::None, true}};
+  AuthDirectory dedicated = shared;
+  dedicated.domains[0].spf_ips = {50};
+  Message spoof = mail(1, MessageKind::Spam);
+  spoof.header_from = spoof.envelope_from = 0;
+
+  Gateway g = gateway(GatewayConfig{}, &shared);
+  CHECK(g.receive(mail(0), 11, 0, 0).accepted());  // the bank's own mail
+  SmtpReply r = g.receive(spoof, 11, 0, 0);        // SPF passes (shared pool), DMARC fails
+  CHECK(r.cls == ReplyClass::Reject);
+  CHECK(r.code == 550);
+  CHECK(r.cause == BlockCause::Authentication);
+  CHECK(r.text.rfind("5.7.1 ", 0) == 0);
+
+  Gateway d = gateway(GatewayConfig{}, &dedicated);
+  r = d.receive(spoof, 11, 0, 0);  // 11 is not in the bank's record
+  CHECK(r.code == 550);
+  CHECK(r.text.rfind("5.7.23 ", 0) == 0);
+  CHECK(d.receive(mail(0), 50, 0, 0).accepted());
+
+  GatewayConfig no_spf;
+  no_spf.check_spf = false;
+  Gateway n = gateway(no_spf, &dedicated);
+  CHECK(n.receive(spoof, 11, 0, 0).text.rfind("5.7.1 ", 0) == 0);  // DMARC still stops it
+  GatewayConfig lax;
+  lax.check_spf = false;
+  lax.enforce_dmarc = false;
+  Gateway l = gateway(lax, &dedicated);
+  CHECK(l.receive(spoof, 11, 0, 0).accepted());
+
+  AuthDirectory quarantine = shared;
+  quarantine.domains[0].dmarc = DmarcPolicy::Quarantine;  // junk folder: accepted at SMTP
+  Gateway q = gateway(GatewayConfig{}, &quarantine);
+  CHECK(q.receive(spoof, 11, 0, 0).accepted());
+}

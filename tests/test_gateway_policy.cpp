@@ -1,0 +1,223 @@
+#include <catch2/catch.hpp>
+
+#include <cmath>
+#include <limits>
+#include <stdexcept>
+#include <string>
+
+#include "models/gateway_policy.hpp"
+
+using namespace repsim::models;
+using repsim::sim::hours;
+using repsim::sim::kHour;
+using repsim::sim::kMicrosecond;
+using repsim::sim::minutes;
+
+namespace {
+
+constexpr double kInfinity = std::numeric_limits<double>::infinity();
+
+SenderStanding scored(double s) { return SenderStanding{s, false}; }
+SenderStanding unscored() { return SenderStanding{std::nullopt, false}; }
+SenderStanding listed(std::optional<double> s) { return SenderStanding{s, true}; }
+
+PolicyRule range(double lo, double hi, PolicyAction a, std::uint16_t code) {
+  PolicyRule r;
+  r.score_min = lo;
+  r.score_max = hi;
+  r.action = a;
+  r.code = code;
+  return r;
+}
+
+}  // namespace
+
+TEST_CASE("policy rule: a range rule matches scored senders in [min, max) only", "[gateway]") {
+  const PolicyRule r = range(-1.0, 1.0, PolicyAction::Tempfail, 452);
+  CHECK(r.matches(scored(-1.0)));  // min is inside
+  CHECK(r.matches(scored(0.0)));
+  CHECK(r.matches(scored(std::nextafter(1.0, 0.0))));
+  CHECK_FALSE(r.matches(scored(1.0)));  // max is outside
+  CHECK_FALSE(r.matches(scored(-1.5)));
+  CHECK_FALSE(r.matches(unscored()));  // no score, no range match
+  CHECK(r.matches(listed(0.0)));       // a range rule ignores listing
+}
+
+TEST_CASE("policy rule: unscored and listed rules match only their kind", "[gateway]") {
+  PolicyRule u;
+  u.unscored = true;
+  CHECK(u.matches(unscored()));
+  CHECK_FALSE(u.matches(scored(-7.0)));  // its default range is everything, yet a score never matches
+  PolicyRule l;
+  l.listed = true;
+  CHECK(l.matches(listed(std::nullopt)));
+  CHECK(l.matches(listed(7.0)));
+  CHECK_FALSE(l.matches(scored(-7.0)));
+  CHECK_FALSE(l.matches(unscored()));
+}
+
+TEST_CASE("policy table: first match wins, no match accepts", "[gateway]") {
+  GatewayPolicy p;
+  p.rules.push_back(range(-7.0, 0.0, PolicyAction::Reject, 554));    // rule 0
+  p.rules.push_back(range(-7.0, 1.0, PolicyAction::Tempfail, 452));  // rule 1 overlaps rule 0
+  // -3 matches both: rule 0 comes first. 0.5 matches rule 1 only. 2 matches none.
+  REQUIRE(p.decide(scored(-3.0)) == &p.rules[0]);
+  REQUIRE(p.decide(scored(0.5)) == &p.rules[1]);
+  CHECK(p.decide(scored(2.0)) == nullptr);
+  std::swap(p.rules[0], p.rules[1]);
+  CHECK(p.decide(scored(-3.0))->action == PolicyAction::Tempfail);  // order decides, not severity
+}
+
+TEST_CASE("policy table: the threshold accepts scores at or above it before the table", "[gateway]") {
+  GatewayPolicy p;
+  p.rules.push_back(range(-kInfinity, kInfinity, PolicyAction::Tempfail, 452));
+  CHECK(p.decide(scored(5.0)) != nullptr);  // threshold +inf: the table decides
+  p.set_threshold(-1.0);
+  CHECK(p.decide(scored(-1.0)) == nullptr);  // at the threshold: accepted
+  CHECK(p.decide(scored(0.0)) == nullptr);
+  CHECK(p.decide(scored(std::nextafter(-1.0, -2.0))) != nullptr);
+  CHECK(p.decide(unscored()) == nullptr);  // the rule above is a range rule: unscored matches nothing
+  PolicyRule l;
+  l.listed = true;
+  l.action = PolicyAction::Reject;
+  l.code = 554;
+  p.rules.insert(p.rules.begin(), l);
+  CHECK(p.decide(listed(5.0)) == &p.rules[0]);  // a listing is not overridden by the threshold
+}
+
+TEST_CASE("good_only: below the Good floor or unscored defers with the VA 452 text", "[gateway]") {
+  const GatewayPolicy p = good_only_policy(ScoreScale{});  // Good floor = 1 on the default scale
+  REQUIRE(p.rules.size() == 3);
+  const PolicyRule* r = p.decide(scored(0.0));  // "Neutral, score 0"
+  REQUIRE(r != nullptr);
+  CHECK(r->action == PolicyAction::Tempfail);
+  CHECK(r->code == 452);
+  CHECK(r->text.find("characterized to be unsolicited email or from an untrusted mail delivery system") !=
+        std::string::npos);
+  CHECK(r->text.rfind("4.7.1 ", 0) == 0);
+  CHECK(p.decide(scored(std::nextafter(1.0, 0.0)))->code == 452);
+  CHECK(p.decide(scored(1.0)) == nullptr);  // the Good floor is Good
+  CHECK(p.decide(scored(7.0)) == nullptr);
+  CHECK(p.decide(unscored())->code == 452);
+  CHECK(p.decide(listed(7.0))->code == 554);  // the blocklist rule leads every preset
+
+  GatewayPolicy lowered = p;
+  lowered.set_threshold(-1.0);  // prime contractor's Monday change: accept Neutral
+  CHECK(lowered.decide(scored(0.0)) == nullptr);
+  CHECK(lowered.decide(scored(-1.0)) == nullptr);
+  CHECK(lowered.decide(scored(-1.5))->code == 452);
+  CHECK(lowered.decide(unscored())->code == 452);  // the threshold is about scores only
+}
+
+TEST_CASE("neutral_ok: only Poor is refused, with 554 poor reputation", "[gateway]") {
+  const GatewayPolicy p = neutral_ok_policy(ScoreScale{});  // Neutral floor = -1
+  CHECK(p.decide(scored(-1.0)) == nullptr);
+  CHECK(p.decide(scored(0.0)) == nullptr);
+  CHECK(p.decide(unscored()) == nullptr);
+  const PolicyRule* r = p.decide(scored(std::nextafter(-1.0, -2.0)));
+  REQUIRE(r != nullptr);
+  CHECK(r->action == PolicyAction::Reject);
+  CHECK(r->code == 554);
+  CHECK(r->text.find("rejected due to the sending MTA's poor reputation") != std::string::npos);
+}
+
+TEST_CASE("graded: refuse < -3, 1/h in [-3, -1), 10/h in [-1, 0] and unscored, accept > 0", "[gateway]") {
+  const GatewayPolicy p = graded_policy(ScoreScale{});
+  const auto action = [&](SenderStanding s) {
+    const PolicyRule* r = p.decide(s);
+    return r ? r->action : PolicyAction::Accept;
+  };
+  const auto budget = [&](SenderStanding s) { return p.decide(s)->per_hour; };
+  CHECK(action(scored(-7.0)) == PolicyAction::Reject);
+  CHECK(action(scored(std::nextafter(-3.0, -4.0))) == PolicyAction::Reject);
+  CHECK(p.decide(scored(-7.0))->code == 554);
+  CHECK(budget(scored(-3.0)) == 1.0);
+  CHECK(budget(scored(std::nextafter(-1.0, -2.0))) == 1.0);
+  CHECK(budget(scored(-1.0)) == 10.0);
+  CHECK(budget(scored(0.0)) == 10.0);  // score 0 is throttled: the May 2012 pool was hit
+  CHECK(budget(unscored()) == 10.0);
+  CHECK(action(scored(std::nextafter(0.0, 1.0))) == PolicyAction::Accept);
+  CHECK(p.decide(scored(0.0))->code == 452);
+  CHECK(p.decide(scored(0.0))->text == "4.5.3 Too many recipients this hour");
+
+  GradedCuts strict;
+  strict.throttle_at_or_below = 1.0;
+  strict.throttle_per_hour = 5.0;
+  const GatewayPolicy q = graded_policy(ScoreScale{}, strict);
+  CHECK(q.decide(scored(1.0))->per_hour == 5.0);
+  CHECK(q.decide(scored(std::nextafter(1.0, 2.0))) == nullptr);
+}
+
+TEST_CASE("policy presets: names and validation", "[gateway]") {
+  for (PolicyPreset p : {PolicyPreset::GoodOnly, PolicyPreset::NeutralOk, PolicyPreset::Graded}) {
+    CHECK(policy_preset_from_name(to_string(p)) == p);
+    CHECK_NOTHROW(make_policy(p, ScoreScale{}).validate());
+  }
+  CHECK_FALSE(policy_preset_from_name("goodonly").has_value());
+  CHECK(policy_action_from_name("throttle") == PolicyAction::Throttle);
+  CHECK_FALSE(policy_action_from_name("Throttle").has_value());
+
+  ScoreScale two_bands;
+  two_bands.bands = {"Bad", "Fine"};
+  two_bands.cuts = {0.0};
+  CHECK_THROWS_AS(good_only_policy(two_bands), std::invalid_argument);   // no "Good" band
+  CHECK_THROWS_AS(neutral_ok_policy(two_bands), std::invalid_argument);  // no "Neutral" band
+  GradedCuts inverted;
+  inverted.slow_below = -4.0;  // below refuse_below = -3
+  CHECK_THROWS_AS(graded_policy(ScoreScale{}, inverted), std::invalid_argument);
+  GradedCuts outside;
+  outside.refuse_below = -8.0;  // scale starts at -7
+  CHECK_THROWS_AS(graded_policy(ScoreScale{}, outside), std::invalid_argument);
+}
+
+TEST_CASE("policy validate: codes must fit the action", "[gateway]") {
+  GatewayPolicy p;
+  p.rules.push_back(range(-1.0, 1.0, PolicyAction::Tempfail, 554));
+  CHECK_THROWS_AS(p.validate(), std::invalid_argument);
+  p.rules[0] = range(-1.0, 1.0, PolicyAction::Reject, 452);
+  CHECK_THROWS_AS(p.validate(), std::invalid_argument);
+  p.rules[0] = range(-1.0, 1.0, PolicyAction::Throttle, 452);
+  p.rules[0].per_hour = -1.0;
+  CHECK_THROWS_AS(p.validate(), std::invalid_argument);
+  p.rules[0].per_hour = 3.0;
+  CHECK_NOTHROW(p.validate());
+  p.rules[0] = range(1.0, -1.0, PolicyAction::Reject, 554);  // inverted range
+  CHECK_THROWS_AS(p.validate(), std::invalid_argument);
+  p.rules[0] = range(-1.0, 1.0, PolicyAction::Reject, 554);
+  p.rules[0].listed = p.rules[0].unscored = true;
+  CHECK_THROWS_AS(p.validate(), std::invalid_argument);
+  p.rules[0].listed = false;
+  CHECK_NOTHROW(p.validate());
+  p.accept_at_or_above = std::nan("");
+  CHECK_THROWS_AS(p.validate(), std::invalid_argument);
+}
+
+TEST_CASE("policy uses_score: listing rules alone need no reputation service", "[gateway]") {
+  GatewayPolicy p;
+  CHECK_FALSE(p.uses_score());
+  p.rules.push_back(blocklist_rule());
+  CHECK_FALSE(p.uses_score());
+  p.set_threshold(0.0);
+  CHECK(p.uses_score());
+  CHECK(good_only_policy(ScoreScale{}).uses_score());
+}
+
+TEST_CASE("hourly budget: per_hour recipients per IP per clock hour", "[gateway]") {
+  HourlyBudget b;
+  // Ten takes spread over hour 0 succeed; the 11th, one microsecond before 1 h, fails.
+  for (int i = 0; i < 10; ++i) CHECK(b.take(7, 10.0, minutes(5 * i)));
+  CHECK(b.used(7, minutes(50)) == 10);
+  CHECK_FALSE(b.take(7, 10.0, kHour - kMicrosecond));
+  CHECK(b.used(7, kHour - kMicrosecond) == 10);  // a refusal takes nothing
+  CHECK(b.used(7, kHour) == 0);                  // a new hour starts empty
+  for (int i = 0; i < 10; ++i) CHECK(b.take(7, 10.0, kHour + i));
+  CHECK_FALSE(b.take(7, 10.0, kHour + 10));
+  CHECK(b.take(8, 10.0, kHour));  // another IP has its own budget
+  // One count per IP and hour, whatever rule: after 10 takes a 1/h budget is spent too.
+  CHECK_FALSE(b.take(7, 1.0, kHour + 20));
+  CHECK(b.take(7, 1.0, hours(2)));
+  CHECK_FALSE(b.take(7, 1.0, hours(2) + 1));
+  CHECK_FALSE(b.take(9, 0.0, 0));         // a zero budget never accepts
+  CHECK(b.take(9, 1.5, hours(3)));        // 0 + 1 <= 1.5
+  CHECK_FALSE(b.take(9, 1.5, hours(3)));  // 1 + 1 > 1.5
+}

@@ -1,0 +1,213 @@
+#include <catch2/catch.hpp>
+
+#include <stdexcept>
+#include <utility>
+#include <vector>
+
+#include "models/ledger.hpp"
+
+using namespace repsim::models;
+using namespace repsim::sim;
+
+namespace {
+
+Message msg(TenantIndex t, GatewayIndex g, MessageKind kind = MessageKind::Legit, Time created = 0) {
+  Message m;
+  m.tenant = t;
+  m.gateway = g;
+  m.kind = kind;
+  m.created = created;
+  return m;
+}
+
+const SmtpReply kTempfail{ReplyClass::Tempfail, 452, BlockCause::Reputation, "4.7.1 untrusted"};
+const SmtpReply kReject{ReplyClass::Reject, 554, BlockCause::Blocklist, "5.7.1 listed"};
+
+void check_balanced(const DeliveryCounts& c) { CHECK(c.sent == c.finished() + c.queued_at_end); }
+
+}  // namespace
+
+TEST_CASE("on_created counts sent per tenant, gateway and pair", "[ledger]") {
+  Ledger l(3, 2);
+  l.on_created(msg(2, 1));
+  l.on_created(msg(2, 1));
+  l.on_created(msg(0, 1));
+  CHECK(l.tenant(2).sent == 2);
+  CHECK(l.tenant(0).sent == 1);
+  CHECK(l.tenant(1).sent == 0);
+  CHECK(l.gateway(1).sent == 3);
+  CHECK(l.gateway(0).sent == 0);
+  CHECK(l.pair(2, 1).sent == 2);
+  CHECK(l.pair(1, 0).sent == 0);  // never exchanged mail: zero counts
+  // Sorted by (tenant, gateway), whatever the hash map's order.
+  CHECK(l.pairs() == std::vector<std::pair<TenantIndex, GatewayIndex>>{{0, 1}, {2, 1}});
+  CHECK_THROWS_AS(l.on_created(msg(3, 0)), std::out_of_range);
+  CHECK_THROWS_AS(l.on_created(msg(0, 2)), std::out_of_range);
+}
+
+TEST_CASE("tempfails count as deferrals; legit refusals open one outage, an accept closes it", "[ledger]") {
+  Ledger l(1, 1);
+  std::vector<std::pair<OutageInterval, bool>> seen;
+  l.on_outage_change([&](const OutageInterval& o, bool opened) { seen.emplace_back(o, opened); });
+  const Message m = msg(0, 0);
+  l.on_created(m);
+
+  l.on_attempt(m, kTempfail, seconds(10));  // opens: start 10 s, cause Reputation
+  l.on_attempt(m, kReject, seconds(20));    // already open: nothing new
+  CHECK(l.in_outage(0, 0));
+  l.on_attempt(m, SmtpReply::accept(), seconds(30));  // closes at 30 s
+  CHECK_FALSE(l.in_outage(0, 0));
+  l.on_attempt(m, kReject, seconds(40));  // a second outage, cause Blocklist, still open
+
+  // Only the 10 s reply was a 4xx; rejects and accepts are not deferrals.
+  CHECK(l.tenant(0).deferred_attempts == 1);
+  CHECK(l.gateway(0).deferred_attempts == 1);
+  CHECK(l.pair(0, 0).deferred_attempts == 1);
+  REQUIRE(l.outages().size() == 2);
+  CHECK(l.outages()[0].start == seconds(10));
+  CHECK(l.outages()[0].end == seconds(30));
+  CHECK(l.outages()[0].cause == BlockCause::Reputation);
+  CHECK(l.outages()[1].start == seconds(40));
+  CHECK(l.outages()[1].end == kNever);
+  CHECK(l.outages()[1].cause == BlockCause::Blocklist);
+  // Open outages last until the run end: 100 s - 40 s = 60 s; the closed one 30 - 10 = 20 s.
+  CHECK(l.outages()[1].duration(seconds(100)) == seconds(60));
+  CHECK(l.outages()[0].duration(seconds(100)) == seconds(20));
+
+  REQUIRE(seen.size() == 3);  // open, close, open
+  CHECK(seen[0].second);
+  CHECK(seen[0].first.start == seconds(10));
+  CHECK_FALSE(seen[1].second);
+  CHECK(seen[1].first.end == seconds(30));
+  CHECK(seen[2].second);
+  CHECK(seen[2].first.cause == BlockCause::Blocklist);
+}
+
+TEST_CASE("spam refusals count deferrals but never open an outage", "[ledger]") {
+  Ledger l(1, 1);
+  const Message s = msg(0, 0, MessageKind::Spam);
+  l.on_created(s);
+  l.on_attempt(s, kTempfail, 0);
+  l.on_attempt(s, kReject, 1);
+  CHECK(l.tenant(0).deferred_attempts == 1);
+  CHECK(l.outages().empty());
+  CHECK_FALSE(l.in_outage(0, 0));
+  // ...and a spam accept does not close a legit outage either.
+  const Message m = msg(0, 0);
+  l.on_attempt(m, kReject, 2);
+  l.on_attempt(s, SmtpReply::accept(), 3);
+  CHECK(l.in_outage(0, 0));
+}
+
+TEST_CASE("outages are per pair", "[ledger]") {
+  Ledger l(2, 2);
+  l.on_attempt(msg(0, 0), kReject, 5);
+  l.on_attempt(msg(1, 0), SmtpReply::accept(), 6);  // another tenant's delivery closes nothing
+  l.on_attempt(msg(0, 1), SmtpReply::accept(), 7);  // nor another gateway's
+  CHECK(l.in_outage(0, 0));
+  CHECK_FALSE(l.in_outage(1, 0));
+  CHECK_FALSE(l.in_outage(0, 1));
+  CHECK(l.outages().size() == 1);
+}
+
+TEST_CASE("on_final sorts every message into exactly one counter", "[ledger]") {
+  Ledger l(1, 2);
+  const Message legit_fast = msg(0, 0, MessageKind::Legit, seconds(100));
+  const Message legit_bounced = msg(0, 0);
+  const Message spam_delivered = msg(0, 1, MessageKind::Spam);
+  const Message spam_filtered = msg(0, 1, MessageKind::Spam);
+  const Message legit_expired = msg(0, 1);
+  const Message legit_filtered = msg(0, 1);
+  for (const Message* m : {&legit_fast, &legit_bounced, &spam_delivered, &spam_filtered, &legit_expired, &legit_filtered})
+    l.on_created(*m);
+
+  // Latency in whole seconds, truncated: created 100 s, delivered 190.999999 s -> 90 s.
+  l.on_final(legit_fast, FinalState::Delivered, seconds(191) - 1);
+  l.on_final(legit_bounced, FinalState::Rejected, seconds(5));
+  // 3600 s -> 3600.
+  l.on_final(spam_delivered, FinalState::Delivered, hours(1));
+  l.on_final(spam_filtered, FinalState::Filtered, 0);
+  l.on_final(legit_expired, FinalState::Expired, hours(120));
+  l.on_final(legit_filtered, FinalState::Filtered, 0);
+  CHECK_THROWS_AS(l.on_final(legit_fast, FinalState::Queued, 0), std::logic_error);
+
+  const DeliveryCounts& t = l.tenant(0);
+  CHECK(t.sent == 6);
+  CHECK(t.delivered == 2);
+  CHECK(t.rejected == 1);
+  CHECK(t.expired == 1);
+  CHECK(t.filtered == 2);
+  CHECK(t.bounced() == 2);
+  CHECK(t.finished() == 6);
+  CHECK(t.spam_accepted == 1);
+  CHECK(t.legit_blocked == 3);  // legit rejected + expired + filtered; filtered spam is not "legit blocked"
+  CHECK(t.latency_s.count() == 2);
+  CHECK(t.latency_s.min() == 90);
+  CHECK(t.latency_s.max() == 3600);
+
+  // Gateway 0 got legit_fast and legit_bounced; gateway 1 the other four.
+  CHECK(l.gateway(0).delivered == 1);
+  CHECK(l.gateway(0).rejected == 1);
+  CHECK(l.gateway(0).legit_blocked == 1);
+  CHECK(l.gateway(1).spam_accepted == 1);
+  CHECK(l.gateway(1).filtered == 2);
+  CHECK(l.gateway(1).legit_blocked == 2);
+  CHECK(l.pair(0, 1).expired == 1);
+  CHECK(l.pair(0, 1).latency_s.max() == 3600);
+}
+
+TEST_CASE("delay notices are counted per tenant, gateway and pair", "[ledger]") {
+  Ledger l(1, 1);
+  l.on_delay_notice(msg(0, 0));
+  l.on_delay_notice(msg(0, 0));
+  CHECK(l.tenant(0).delay_notices == 2);
+  CHECK(l.gateway(0).delay_notices == 2);
+  CHECK(l.pair(0, 0).delay_notices == 2);
+}
+
+TEST_CASE("finish counts the still queued; sent balances everywhere; totals sum tenants", "[ledger]") {
+  Ledger l(2, 2);
+  // Tenant 0: 3 to gateway 0 (1 delivered, 2 queued); tenant 1: 2 to gateway 1 (1 rejected, 1 queued)
+  // and 1 to gateway 0 (delivered after 60 s).
+  std::vector<Message> m{msg(0, 0), msg(0, 0), msg(0, 0), msg(1, 1), msg(1, 1), msg(1, 0)};
+  for (const Message& x : m) l.on_created(x);
+  l.on_final(m[0], FinalState::Delivered, seconds(30));
+  l.on_final(m[3], FinalState::Rejected, seconds(30));
+  l.on_final(m[5], FinalState::Delivered, seconds(60));
+  l.finish({&m[1], &m[2], &m[4]});
+
+  CHECK(l.tenant(0).queued_at_end == 2);
+  CHECK(l.tenant(1).queued_at_end == 1);
+  CHECK(l.gateway(0).queued_at_end == 2);
+  CHECK(l.gateway(1).queued_at_end == 1);
+  CHECK(l.pair(1, 1).queued_at_end == 1);
+  for (TenantIndex t = 0; t < 2; ++t) check_balanced(l.tenant(t));
+  for (GatewayIndex g = 0; g < 2; ++g) check_balanced(l.gateway(g));
+  for (auto [t, g] : l.pairs()) check_balanced(l.pair(t, g));
+
+  const DeliveryCounts sum = l.totals();
+  CHECK(sum.sent == 6);
+  CHECK(sum.delivered == 2);
+  CHECK(sum.rejected == 1);
+  CHECK(sum.queued_at_end == 3);
+  CHECK(sum.legit_blocked == 1);
+  CHECK(sum.latency_s.count() == 2);  // histograms merge: 30 s and 60 s
+  CHECK(sum.latency_s.min() == 30);
+  CHECK(sum.latency_s.max() == 60);
+  check_balanced(sum);
+}
+
+TEST_CASE("a hook may feed the ledger again without dangling", "[ledger]") {
+  Ledger l(2, 1);
+  int calls = 0;
+  // Each opening for tenant 0 opens tenant 1's outage too (grows outages_ from inside the hook).
+  l.on_outage_change([&](const OutageInterval& o, bool opened) {
+    ++calls;
+    if (opened && o.tenant == 0) l.on_attempt(msg(1, 0), kReject, o.start + 1);
+  });
+  l.on_attempt(msg(0, 0), kReject, 100);
+  CHECK(calls == 2);
+  REQUIRE(l.outages().size() == 2);
+  CHECK(l.outages()[1].tenant == 1);
+  CHECK(l.outages()[1].start == 101);
+}

@@ -1,0 +1,421 @@
+#include <algorithm>
+#include <cmath>
+#include <cstdint>
+#include <limits>
+#include <random>
+#include <stdexcept>
+#include <string>
+#include <vector>
+
+#include <catch2/catch.hpp>
+
+#include "sim/metrics.hpp"
+#include "sim/simulation.hpp"
+
+using repsim::sim::Histogram;
+using repsim::sim::Metrics;
+using repsim::sim::seconds;
+using repsim::sim::Simulation;
+using repsim::sim::Time;
+
+namespace {
+
+constexpr std::int64_t kMax = std::numeric_limits<std::int64_t>::max();
+
+// Values around every power of two and bucket edge, plus the extremes: where off-by-ones live.
+std::vector<std::int64_t> edge_values() {
+  std::vector<std::int64_t> values{0, 1, 2, 15, 16, 17, 31, 32, 33, 100, 1000, kMax - 1, kMax};
+  for (int e = 0; e < 63; ++e) {
+    const std::int64_t p = std::int64_t{1} << e;
+    values.push_back(p - 1);
+    values.push_back(p);
+    values.push_back(p + 1);
+    values.push_back(p + p / 2);
+  }
+  std::mt19937_64 rng(42);
+  for (int i = 0; i < 10000; ++i) {
+    // Random magnitudes, so every exponent is hit rather than mostly the top ones.
+    const int bits = static_cast<int>(rng() % 63);
+    values.push_back(static_cast<std::int64_t>(rng() >> (64 - std::max(bits, 1))));
+  }
+  return values;
+}
+
+}  // namespace
+
+TEST_CASE("histogram buckets tile the non-negative int64 range", "[metrics]") {
+  REQUIRE(Histogram::bucket_low(0) == 0);
+  REQUIRE(Histogram::bucket_high(Histogram::kBucketCount - 1) == kMax);
+  for (std::size_t b = 0; b < Histogram::kBucketCount; ++b) {
+    INFO("bucket " << b);
+    REQUIRE(Histogram::bucket_low(b) <= Histogram::bucket_high(b));
+    REQUIRE(Histogram::bucket_of(Histogram::bucket_low(b)) == b);
+    REQUIRE(Histogram::bucket_of(Histogram::bucket_high(b)) == b);
+    if (b + 1 < Histogram::kBucketCount)
+      REQUIRE(Histogram::bucket_low(b + 1) == Histogram::bucket_high(b) + 1);
+  }
+  for (std::int64_t v : edge_values()) {
+    INFO("value " << v);
+    const std::size_t b = Histogram::bucket_of(v);
+    REQUIRE(b < Histogram::kBucketCount);
+    REQUIRE(Histogram::bucket_low(b) <= v);
+    REQUIRE(v <= Histogram::bucket_high(b));
+  }
+  REQUIRE(Histogram::bucket_of(kMax) == Histogram::kBucketCount - 1);
+  REQUIRE(Histogram::bucket_of(-5) == 0);
+  REQUIRE_THROWS_AS(Histogram::bucket_low(Histogram::kBucketCount), std::out_of_range);
+  REQUIRE_THROWS_AS(Histogram::bucket_high(Histogram::kBucketCount), std::out_of_range);
+}
+
+TEST_CASE("histogram bucket layout matches the spec", "[metrics]") {
+  for (std::int64_t v = 0; v < 16; ++v) {
+    REQUIRE(Histogram::bucket_of(v) == static_cast<std::size_t>(v));
+    REQUIRE(Histogram::bucket_low(static_cast<std::size_t>(v)) == v);
+    REQUIRE(Histogram::bucket_high(static_cast<std::size_t>(v)) == v);
+  }
+  // [16, 32) in 8 buckets of width 2; [2^e, 2^(e+1)) in 8 of width 2^(e-3).
+  REQUIRE(Histogram::bucket_of(16) == 16);
+  REQUIRE(Histogram::bucket_of(17) == 16);
+  REQUIRE(Histogram::bucket_of(18) == 17);
+  REQUIRE(Histogram::bucket_of(31) == 23);
+  REQUIRE(Histogram::bucket_of(32) == 24);
+  REQUIRE(Histogram::bucket_high(24) == 35);
+  for (int e = 4; e < 63; ++e) {
+    const std::int64_t p = std::int64_t{1} << e;
+    const std::size_t first = Histogram::bucket_of(p);
+    REQUIRE(first == 16 + static_cast<std::size_t>(e - 4) * 8);
+    REQUIRE(Histogram::bucket_of(p + (p - 1)) == first + 7);
+    REQUIRE(Histogram::bucket_high(first) - Histogram::bucket_low(first) + 1 == p / 8);
+  }
+}
+
+TEST_CASE("histogram of 1..10 gives exact nearest-rank quantiles", "[metrics]") {
+  Histogram h;
+  for (int v = 1; v <= 10; ++v) h.add(v);
+  REQUIRE(h.count() == 10);
+  REQUIRE(h.min() == 1);
+  REQUIRE(h.max() == 10);
+  REQUIRE(h.mean() == Approx(5.5));
+  // rank = max(1, ceil(q * 10)), and values below 16 have a bucket each.
+  REQUIRE(h.quantile(0.0) == 1);
+  REQUIRE(h.quantile(0.5) == 5);
+  REQUIRE(h.quantile(0.9) == 9);
+  REQUIRE(h.quantile(1.0) == 10);
+  REQUIRE(h.quantile(0.55) == 6);  // ceil(5.5) = 6
+}
+
+TEST_CASE("histogram quantiles of {100, 200, 300, 400} by hand", "[metrics]") {
+  // 100: bit_width 7, e = 6, [64, 128) in widths of 8; sub = (100 >> 3) & 7 = 4;
+  //      bucket 16 + 2*8 + 4 = 36 = [96, 103], midpoint 96 + 7/2 = 99.
+  // 200: e = 7, widths of 16; sub = (200 >> 4) & 7 = 4; bucket 44 = [192, 207], midpoint 199.
+  // 300: e = 8, widths of 32; sub = (300 >> 5) & 7 = 1; bucket 49 = [288, 319], midpoint 303.
+  // 400: e = 8; sub = (400 >> 5) & 7 = 4; bucket 52 = [384, 415], midpoint 399.
+  REQUIRE(Histogram::bucket_of(100) == 36);
+  REQUIRE(Histogram::bucket_low(36) == 96);
+  REQUIRE(Histogram::bucket_high(36) == 103);
+  REQUIRE(Histogram::bucket_of(200) == 44);
+  REQUIRE(Histogram::bucket_low(44) == 192);
+  REQUIRE(Histogram::bucket_high(44) == 207);
+  REQUIRE(Histogram::bucket_of(300) == 49);
+  REQUIRE(Histogram::bucket_low(49) == 288);
+  REQUIRE(Histogram::bucket_high(49) == 319);
+  REQUIRE(Histogram::bucket_of(400) == 52);
+  REQUIRE(Histogram::bucket_low(52) == 384);
+  REQUIRE(Histogram::bucket_high(52) == 415);
+
+  Histogram h;
+  for (int v : {100, 200, 300, 400}) h.add(v);
+  REQUIRE(h.min() == 100);
+  REQUIRE(h.max() == 400);
+  REQUIRE(h.mean() == Approx(250.0));
+  REQUIRE(h.quantile(0.0) == 100);   // rank 1: midpoint 99 clamped up to min
+  REQUIRE(h.quantile(0.25) == 100);  // rank 1
+  REQUIRE(h.quantile(0.26) == 199);  // rank ceil(1.04) = 2
+  REQUIRE(h.quantile(0.5) == 199);   // rank 2
+  REQUIRE(h.quantile(0.75) == 303);  // rank 3
+  REQUIRE(h.quantile(1.0) == 399);   // rank 4: midpoint 399, inside [100, 400]
+}
+
+TEST_CASE("histogram quantile clamps the bucket midpoint to [min, max]", "[metrics]") {
+  Histogram h;
+  h.add(1000);  // bucket [960, 1023], midpoint 991
+  REQUIRE(h.quantile(0.5) == 1000);
+  h.add(kMax);
+  REQUIRE(h.quantile(1.0) == kMax - (std::int64_t{1} << 58));  // midpoint of [15 * 2^59, 2^63 - 1]
+  Histogram top;
+  top.add(kMax);
+  REQUIRE(top.quantile(0.5) == kMax);
+  REQUIRE(top.mean() == Approx(static_cast<double>(kMax)));
+}
+
+TEST_CASE("histogram quantiles are within 1/16 of the exact nearest rank", "[metrics]") {
+  SECTION("one value between two far-off ones") {
+    for (std::int64_t v : edge_values()) {
+      Histogram h;
+      h.add(0);
+      h.add(v);
+      h.add(kMax);
+      const auto got = static_cast<double>(h.quantile(0.5));  // rank 2 is v
+      INFO("value " << v << " reported " << h.quantile(0.5));
+      REQUIRE(std::abs(got - static_cast<double>(v)) <= static_cast<double>(v) / 16.0);
+    }
+  }
+  SECTION("a spread of values") {
+    std::mt19937_64 rng(7);
+    std::lognormal_distribution<double> dist(8.0, 2.0);
+    std::vector<std::int64_t> values;
+    Histogram h;
+    for (int i = 0; i < 20000; ++i) {
+      const auto v = static_cast<std::int64_t>(dist(rng));
+      values.push_back(v);
+      h.add(v);
+    }
+    std::sort(values.begin(), values.end());
+    for (double q : {0.0, 0.001, 0.1, 0.25, 0.5, 0.75, 0.9, 0.99, 0.999, 1.0}) {
+      const auto rank = std::max<std::size_t>(1, static_cast<std::size_t>(std::ceil(q * values.size())));
+      const auto exact = static_cast<double>(values[rank - 1]);
+      INFO("q " << q << " exact " << exact << " reported " << h.quantile(q));
+      REQUIRE(std::abs(static_cast<double>(h.quantile(q)) - exact) <= exact / 16.0);
+    }
+  }
+}
+
+TEST_CASE("histogram add with counts and negative values", "[metrics]") {
+  Histogram h;
+  h.add(7, 3);
+  h.add(9, 0);  // no-op: must not move max
+  REQUIRE(h.count() == 3);
+  REQUIRE(h.max() == 7);
+  h.add(-4);
+  REQUIRE(h.count() == 4);
+  REQUIRE(h.min() == 0);
+  REQUIRE(h.mean() == Approx(21.0 / 4.0));
+  REQUIRE(h.quantile(0.25) == 0);
+  REQUIRE(h.quantile(0.5) == 7);
+}
+
+TEST_CASE("empty histogram reports zeros and still validates q", "[metrics]") {
+  Histogram h;
+  REQUIRE(h.count() == 0);
+  REQUIRE(h.min() == 0);
+  REQUIRE(h.max() == 0);
+  REQUIRE(h.mean() == 0.0);
+  REQUIRE(h.quantile(0.0) == 0);
+  REQUIRE(h.quantile(0.5) == 0);
+  REQUIRE(h.quantile(1.0) == 0);
+  REQUIRE_THROWS_AS(h.quantile(1.5), std::invalid_argument);
+}
+
+TEST_CASE("histogram quantile rejects q outside [0, 1]", "[metrics]") {
+  Histogram h;
+  h.add(3);
+  REQUIRE_THROWS_AS(h.quantile(-0.01), std::invalid_argument);
+  REQUIRE_THROWS_AS(h.quantile(1.01), std::invalid_argument);
+  REQUIRE_THROWS_AS(h.quantile(std::nan("")), std::invalid_argument);
+}
+
+TEST_CASE("histogram merge adds counts, sums and extremes", "[metrics]") {
+  Histogram a;
+  for (int v : {1, 2, 3}) a.add(v);
+  Histogram b;
+  for (int v : {100, 200}) b.add(v);
+
+  Histogram merged = a;
+  merged.merge(b);
+  REQUIRE(merged.count() == 5);
+  REQUIRE(merged.min() == 1);
+  REQUIRE(merged.max() == 200);
+  REQUIRE(merged.mean() == Approx(306.0 / 5.0));
+  REQUIRE(merged.quantile(0.5) == 3);    // rank ceil(2.5) = 3
+  REQUIRE(merged.quantile(0.7) == 99);   // rank ceil(3.5) = 4: bucket [96, 103]
+  REQUIRE(merged.quantile(1.0) == 199);  // rank 5: bucket [192, 207]
+
+  SECTION("into an empty histogram takes the other's extremes") {
+    Histogram empty;
+    empty.merge(b);
+    REQUIRE(empty.count() == 2);
+    REQUIRE(empty.min() == 100);
+    REQUIRE(empty.max() == 200);
+  }
+  SECTION("an empty histogram changes nothing") {
+    Histogram copy = a;
+    copy.merge(Histogram{});
+    REQUIRE(copy.count() == 3);
+    REQUIRE(copy.min() == 1);
+    REQUIRE(copy.max() == 3);
+  }
+  SECTION("into itself doubles every count") {
+    Histogram self = a;
+    self.merge(self);
+    REQUIRE(self.count() == 6);
+    REQUIRE(self.mean() == Approx(2.0));
+    REQUIRE(self.quantile(0.5) == 2);  // rank 3 of 1,1,2,2,3,3
+  }
+}
+
+TEST_CASE("counters hand out one stable cell per key", "[metrics]") {
+  Metrics m;
+  std::int64_t& hits = m.counter("cache", "hits");
+  hits += 2;
+  REQUIRE(&m.counter("cache", "hits") == &hits);
+  REQUIRE(m.counter("cache", "hits") == 2);
+  REQUIRE(&m.counter("cache", "misses") != &hits);
+  REQUIRE(&m.counter("hits", "cache") != &hits);  // entity and name are not interchangeable
+  for (int i = 0; i < 1000; ++i) m.counter("node" + std::to_string(i), "sent");
+  REQUIRE(&m.counter("cache", "hits") == &hits);  // growth never moves a cell
+  REQUIRE(m.counters().size() == 1003);
+  REQUIRE(m.counters().at(Metrics::Key{"cache", "hits"}) == &hits);
+
+  Histogram& lat = m.histogram("disk", "latency");
+  lat.add(5);
+  for (int i = 0; i < 100; ++i) m.histogram("disk" + std::to_string(i), "latency");
+  REQUIRE(&m.histogram("disk", "latency") == &lat);
+  REQUIRE(m.histogram("disk", "latency").count() == 1);
+  REQUIRE(&m.histogram("disk", "size") != &lat);
+}
+
+TEST_CASE("counters and histograms iterate sorted by key", "[metrics]") {
+  Metrics m;
+  m.counter("b", "x") = 1;
+  m.counter("a", "y") = 2;
+  m.counter("a", "x") = 3;
+  m.counter("a", "y") += 10;  // a repeat does not add an entry
+  std::vector<std::string> order;
+  std::vector<std::int64_t> values;
+  for (const auto& [key, cell] : m.counters()) {
+    order.push_back(key.entity + "/" + key.name);
+    values.push_back(*cell);
+  }
+  REQUIRE(order == std::vector<std::string>{"a/x", "a/y", "b/x"});
+  REQUIRE(values == std::vector<std::int64_t>{3, 12, 1});
+
+  m.histogram("z", "h");
+  m.histogram("m", "h");
+  std::vector<std::string> hist_order;
+  for (const auto& [key, cell] : m.histograms()) hist_order.push_back(key.entity);
+  REQUIRE(hist_order == std::vector<std::string>{"m", "z"});
+}
+
+TEST_CASE("gauges sample in registration order; re-registration replaces the reader", "[metrics]") {
+  Metrics m;
+  m.gauge("z", "depth", [] { return 1.0; });
+  m.gauge("a", "depth", [] { return 2.0; });
+  m.gauge("z", "depth", [] { return 3.0; });
+  REQUIRE(m.gauges().size() == 2);
+  REQUIRE(m.gauges()[0] == Metrics::Key{"z", "depth"});
+  REQUIRE(m.gauges()[1] == Metrics::Key{"a", "depth"});
+  m.sample(seconds(4));
+  REQUIRE(m.samples().size() == 2);
+  CHECK(m.samples()[0].time == seconds(4));
+  CHECK(m.samples()[0].gauge == 0);
+  CHECK(m.samples()[0].value == 3.0);
+  CHECK(m.samples()[1].gauge == 1);
+  CHECK(m.samples()[1].value == 2.0);
+  REQUIRE_THROWS_AS(m.gauge("a", "b", nullptr), std::invalid_argument);
+}
+
+TEST_CASE("sample hooks run once per sample, after the gauges are read", "[metrics]") {
+  Metrics m;
+  m.gauge("e", "g", [] { return 1.0; });
+  std::vector<Time> calls;
+  std::size_t samples_seen = 0;
+  m.on_sample([&](Time t) {
+    calls.push_back(t);
+    samples_seen = m.samples().size();
+  });
+  m.sample(seconds(1));
+  REQUIRE(calls == std::vector<Time>{seconds(1)});
+  REQUIRE(samples_seen == 1);
+  m.sample(seconds(2));
+  REQUIRE(calls == std::vector<Time>{seconds(1), seconds(2)});
+  REQUIRE(samples_seen == 2);
+
+  Metrics no_gauges;
+  int hook_calls = 0;
+  no_gauges.on_sample([&](Time) { ++hook_calls; });
+  no_gauges.sample(0);
+  REQUIRE(hook_calls == 1);
+  REQUIRE(no_gauges.samples().empty());
+}
+
+TEST_CASE("sample_every samples a running simulation at exact times", "[metrics]") {
+  Simulation sim;
+  Metrics m;
+  double level = 1.0;
+  m.gauge("pool", "level", [&] { return level; });
+  m.gauge("pool", "twice", [&] { return 2.0 * level; });
+  int hooks = 0;
+  m.on_sample([&](Time) { ++hooks; });
+  sim.schedule_at(seconds(15), [&](Simulation&) { level = 5.0; });
+  m.sample_every(sim, seconds(10), seconds(20));
+
+  sim.run();  // ends: the sampler stops after its sample at 20 s
+
+  REQUIRE(sim.now() == seconds(20));
+  REQUIRE(sim.pending() == 0);
+  REQUIRE(hooks == 3);
+  struct Expected {
+    Time time;
+    std::uint32_t gauge;
+    double value;
+  };
+  const std::vector<Expected> expected{{seconds(0), 0, 1.0},  {seconds(0), 1, 2.0},  {seconds(10), 0, 1.0},
+                                       {seconds(10), 1, 2.0}, {seconds(20), 0, 5.0}, {seconds(20), 1, 10.0}};
+  REQUIRE(m.samples().size() == expected.size());
+  for (std::size_t i = 0; i < expected.size(); ++i) {
+    INFO("sample " << i);
+    CHECK(m.samples()[i].time == expected[i].time);
+    CHECK(m.samples()[i].gauge == expected[i].gauge);
+    CHECK(m.samples()[i].value == expected[i].value);
+  }
+}
+
+TEST_CASE("sample_every without a bound keeps sampling across run_until calls", "[metrics]") {
+  Simulation sim;
+  Metrics m;
+  m.gauge("clock", "now", [&] { return static_cast<double>(sim.now()); });
+  m.sample_every(sim, seconds(10));
+  sim.run_until(seconds(35));
+  std::vector<double> values;
+  for (const auto& s : m.samples()) values.push_back(s.value);
+  REQUIRE(values == std::vector<double>{0.0, 1e7, 2e7, 3e7});
+  REQUIRE(sim.pending() == 1);  // the next sample, at 40 s
+  sim.run_until(seconds(50));
+  REQUIRE(m.samples().size() == 6);
+  REQUIRE(m.samples().back().time == seconds(50));
+}
+
+TEST_CASE("sample_every starts at now and sees same-instant events scheduled before it", "[metrics]") {
+  Simulation sim;
+  Metrics m;
+  double level = 0.0;
+  m.gauge("x", "level", [&] { return level; });
+  sim.schedule_at(seconds(5), [&](Simulation&) { level = 1.0; });
+  sim.run_until(seconds(5));  // the change at 5 s has run
+  sim.schedule_at(seconds(15), [&](Simulation&) { level = 2.0; });
+  m.sample_every(sim, seconds(10), seconds(30));  // the sampler event at 15 s is queued after the change
+  sim.run();
+  std::vector<Time> times;
+  std::vector<double> values;
+  for (const auto& s : m.samples()) {
+    times.push_back(s.time);
+    values.push_back(s.value);
+  }
+  REQUIRE(times == std::vector<Time>{seconds(5), seconds(15), seconds(25)});
+  REQUIRE(values == std::vector<double>{1.0, 2.0, 2.0});
+}
+
+TEST_CASE("sample_every validates its period and honours a past bound", "[metrics]") {
+  Simulation sim;
+  Metrics m;
+  REQUIRE_THROWS_AS(m.sample_every(sim, 0), std::invalid_argument);
+  REQUIRE_THROWS_AS(m.sample_every(sim, -seconds(1)), std::invalid_argument);
+  REQUIRE(sim.pending() == 0);
+  sim.run_until(seconds(10));
+  m.sample_every(sim, seconds(1), seconds(5));  // bound already passed: nothing to do
+  REQUIRE(sim.pending() == 0);
+  m.sample_every(sim, seconds(1), seconds(10));  // bound is now: exactly one sample
+  sim.run();
+  REQUIRE(m.samples().empty());  // no gauges, but the sampler ran
+  REQUIRE(sim.events_handled() == 1);
+}

@@ -1,0 +1,213 @@
+// The provider's retry queue against scripted gateways: hand-counted attempts, expiries, notices.
+#include <catch2/catch.hpp>
+
+#include <vector>
+
+#include "provider_fixture.hpp"
+
+using namespace repsim::models;
+using namespace repsim::models::testing;
+using namespace repsim::sim;
+
+namespace {
+
+ProviderConfig config(RetryPolicy retry) {
+  ProviderConfig cfg;
+  cfg.id = "fope";
+  cfg.retry = retry;
+  return cfg;
+}
+
+// The outage stream: a legit message every 7 minutes from 0 to 8 h: created at 7i min, i = 0..68
+// (7 * 68 = 476 min < 480). The gateway answers 421 during [0, 6 h) and 250 from 6 h on, so
+// i = 0..51 (7 * 51 = 357 min) arrive during the outage and i = 52..68 (17 messages) after it.
+constexpr int kStream = 69;
+constexpr int kDuringOutage = 52;
+constexpr Time kOutageEnd = hours(6);
+
+void outage_stream(World& w) {
+  w.net.rule = [](const Message&, Time now) { return now < kOutageEnd ? tempfail_421() : SmtpReply::accept(); };
+  for (int i = 0; i < kStream; ++i) w.send_at(minutes(7 * i), legit());
+}
+
+}  // namespace
+
+TEST_CASE("FOPE against a gateway that tempfails forever: 360 attempts, one notice, expiry at 120 h", "[provider]") {
+  World w(config(RetryPolicy::fope2012()));
+  w.net.rule = [](const Message&, Time) { return tempfail_421(); };
+  w.send_at(0, legit());
+
+  // The notice goes out before the first attempt at age >= 2 h: the retry at exactly 2 h.
+  w.sim.run_until(hours(2) - 1);
+  CHECK(w.ledger.tenant(0).delay_notices == 0);
+  w.sim.run_until(hours(2));
+  CHECK(w.ledger.tenant(0).delay_notices == 1);
+
+  // A retry due at exactly the lifetime is not made: attempts at k * 20 min for k = 0..359 (the last
+  // at 119 h 40 min), 360 in all; the message expires at the 120 h retry.
+  w.sim.run_until(hours(120) - 1);
+  CHECK(w.ledger.tenant(0).expired == 0);
+  CHECK(w.provider->queued() == 1);
+  w.sim.run_until(hours(200));
+  REQUIRE(w.net.calls.size() == 360);
+  for (std::size_t k = 0; k < 360; ++k) CHECK(w.net.calls[k].time == minutes(20) * static_cast<Time>(k));
+  const DeliveryCounts& c = w.ledger.tenant(0);
+  CHECK(c.expired == 1);
+  CHECK(c.deferred_attempts == 360);
+  CHECK(c.delay_notices == 1);
+  CHECK(c.legit_blocked == 1);
+  CHECK(w.provider->queued() == 0);
+  CHECK(w.messages.live() == 0);
+  CHECK(w.sim.pending() == 0);  // nothing retries an expired message
+  // One outage, opened by the first 421, still open at the end.
+  REQUIRE(w.ledger.outages().size() == 1);
+  CHECK(w.ledger.outages()[0].start == 0);
+  CHECK(w.ledger.outages()[0].end == kNever);
+  CHECK(w.ledger.outages()[0].cause == BlockCause::GatewayOutage);
+  // Round-robin over the two IPs: 180 attempts each.
+  CHECK(w.ips[0].attempts == 180);
+  CHECK(w.ips[1].attempts == 180);
+}
+
+TEST_CASE("Postfix retries at 0, 300, 900, 2100, 4500, 8500, 12500 s", "[provider]") {
+  World w(config(RetryPolicy::postfix()));
+  w.net.rule = [](const Message&, Time) { return tempfail_421(); };
+  w.send_at(0, legit());
+  w.sim.run_until(seconds(12500));
+  // Cumulative sums of 300, 600, 1200, 2400, 4000, 4000.
+  CHECK(w.net.times() == std::vector<Time>{0, seconds(300), seconds(900), seconds(2100), seconds(4500),
+                                           seconds(8500), seconds(12500)});
+  CHECK(w.ledger.tenant(0).delay_notices == 0);  // Postfix default: no delay warning
+}
+
+TEST_CASE("a 6 h 421 outage with a 5-day queue loses nothing", "[provider]") {
+  World w(config(RetryPolicy::fope2012()));
+  outage_stream(w);
+  w.sim.run_until(days(10));
+  w.finish();
+
+  const DeliveryCounts& c = w.ledger.tenant(0);
+  CHECK(c.sent == kStream);
+  CHECK(c.delivered == kStream);
+  CHECK(c.expired == 0);
+  CHECK(c.legit_blocked == 0);
+  // A message created at c min during the outage is delivered on its own 20-min grid, at the first
+  // c + 20k >= 360 min. By hand: c = 0 -> 360 (6 h exactly: the gateway accepts at 6 h);
+  // c = 7 -> 7 + 20 * 18 = 367; c = 14 -> 14 + 20 * 18 = 374; c = 357 -> 377.
+  // After the outage (c >= 364) the first attempt delivers: c itself.
+  std::vector<Time> delivered_at(kStream, -1);
+  for (const ScriptedNetwork::Call& call : w.net.calls)
+    if (call.cls == ReplyClass::Accept) delivered_at[call.tag] = call.time;
+  CHECK(delivered_at[0] == minutes(360));
+  CHECK(delivered_at[1] == minutes(367));
+  CHECK(delivered_at[2] == minutes(374));
+  CHECK(delivered_at[51] == minutes(377));
+  CHECK(delivered_at[52] == minutes(364));
+  CHECK(delivered_at[68] == minutes(476));
+  for (int i = 0; i < kStream; ++i) {
+    const Time created = minutes(7 * i);
+    const Time d = delivered_at[static_cast<std::size_t>(i)];
+    if (created >= kOutageEnd) {
+      CHECK(d == created);
+    } else {  // the first point of the message's own grid at or after the outage end
+      CHECK(d >= kOutageEnd);
+      CHECK(d < kOutageEnd + minutes(20));
+      CHECK((d - created) % minutes(20) == 0);
+    }
+  }
+  // Latency: longest c = 0 (360 min = 21600 s); shortest after the outage 0 s (delivered at once).
+  CHECK(c.latency_s.max() == 21600);
+  CHECK(c.latency_s.min() == 0);
+  // Delay notices: the notice is checked before the retry at age 2 h (c + 120 min), so a message
+  // gets one when it is still queued then, i.e. its attempts c .. c + 100 all fell in the outage:
+  // c + 100 < 360 -> c < 260 -> c = 7i with i = 0..37: 38 notices (i = 35..37 get theirs on the very
+  // retry that delivers them, e.g. c = 245: notice, then 250 at 365 min).
+  CHECK(c.delay_notices == 38);
+  // The pair's outage: opened by the first 421 at 0, closed by the first 250 at 6 h.
+  REQUIRE(w.ledger.outages().size() == 1);
+  CHECK(w.ledger.outages()[0].start == 0);
+  CHECK(w.ledger.outages()[0].end == kOutageEnd);
+}
+
+TEST_CASE("with a 2-hour queue lifetime the outage loses a hand-counted share", "[provider]") {
+  RetryPolicy retry = RetryPolicy::fope2012();
+  retry.lifetime = hours(2);
+  World w(config(retry));
+  outage_stream(w);
+  w.sim.run_until(days(1));
+  w.finish();
+
+  // Attempts at c + 20k min for k = 0..5; the retry at c + 120 min expires the message. It is lost
+  // when its last attempt, c + 100 min, falls before the outage ends: c + 100 < 360 -> c < 260 min:
+  // c = 7i -> i = 0..37 (7 * 37 = 259): 38 lost, 52 - 38 = 14 outage messages delivered plus the 17
+  // sent after it: 31.
+  const DeliveryCounts& c = w.ledger.tenant(0);
+  CHECK(c.expired == 38);
+  CHECK(c.delivered == 31);
+  CHECK(c.legit_blocked == 38);
+  CHECK(c.queued_at_end == 0);
+  // Expiry comes first at age 2 h, so no message ever gets its 2 h delay notice.
+  CHECK(c.delay_notices == 0);
+  // Each lost message made exactly its 6 attempts (c, c + 20, ..., c + 100), none at expiry.
+  std::size_t attempts_of_lost = 0;
+  for (const ScriptedNetwork::Call& call : w.net.calls)
+    if (call.tag < 38) ++attempts_of_lost;
+  CHECK(attempts_of_lost == 38 * 6);
+}
+
+TEST_CASE("a sender that treats 4xx as 5xx loses exactly the mail attempted during the outage", "[provider]") {
+  RetryPolicy retry = RetryPolicy::fope2012();
+  retry.tempfail_is_permanent = true;
+  World w(config(retry));
+  outage_stream(w);
+  w.sim.run_until(days(1));
+  w.finish();
+
+  const DeliveryCounts& c = w.ledger.tenant(0);
+  CHECK(c.rejected == kDuringOutage);  // 52: every message first attempted before 6 h
+  CHECK(c.delivered == kStream - kDuringOutage);  // 17
+  CHECK(c.deferred_attempts == kDuringOutage);  // each got exactly one 421
+  CHECK(w.net.calls.size() == static_cast<std::size_t>(kStream));  // nobody retried
+  CHECK(c.latency_s.max() == 0);
+}
+
+TEST_CASE("a 5xx bounces at once and an accept delivers at once", "[provider]") {
+  World w(config(RetryPolicy::fope2012()));
+  w.net.rule = [](const Message& m, Time) { return m.gateway == 1 ? reject_550() : SmtpReply::accept(); };
+  w.send_at(minutes(1), legit(0));
+  w.send_at(minutes(2), legit(1));
+  w.sim.run();
+  CHECK(w.ledger.gateway(0).delivered == 1);
+  CHECK(w.ledger.gateway(1).rejected == 1);
+  CHECK(w.net.calls.size() == 2);
+  CHECK(w.ips[0].attempts == 1);
+  CHECK(w.ips[0].delivered == 1);  // first attempt: IP 0, accepted
+  CHECK(w.ips[1].attempts == 1);
+  CHECK(w.ips[1].delivered == 0);
+  CHECK(w.messages.live() == 0);
+}
+
+TEST_CASE("collect_queued returns exactly the deferred messages", "[provider]") {
+  World w(config(RetryPolicy::fope2012()));
+  // Gateway 0 defers, gateway 1 accepts.
+  w.net.rule = [](const Message& m, Time) { return m.gateway == 0 ? tempfail_421() : SmtpReply::accept(); };
+  for (int i = 0; i < 5; ++i) w.send_at(minutes(i), legit(static_cast<GatewayIndex>(i % 2)));
+  w.sim.run_until(hours(1));
+  std::vector<const Message*> q;
+  w.provider->collect_queued(q);
+  // i = 0, 2, 4 went to gateway 0.
+  REQUIRE(q.size() == 3);
+  CHECK(w.provider->queued() == 3);
+  for (const Message* m : q) CHECK(m->gateway == 0);
+  w.finish();
+  CHECK(w.ledger.gateway(0).queued_at_end == 3);
+  CHECK(w.ledger.gateway(1).delivered == 2);
+}
+
+TEST_CASE("a tenant without a pool is a wiring error", "[provider]") {
+  World w(config(RetryPolicy::fope2012()), 3);
+  Message m = legit(0, 2);
+  m.tenant = 5;  // never assigned
+  const MessageId id = w.messages.create(m);
+  CHECK_THROWS_AS(w.provider->submit(id), std::logic_error);
+}

@@ -1,0 +1,220 @@
+#include <catch2/catch.hpp>
+
+#include <string>
+#include <vector>
+
+#include "io/events_csv.hpp"
+#include "io/summary_json.hpp"
+#include "io/timeseries_csv.hpp"
+#include "writers_fixture.hpp"
+
+using namespace repsim;
+using json = nlohmann::ordered_json;
+
+namespace {
+
+const sim::Calendar kCal = sim::Calendar::parse("2012-05-09T16:30:00-04:00");
+
+std::vector<std::string> keys(const json& j) {
+  std::vector<std::string> out;
+  for (const auto& [k, v] : j.items()) out.push_back(k);
+  return out;
+}
+
+}  // namespace
+
+TEST_CASE("CSV fields are quoted only when they need it", "[writers]") {
+  CHECK(io::csv_field("plain text") == "plain text");
+  CHECK(io::csv_field("a,b") == "\"a,b\"");
+  CHECK(io::csv_field("say \"hi\"") == "\"say \"\"hi\"\"\"");
+  CHECK(io::csv_field("two\nlines") == "\"two\nlines\"");
+  CHECK(io::csv_field("cr\r") == "\"cr\r\"");
+  CHECK(io::csv_field("") == "");
+}
+
+TEST_CASE("numbers and seconds have one stable text", "[writers]") {
+  CHECK(io::csv_number(2.5) == "2.5");
+  CHECK(io::csv_number(-7) == "-7");
+  CHECK(io::csv_number(0.1) == "0.1");  // shortest round trip, not 0.10000000000000001
+  CHECK(io::csv_number(-0.0) == "0");
+  CHECK(io::csv_number(std::nan("")) == "");
+  CHECK(io::csv_number(INFINITY) == "inf");
+  CHECK(io::format_seconds(sim::hours(1) + sim::minutes(30)) == "5400");
+  CHECK(io::format_seconds(1500 * sim::kMillisecond) == "1.5");
+  CHECK(io::format_seconds(1) == "0.000001");
+  CHECK(io::format_seconds(-1500 * sim::kMillisecond) == "-1.5");
+  CHECK(io::format_seconds(0) == "0");
+}
+
+TEST_CASE("events.csv quotes commas, quotes and newlines", "[writers]") {
+  const std::vector<models::LogEntry> log{
+      {sim::seconds(90), "op,1", "note", "he said \"hi\"\nbye"},
+      {sim::hours(2) + 250 * sim::kMillisecond, "timeline", "set_threshold", "va accepts scores >= 0"},
+  };
+  // 16:30:00 + 90 s = 16:31:30; 16:30 + 2 h 0.25 s = 18:30:00.250000 (the calendar prints microseconds
+  // when there are any).
+  CHECK(io::events_csv(log, kCal) ==
+        "time_iso,time_s,actor,action,detail\n"
+        "2012-05-09T16:31:30-04:00,90,\"op,1\",note,\"he said \"\"hi\"\"\nbye\"\n"
+        "2012-05-09T18:30:00.250000-04:00,7200.25,timeline,set_threshold,va accepts scores >= 0\n");
+}
+
+TEST_CASE("timeseries.csv is tidy: one row per sample, NaN empty, counters at the end", "[writers]") {
+  sim::Metrics m;
+  double score = std::nan("");
+  m.gauge("pool,1", "senderbase.score", [&] { return score; });
+  m.counter("gw", "retries") = 3;
+  m.sample(0);
+  score = -2.5;
+  m.sample(sim::hours(1));
+  CHECK(io::timeseries_csv(m, kCal, sim::hours(2)) ==
+        "time_iso,time_s,entity,metric,value\n"
+        "2012-05-09T16:30:00-04:00,0,\"pool,1\",senderbase.score,\n"
+        "2012-05-09T17:30:00-04:00,3600,\"pool,1\",senderbase.score,-2.5\n"
+        "2012-05-09T18:30:00-04:00,7200,gw,retries,3\n");
+}
+
+TEST_CASE("band change and listing entries are read back from the log", "[writers]") {
+  // The parsed fields are views into the entry, which must outlive them.
+  const models::LogEntry change{0, "senderbase", "band_change", "10.0.0.3 (o365-out) unscored -> Poor"};
+  const auto b = io::parse_band_change(change);
+  REQUIRE(b);
+  CHECK(b->address == "10.0.0.3");
+  CHECK(b->pool == "o365-out");
+  CHECK(b->from == "unscored");
+  CHECK(b->to == "Poor");
+  CHECK_FALSE(io::parse_band_change({0, "senderbase", "note", "10.0.0.3 (o365-out) unscored -> Poor"}));
+  CHECK_FALSE(io::parse_band_change({0, "senderbase", "band_change", "garbled"}));
+  const models::LogEntry delisting{0, "dnsbl", "delisted_on_request", "10.0.0.3 (o365-out)"};
+  const auto l = io::parse_listing(delisting);
+  REQUIRE(l);
+  CHECK(l->address == "10.0.0.3");
+  CHECK_FALSE(l->listed);
+  CHECK(io::parse_listing({0, "dnsbl", "listed", "10.0.0.3 (o365-out)"})->listed);
+}
+
+TEST_CASE("an outage entry: local ISO times, null end while open, hours to the run end", "[writers]") {
+  models::OutageInterval open{1, 1, sim::hours(2) + sim::minutes(15), sim::kNever,
+                              models::BlockCause::Reputation};
+  // 16:30 + 2h15m = 18:45; open until the run end at 24 h: 24 - 2.25 = 21.75 h.
+  CHECK(io::outage_json(open, "beta", "strict", kCal, sim::days(1)).dump() ==
+        R"({"tenant":"beta","gateway":"strict","start":"2012-05-09T18:45:00-04:00","end":null,"hours":21.75,)"
+        R"("cause":"reputation"})");
+  models::OutageInterval closed{0, 0, sim::hours(2), sim::hours(5) + sim::minutes(30),
+                                models::BlockCause::GatewayOutage};
+  // 16:30 + 5h30m = 22:00; 3.5 h long.
+  CHECK(
+      io::outage_json(closed, "alpha", "open", kCal, sim::days(1)).dump() ==
+      R"({"tenant":"alpha","gateway":"open","start":"2012-05-09T18:30:00-04:00","end":"2012-05-09T22:00:00-04:00",)"
+      R"("hours":3.5,"cause":"gateway_outage"})");
+  CHECK(io::seconds_json(sim::days(1)).dump() == "86400");
+  CHECK(io::seconds_json(1500 * sim::kMillisecond).dump() == "1.5");
+  CHECK(io::population_of("smallbiz#17") == "smallbiz");
+  CHECK(io::population_of("contractor") == "contractor");
+}
+
+TEST_CASE("summary.json of the tiny world", "[writers]") {
+  auto eco = writers_test::run_world(writers_test::writers_world());
+  const json j = io::summary_json(*eco, io::RunInfo{"tiny", "", 7});
+  const models::Ledger& ledger = eco->ledger();
+
+  CHECK(keys(j) == std::vector<std::string>{"scenario", "seed", "start", "duration_s", "events_handled",
+                                            "tenant_count", "tenants_grouped", "gateway_count", "gateways_grouped",
+                                            "tenants", "gateways", "pools", "ip_count", "ips", "outages_total",
+                                            "outages"});
+  CHECK(j["scenario"] == "tiny");
+  CHECK(j["seed"] == 7);
+  CHECK(j["start"] == "2012-05-09T16:30:00-04:00");
+  CHECK(j["duration_s"].dump() == "86400");
+  CHECK(j["events_handled"] == eco->simulation().events_handled());
+  CHECK(j["tenants_grouped"] == false);
+  CHECK(keys(j["tenants"]) == std::vector<std::string>{"alpha", "beta"});
+
+  // alpha -> open accepts everything at the first attempt: delivered == sent, latency 0 s.
+  const json& alpha = j["tenants"]["alpha"];
+  CHECK(alpha["sent"].get<std::uint64_t>() > 100);  // ~240 a day
+  CHECK(alpha["delivered"] == alpha["sent"]);
+  for (const char* zero : {"deferred_attempts", "bounced", "rejected", "expired", "filtered", "queued_at_end",
+                           "legit_blocked", "spam_accepted", "delay_notices"})
+    CHECK(alpha[zero] == 0);
+  CHECK(alpha["outage_hours"] == 0.0);
+  CHECK(alpha["latency_s"].dump() == R"({"p50":0,"p95":0,"p99":0})");
+  CHECK(keys(alpha["by_gateway"]) == std::vector<std::string>{"open"});
+  CHECK(alpha["by_gateway"]["open"]["delivered"] == alpha["sent"]);
+
+  // beta -> strict is deferred all day: nothing delivered, everything still queued, latency null.
+  const json& beta = j["tenants"]["beta"];
+  CHECK(beta["sent"] == ledger.tenant(1).sent);
+  CHECK(beta["delivered"] == 0);
+  CHECK(beta["queued_at_end"] == beta["sent"]);
+  CHECK(beta["bounced"] == 0);
+  CHECK(beta["deferred_attempts"].get<std::uint64_t>() >= beta["sent"].get<std::uint64_t>());
+  CHECK(beta["latency_s"].is_null());
+  CHECK(keys(j["gateways"]) == std::vector<std::string>{"open", "strict"});
+  CHECK(j["gateways"]["strict"]["sent"] == beta["sent"]);
+  CHECK(j["gateways"]["open"]["delivered"] == alpha["sent"]);
+
+  // One outage, beta -> strict, open at the end: hours = 24 - its start in hours.
+  REQUIRE(ledger.outages().size() == 1);
+  const models::OutageInterval& o = ledger.outages()[0];
+  CHECK(j["outages_total"] == 1);
+  REQUIRE(j["outages"].size() == 1);
+  const json& out = j["outages"][0];
+  CHECK(out["tenant"] == "beta");
+  CHECK(out["gateway"] == "strict");
+  CHECK(out["start"] == kCal.iso(o.start));
+  CHECK(out["end"].is_null());
+  CHECK(out["cause"] == "reputation");
+  CHECK(out["hours"].get<double>() == Approx(24.0 - sim::to_hours(o.start)));
+  CHECK(beta["outage_hours"] == out["hours"]);
+  CHECK(j["gateways"]["strict"]["outage_hours"] == out["hours"]);
+
+  // Pool gauge: NaN at the 0 h sample (held to 1 h), -5 from the 1 h sample on (restored at 0.5 h,
+  // recovering to at most -2.17 by the end, see writers_fixture.hpp: stays Poor).
+  const json& pool = j["pools"]["out"]["senderbase"];
+  CHECK(pool["min_score"] == -5.0);
+  CHECK(pool["max_score"].get<double>() < -1.0);
+  CHECK(pool["hours_in_band"].dump() == R"({"Poor":23.0,"Neutral":0.0,"Good":0.0,"unscored":1.0})");
+
+  // Per IP, exact from the log: unscored until the 0.5 h restore, Poor for the remaining 23.5 h.
+  CHECK(j["ip_count"] == 8);
+  REQUIRE(j["ips"].size() == 8);
+  CHECK(keys(j["ips"]).front() == eco->ips()[0].address);
+  for (const auto& [address, ip] : j["ips"].items()) {
+    INFO(address);
+    CHECK(ip["pool"] == "out");
+    CHECK(ip["scorers"]["senderbase"]["hours_in_band"].dump() ==
+          R"({"Poor":23.5,"Neutral":0.0,"Good":0.0,"unscored":0.5})");
+    CHECK(ip["scorers"]["senderbase"]["score_end"].get<double>() < -1.0);
+  }
+}
+
+TEST_CASE("more than 1000 tenants are summed per population", "[writers]") {
+  models::EcosystemConfig c = writers_test::writers_world();
+  c.timeline.clear();
+  c.duration = sim::hours(6);
+  const models::TenantSpec base = c.tenants[0];  // to the open gateway
+  c.tenants.clear();
+  for (int k = 0; k < 1000; ++k) {
+    models::TenantSpec t = base;
+    t.config.id = "pop#" + std::to_string(k);
+    t.config.messages_per_day = 4;
+    c.tenants.push_back(t);
+  }
+  c.tenants.push_back(base);  // "alpha", its own group
+  auto eco = writers_test::run_world(std::move(c));
+  const json j = io::summary_json(*eco, io::RunInfo{"big", "", 1});
+  CHECK(j["tenant_count"] == 1001);
+  CHECK(j["tenants_grouped"] == true);
+  CHECK(j["gateways_grouped"] == false);
+  CHECK(keys(j["tenants"]) == std::vector<std::string>{"pop", "alpha"});
+  CHECK(j["tenants"]["pop"]["members"] == 1000);
+  CHECK(j["tenants"]["alpha"]["members"] == 1);
+  std::uint64_t pop_sent = 0;
+  for (models::TenantIndex t = 0; t < 1000; ++t) pop_sent += eco->ledger().tenant(t).sent;
+  CHECK(j["tenants"]["pop"]["sent"] == pop_sent);
+  CHECK(j["tenants"]["pop"]["by_gateway"]["open"]["sent"] == pop_sent);
+  CHECK(j["tenants"]["pop"]["sent"].get<std::uint64_t>() +
+            j["tenants"]["alpha"]["sent"].get<std::uint64_t>() ==
+        eco->ledger().totals().sent);
+}
