@@ -69,7 +69,7 @@ models::ProviderFault load_fault(const LoadContext& ctx, const JsonNode& n) {
 }
 
 models::PoolSpec load_pool(LoadContext& ctx, const JsonNode& n, models::ProviderIndex provider) {
-  n.check_keys({"id", "kind", "assignment", "size", "addresses"});
+  n.check_keys({"id", "kind", "assignment", "size", "addresses", "initial_score", "initial_volume"});
   models::PoolSpec p;
   p.id = n.at("id").string();
   if (auto v = n.find("kind"))
@@ -103,6 +103,16 @@ models::PoolSpec load_pool(LoadContext& ctx, const JsonNode& n, models::Provider
               " addresses");
   }
   if (std::uint64_t{first_ip} + p.size >= models::kNone) n.fail("too many IPs in the scenario");
+  // An established pool: its IPs start scored, with history, at every senderbase scorer.
+  if (auto v = n.find("initial_score")) {
+    p.initial_score = v->number();
+    for (models::ScorerIndex s = 0; s < ctx.config.scorers.size(); ++s)
+      if (ctx.is_senderbase(s)) ctx.score_on(*v, ctx.scale_of(s), "initial_score");
+  }
+  if (auto v = n.find("initial_volume")) {
+    if (!p.initial_score) v->fail("initial_volume applies only with initial_score");
+    p.initial_volume = v->unsigned_in(0, UINT64_MAX);
+  }
   ctx.pool_info.push_back(PoolInfo{provider, first_ip, p.size, p.assignment});
   return p;
 }

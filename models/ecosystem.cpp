@@ -72,6 +72,11 @@ void Ecosystem::build_scorers() {
         log(scorers_[index]->id(), "band_change",
             ips_[ip].address + " (" + pools_[ips_[ip].pool].id + ") " + old_band + " -> " + scale.bands[to]);
       });
+      for (PoolIndex p = 0; p < pools_.size(); ++p) {
+        const PoolSpec& pool_spec = pool_spec_of(p);
+        if (pool_spec.initial_score)
+          for (IpIndex ip : pools_[p].ips) scorer->establish(ip, *pool_spec.initial_score, pool_spec.initial_volume);
+      }
       scorers_.push_back(std::move(scorer));
     } else {
       auto scorer = std::make_unique<BlocklistScorer>(std::get<BlocklistConfig>(spec), sim_, ips_.size());
@@ -85,6 +90,13 @@ void Ecosystem::build_scorers() {
       scorers_.push_back(std::move(scorer));
     }
   }
+}
+
+const PoolSpec& Ecosystem::pool_spec_of(PoolIndex pool) const {
+  const ProviderIndex provider = provider_of_pool_[pool];
+  PoolIndex first = 0;
+  while (provider_of_pool_[first] != provider) ++first;
+  return config_.providers[provider].pools[pool - first];
 }
 
 void Ecosystem::build_auth() {

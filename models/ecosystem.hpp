@@ -100,6 +100,7 @@ class Ecosystem final : public MessageSink, public DeliveryNetwork, public Actio
   void authorize(TenantIndex tenant, ProviderIndex provider);
   std::string describe(const Action& action) const;
   PoolIndex entry_pool(ProviderIndex provider) const;
+  const PoolSpec& pool_spec_of(PoolIndex pool) const;
 
   EcosystemConfig config_;
   sim::Simulation sim_;

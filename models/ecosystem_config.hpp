@@ -2,6 +2,7 @@
 // Everything an Ecosystem is built from, as plain data with entities referenced by dense index.
 // The scenario loader (io/) fills it from JSON; tests fill it in code.
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <variant>
 #include <vector>
@@ -29,6 +30,10 @@ struct PoolSpec {
   std::uint32_t size = 1;  // number of IPs; a Dedicated pool needs one per tenant placed on it
   // Reports show addresses; by default "<prefix>.<k>" with a per-pool prefix.
   std::vector<std::string> addresses;  // optional explicit addresses (size entries)
+  // An established pool: every score service starts its IPs at this score with this much history
+  // (out of warm-up). Unset: the IPs are new, unscored until seen, and must warm up.
+  std::optional<double> initial_score;
+  std::uint64_t initial_volume = 1'000'000;
 };
 
 struct ProviderSpec {

@@ -25,6 +25,8 @@ void SenderBaseConfig::validate() const {
   require(recovery_half_life > 0, id, "recovery_half_life must be positive");
   require(neutral_score >= scale.min && neutral_score <= scale.max, id, "neutral_score must lie on the scale");
   require(clean_score >= scale.min && clean_score <= scale.max, id, "clean_score must lie on the scale");
+  require(std::isfinite(weights.spam_saturation) && weights.spam_saturation >= 0, id,
+          "weights.spam_saturation must be >= 0");
   require(std::isfinite(weights.spam_ratio) && std::isfinite(weights.complaints_per_1000) &&
               std::isfinite(weights.trap_hits) && std::isfinite(weights.log10_volume),
           id, "weights must be finite");
@@ -117,7 +119,10 @@ void SenderBaseScorer::update(sim::Simulation& sim) {
   const Eigen::ArrayXd volume = window_.col(kVolume);
   const Eigen::ArrayXd per_message = volume.max(1.0).inverse();
   Eigen::MatrixXd x(n, static_cast<Eigen::Index>(kFeatures));
-  x.col(kSpamRatio) = (window_.col(kSpam) * per_message).matrix();
+  const Eigen::ArrayXd spam_fraction = window_.col(kSpam) * per_message;
+  const double saturation = config_.weights.spam_saturation;
+  x.col(kSpamRatio) =
+      (saturation > 0 ? Eigen::ArrayXd(1.0 - (-spam_fraction / saturation).exp()) : spam_fraction).matrix();
   x.col(kComplaintsPer1000) = (1000.0 * window_.col(kComplaints) * per_message).matrix();
   x.col(kTrapHits) = window_.col(kTraps).matrix();
   x.col(kLog10Volume) = (1.0 + volume).log10().matrix();
@@ -164,6 +169,16 @@ void SenderBaseScorer::publish(sim::Time now) {
   }
   published_.head(n) = p.score;
   published_scored_.head(n) = p.scored;
+}
+
+void SenderBaseScorer::establish(IpIndex ip, double score, std::uint64_t lifetime_volume) {
+  check_ip(ip);
+  const double value = config_.scale.clamp(score);
+  live_(ip) = value;
+  live_scored_(ip) = true;
+  published_(ip) = value;
+  published_scored_(ip) = true;
+  lifetime_volume_(ip) = static_cast<double>(lifetime_volume);
 }
 
 void SenderBaseScorer::restore(IpIndex ip, double score, sim::Time now) {

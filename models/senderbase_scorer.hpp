@@ -25,6 +25,12 @@ struct SenderBaseWeights {
   // at 5 settles at 0, "Neutral, score 0" as Microsoft reported in May 2012 (DESIGN.md). 4% still
   // reads Good (1), 6% reads Poor (-1 - epsilon), 30% would be -25 and is clamped to the floor -7.
   double spam_ratio = 100.0;
+  // 0: the spam feature is the spam fraction itself (linear, above). > 0: it saturates as
+  // 1 - exp(-fraction / spam_saturation), and spam_ratio becomes the most that spam alone can cost.
+  // Saturation models a large shared pool: with weight 5 and saturation 0.01, any sustained spam
+  // share above a few percent holds a clean IP near "Neutral, score 0" for as long as it stays in
+  // the window, whatever the burst's size, while trap hits and complaints still push it to Poor.
+  double spam_saturation = 0.0;
   // Per complaint per 1000 messages. 0.1% costs 2 (still Good, 3); 0.3%, the rate mailbox
   // providers commonly treat as the limit, costs 6 (bottom of Neutral, -1); 0.5% is Poor (-5).
   double complaints_per_1000 = 2.0;
@@ -85,6 +91,10 @@ class SenderBaseScorer final : public Scorer, private sim::EventHandler {
   // use run_until or pass the scenario's end). The publication of the last update still happens,
   // publish_delay after it. Throws std::logic_error when called twice.
   void start(sim::Simulation& sim, sim::Time until = sim::kNever);
+  // An IP with a past the run does not show: it starts scored (live and published) at `score`
+  // with `lifetime_volume` messages of history, so it is out of warm-up when that is large enough.
+  // For established pools that were Good before the scenario begins.
+  void establish(IpIndex ip, double score, std::uint64_t lifetime_volume);
 
   // Fired at each publication for every IP whose published band changed, in IP order, and by
   // restore() when the override changes a band. old_band is kNoBand when the IP had no score.

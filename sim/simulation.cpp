@@ -148,42 +148,41 @@ bool Simulation::run_one(Time limit) {
   return true;
 }
 
-bool Simulation::step() {
-  if (running_) throw std::logic_error("simulation: step() called from inside an event handler");
-  running_ = true;
-  stop_requested_ = false;
-  bool ran = false;
-  try {
-    ran = run_one(kNever);
-  } catch (...) {
-    running_ = false;
-    if (top_is_spent_) {  // the handler threw before scheduling: its key must not run again
-      top_is_spent_ = false;
-      queue_.pop();
-    }
-    throw;
+// Marks the engine as running for one call and, whatever the handler throws, leaves the queue
+// consistent: a handler that threw before scheduling still has its spent key at the top.
+class Simulation::RunScope {
+ public:
+  explicit RunScope(Simulation& s, const char* what) : s_(s) {
+    if (s_.running_) throw std::logic_error(std::string("simulation: ") + what + " called from inside an event handler");
+    s_.running_ = true;
+    s_.stop_requested_ = false;
   }
-  running_ = false;
-  return ran;
+  ~RunScope() {
+    s_.running_ = false;
+    if (s_.top_is_spent_) {
+      s_.top_is_spent_ = false;
+      s_.queue_.pop();
+    }
+  }
+  RunScope(const RunScope&) = delete;
+  RunScope& operator=(const RunScope&) = delete;
+
+ private:
+  Simulation& s_;
+};
+
+bool Simulation::step() {
+  RunScope scope(*this, "step()");
+  return run_one(kNever);
 }
 
 std::uint64_t Simulation::run_until(Time t) {
-  if (running_) throw std::logic_error("simulation: run_until() called from inside an event handler");
-  running_ = true;
-  stop_requested_ = false;
   const std::uint64_t before = events_handled_;
-  try {
+  {
+    RunScope scope(*this, "run_until()");
     while (!stop_requested_ && run_one(t)) {
     }
-  } catch (...) {
-    running_ = false;
-    if (top_is_spent_) {  // the handler threw before scheduling: its key must not run again
-      top_is_spent_ = false;
-      queue_.pop();
-    }
-    throw;
   }
-  running_ = false;
   if (!stop_requested_ && t != kNever && t > now_) now_ = t;
   return events_handled_ - before;
 }

@@ -81,6 +81,7 @@ class Simulation {
   static constexpr std::uint32_t kNoSlot = 0xFFFFFFFFu;
   static constexpr std::size_t kPrefetchAbove = 16384;  // records: about 384 KiB, an L2's worth
 
+  class RunScope;
   class CallbackHandler final : public EventHandler {
    public:
     void on_event(Simulation& sim, std::uint64_t payload) override;

@@ -81,6 +81,14 @@ TEST_CASE("wrong types and values out of range", "[scenario]") {
   doc = base_scenario();
   doc["scorers"] = "sb";
   CHECK(error_of(doc) == "t.json: /scorers: expected an array, got string");
+  doc = base_scenario();
+  doc["providers"][0]["pools"][0]["initial_score"] = 9;
+  CHECK(error_of(doc) ==
+        "t.json: /providers/0/pools/0/initial_score: initial_score 9 is outside the score scale [-7, 7]");
+  doc = base_scenario();
+  doc["providers"][0]["pools"][0]["initial_volume"] = 10;
+  CHECK(error_of(doc) ==
+        "t.json: /providers/0/pools/0/initial_volume: initial_volume applies only with initial_score");
   // A model's own check, reported where the object is.
   doc = base_scenario();
   doc["scorers"][0]["scale"] = json::parse(R"({"cuts": [1, -1]})");

@@ -104,6 +104,8 @@ TEST_CASE("a complete scenario loads into the expected config", "[scenario]") {
   CHECK(shared.assignment == Assignment::TenantHash);
   CHECK(shared.size == 3);
   CHECK(shared.addresses.empty());
+  CHECK(shared.initial_score == 3.0);
+  CHECK(shared.initial_volume == 5000);
   const PoolSpec& ded = c.providers[0].pools[1];
   CHECK(ded.kind == PoolKind::Dedicated);
   CHECK(ded.assignment == Assignment::Dedicated);  // the default for a dedicated pool
@@ -270,6 +272,8 @@ TEST_CASE("defaults are applied to every field left out", "[scenario]") {
   CHECK(c.providers[0].pools[0].kind == PoolKind::Shared);
   CHECK(c.providers[0].pools[0].assignment == Assignment::RoundRobin);
   CHECK(c.providers[0].pools[0].size == 1);
+  CHECK_FALSE(c.providers[0].pools[0].initial_score.has_value());  // new IPs: unscored, in warm-up
+  CHECK(c.providers[0].pools[0].initial_volume == PoolSpec{}.initial_volume);
   CHECK(c.providers[0].pools[1].assignment == Assignment::Dedicated);
   const TenantSpec& t = c.tenants[0];
   CHECK(t.pool == 0);  // the provider's first pool

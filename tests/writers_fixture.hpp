@@ -37,7 +37,7 @@ inline models::EcosystemConfig writers_world(std::uint64_t seed = 7) {
 
   ProviderSpec provider;
   provider.config.id = "o365";
-  provider.pools.push_back(PoolSpec{"out", PoolKind::Shared, Assignment::RoundRobin, 8, {}});
+  provider.pools.push_back(PoolSpec{"out", PoolKind::Shared, Assignment::RoundRobin, 8, {}, {}, 0});
   c.providers.push_back(provider);
 
   for (const char* id : {"alpha", "beta"}) {
