@@ -22,9 +22,10 @@ models::ScoreScale load_scale(const JsonNode& n) {
 }
 
 models::SenderBaseWeights load_weights(const JsonNode& n) {
-  n.check_keys({"spam_ratio", "complaints_per_1000", "trap_hits", "log10_volume"});
+  n.check_keys({"spam_ratio", "spam_saturation", "complaints_per_1000", "trap_hits", "log10_volume"});
   models::SenderBaseWeights w;
   if (auto v = n.find("spam_ratio")) w.spam_ratio = v->number();
+  if (auto v = n.find("spam_saturation")) w.spam_saturation = v->number_in(0.0, 1.0);
   if (auto v = n.find("complaints_per_1000")) w.complaints_per_1000 = v->number();
   if (auto v = n.find("trap_hits")) w.trap_hits = v->number();
   if (auto v = n.find("log10_volume")) w.log10_volume = v->number();

@@ -55,13 +55,14 @@ void Ledger::on_attempt(const Message& m, const SmtpReply& reply, sim::Time now)
   OutageInterval changed{};
   bool opened = false;
   if (reply.accepted()) {
+    p.newest_delivered = std::max(p.newest_delivered, m.created);
     if (p.open_outage == kNone) return;
     OutageInterval& o = outages_[p.open_outage];
     o.end = now;
     p.open_outage = kNone;
     changed = o;
   } else {
-    if (p.open_outage != kNone) return;
+    if (p.open_outage != kNone || m.created < p.newest_delivered) return;
     p.open_outage = static_cast<std::uint32_t>(outages_.size());
     outages_.push_back(OutageInterval{m.tenant, m.gateway, now, sim::kNever, reply.cause});
     changed = outages_.back();

@@ -4,6 +4,7 @@
 // derived from the same calls, so summaries and charts cannot disagree.
 #include <cstdint>
 #include <functional>
+#include <limits>
 #include <unordered_map>
 #include <vector>
 
@@ -33,7 +34,9 @@ struct DeliveryCounts {
 };
 
 // A (tenant, gateway) pair is in outage from the first refused attempt of its legit mail until
-// the next legit delivery; `end` is kNever while still open.
+// the next legit delivery; `end` is kNever while still open. A refused message older than one
+// already delivered opens none: the pair's mail gets through (e.g. after a reroute the old queue
+// keeps failing while new mail flows).
 struct OutageInterval {
   TenantIndex tenant;
   GatewayIndex gateway;
@@ -75,6 +78,9 @@ class Ledger {
   struct PairState {
     DeliveryCounts counts;
     std::uint32_t open_outage = kNone;  // index into outages_
+    // Creation time of the newest legit message delivered so far: once newer mail gets through,
+    // refusals of an older backlog (still queued on a route the sender has left) are no outage.
+    sim::Time newest_delivered = std::numeric_limits<sim::Time>::min();
   };
   static std::uint64_t key(TenantIndex t, GatewayIndex g) { return (std::uint64_t{t} << 32) | g; }
   PairState& pair_state(TenantIndex t, GatewayIndex g);

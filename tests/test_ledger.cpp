@@ -211,3 +211,35 @@ TEST_CASE("a hook may feed the ledger again without dangling", "[ledger]") {
   CHECK(l.outages()[1].tenant == 1);
   CHECK(l.outages()[1].start == 101);
 }
+
+TEST_CASE("refusals of a backlog older than delivered mail open no outage", "[ledger]") {
+  // After a reroute, new mail (created at 10 h) is delivered while the old queue (mail created at
+  // 1 h) keeps being refused on the abandoned route: the pair is not in outage.
+  using namespace repsim::models;
+  Ledger ledger(1, 1);
+  Message old_mail;
+  old_mail.tenant = 0;
+  old_mail.gateway = 0;
+  old_mail.created = repsim::sim::hours(1);
+  Message new_mail = old_mail;
+  new_mail.created = repsim::sim::hours(10);
+  SmtpReply refused;
+  refused.cls = ReplyClass::Tempfail;
+  refused.code = 452;
+  refused.cause = BlockCause::Reputation;
+  ledger.on_created(old_mail);
+  ledger.on_created(new_mail);
+  ledger.on_attempt(old_mail, refused, repsim::sim::hours(2));  // opens at 2 h
+  ledger.on_attempt(new_mail, SmtpReply::accept(), repsim::sim::hours(10));  // closes at 10 h
+  ledger.on_attempt(old_mail, refused, repsim::sim::hours(11));  // older backlog: no new outage
+  REQUIRE(ledger.outages().size() == 1);
+  CHECK(ledger.outages()[0].start == repsim::sim::hours(2));
+  CHECK(ledger.outages()[0].end == repsim::sim::hours(10));
+  CHECK_FALSE(ledger.in_outage(0, 0));
+  Message newer = old_mail;
+  newer.created = repsim::sim::hours(12);
+  ledger.on_created(newer);
+  ledger.on_attempt(newer, refused, repsim::sim::hours(12));  // newer mail refused: a new outage
+  CHECK(ledger.outages().size() == 2);
+  CHECK(ledger.in_outage(0, 0));
+}

@@ -63,6 +63,7 @@ TEST_CASE("a complete scenario loads into the expected config", "[scenario]") {
   CHECK(sb.neutral_score == 0.5);
   CHECK(sb.clean_score == 6);
   CHECK(sb.weights.spam_ratio == 50);
+  CHECK(sb.weights.spam_saturation == 0.02);
   CHECK(sb.weights.complaints_per_1000 == 3);
   CHECK(sb.weights.trap_hits == 5);
   CHECK(sb.weights.log10_volume == -0.5);
@@ -260,6 +261,7 @@ TEST_CASE("defaults are applied to every field left out", "[scenario]") {
   CHECK(sb.window == dsb.window);
   CHECK(sb.warmup_volume == dsb.warmup_volume);
   CHECK(sb.weights.spam_ratio == dsb.weights.spam_ratio);
+  CHECK(sb.weights.spam_saturation == dsb.weights.spam_saturation);
   CHECK(sb.scale.bands == dsb.scale.bands);
   const auto& bl = std::get<BlocklistConfig>(c.scorers[1]);
   CHECK(bl.trap_hits_to_list == BlocklistConfig{}.trap_hits_to_list);
