@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Build what is missing, then run repsim with the given arguments (none: the built-in demo).
+# Build what is missing, then run repsim with the given arguments (none: replay the six-day outage).
 # BUILD_DIR and CMAKE_ARGS are honoured as in scripts/bootstrap.sh.
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"

@@ -64,6 +64,11 @@ models::Action load_action(const LoadContext& ctx, const JsonNode& n, ActionSite
     models::Compromise a;
     a.tenant = ctx.ref(n.at("tenant"), Kind::Tenant, &b);
     load_episode_fields(ctx, n, a.episode, &b);
+    // Checked here: the model would only find out when the action runs, mid-simulation.
+    if (a.episode.recipients.empty() && a.episode.messages_per_hour > 0 &&
+        ctx.config.tenants[a.tenant].config.recipients.empty())
+      n.fail("tenant '" + ctx.config.tenants[a.tenant].config.id +
+             "' has no recipients to lend: give the action 'recipients'");
     return a;
   }
   if (name == "set_threshold") {

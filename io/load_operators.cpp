@@ -50,6 +50,13 @@ void load_operators(LoadContext& ctx, const JsonNode& array) {
           pb.when = load_trigger(ctx, p.at("when"), b);
           if (auto x = p.find("probability")) pb.probability = x->share();
           pb.action = load_action(ctx, p.at("action"), ActionSite::Playbook, b, {});
+          // A ticket names no tenant, so the action must (the model would fail mid-run).
+          const auto* allow = std::get_if<models::Allowlist>(&pb.action);
+          const auto* reroute = std::get_if<models::Reroute>(&pb.action);
+          if (pb.when.kind == models::TriggerKind::TicketReceived &&
+              ((allow && allow->tenant == models::kNone && allow->ip == models::kNone) ||
+               (reroute && reroute->tenant == models::kNone)))
+            p.at("action").fail("a ticket_received trigger has no tenant to act on: name the action's 'tenant'");
           if (auto x = p.find("repeat")) pb.repeat = x->boolean();
           return pb;
         });

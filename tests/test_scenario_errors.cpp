@@ -227,6 +227,16 @@ TEST_CASE("actions: unknown names and missing pieces", "[scenario]") {
         "t.json: /timeline/0/gateway: gateway 'mx' has no 'reputation' scorer: a threshold needs one");
   doc["timeline"] = json::parse(R"([{"at": "1h", "action": "allowlist", "gateway": "va", "ip": "shared"}])");
   CHECK(error_of(doc) == "t.json: /timeline/0/ip: 'shared' names 4 IPs; name one ('shared#0' or an address)");
+  // What the models would only find out mid-run is refused at load time.
+  doc = base_scenario();
+  doc["tenants"].push_back(json::parse(R"({"id": "quiet", "provider": "o365"})"));
+  doc["timeline"] = json::parse(R"([{"at": "1h", "action": "compromise", "tenant": "quiet", "duration": "1h", "messages_per_hour": 10}])");
+  CHECK(error_of(doc) == "t.json: /timeline/0: tenant 'quiet' has no recipients to lend: give the action 'recipients'");
+  doc = base_scenario();
+  doc["operators"][0]["playbooks"] = json::parse(R"([{"when": {"kind": "ticket_received"}, "action": {"action": "reroute", "to": "other"}}])");
+  CHECK(error_of(doc) == "t.json: /operators/0/playbooks/0/action: a ticket_received trigger has no tenant to act on: "
+                         "name the action's 'tenant'");
+  doc = base_scenario();
   doc["timeline"] = json::parse(R"([{"at": "1h", "action": "restore_score", "scorer": "sb", "ips": ["10.0.0.1"], "score": 0}])");
   CHECK(error_of(doc) == "t.json: /timeline/0/ips/0: unknown IP '10.0.0.1': name a pool, '<pool>#<k>' or a listed "
                          "address (known: shared, other_pool)");
