@@ -70,6 +70,7 @@ class Operator final : public sim::EventHandler {
 
   void on_event(sim::Simulation& sim, std::uint64_t payload) override;
 
+  OperatorIndex index() const { return index_; }
   const OperatorConfig& config() const { return cfg_; }
   // When an operator who notices something at `t` acts, with a given working-time delay.
   sim::Time action_time(sim::Time t, sim::Time delay) const;

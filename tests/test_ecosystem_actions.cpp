@@ -1,0 +1,73 @@
+// What each action does to a running ecosystem (the timeline and operators share them).
+#include <catch2/catch.hpp>
+
+#include "ecosystem_fixture.hpp"
+#include "models/ecosystem.hpp"
+
+using namespace repsim;
+using namespace repsim::testing;
+using models::Ecosystem;
+using sim::hours;
+
+namespace {
+
+const models::OutageInterval* outage_of(const Ecosystem& eco, models::TenantIndex t, models::GatewayIndex g) {
+  for (const auto& o : eco.ledger().outages())
+    if (o.tenant == t && o.gateway == g) return &o;
+  return nullptr;
+}
+
+}  // namespace
+
+TEST_CASE("allowlisting a domain ends its outage at once; others stay blocked", "[ecosystem]") {
+  auto c = pool_world(false);
+  c.timeline.push_back({hours(60), "good-admins", models::Allowlist{kGoodOnly, 5, models::kNone}});
+  Ecosystem eco(std::move(c));
+  eco.run_until(hours(64));  // before the spam (48..54 h) leaves the 12 h window and scores recover
+  eco.finish();
+  const auto* o5 = outage_of(eco, 5, kGoodOnly);
+  const auto* o6 = outage_of(eco, 6, kGoodOnly);
+  REQUIRE(o5);
+  REQUIRE(o6);
+  CHECK(o5->end >= hours(60));
+  CHECK(o5->end <= hours(60) + sim::minutes(20));  // the next FOPE retry goes through
+  CHECK(o6->end == sim::kNever);                   // still blocked at 64 h
+}
+
+TEST_CASE("the vendor restoring the pool's score reopens Good-only gateways", "[ecosystem]") {
+  auto c = pool_world(false);
+  c.timeline.push_back({hours(60), "senderbase", models::RestoreScore{0, {}, 5.0}});
+  Ecosystem eco(std::move(c));
+  eco.run_until(hours(60));
+  for (auto ip : eco.pools()[0].ips) CHECK(eco.scorer(0).score(ip) == 5.0);
+  eco.run_until(hours(61));
+  eco.finish();
+  for (models::TenantIndex t = 1; t < 20; ++t) {
+    const auto* o = outage_of(eco, t, kGoodOnly);
+    REQUIRE(o);
+    CHECK(o->end >= hours(60));
+    CHECK(o->end <= hours(61));
+  }
+}
+
+TEST_CASE("every applied action is in the event log with its actor", "[ecosystem]") {
+  auto c = pool_world(false);
+  c.timeline.push_back({hours(1), "", models::Note{"hello"}});
+  c.timeline.push_back({hours(2), "prime", models::SetThreshold{kGoodOnly, -1.0}});
+  Ecosystem eco(std::move(c));
+  eco.run_until(hours(3));
+  std::vector<std::string> seen;
+  for (const auto& e : eco.event_log())
+    if (e.action == "note" || e.action == "set_threshold") seen.push_back(e.actor + ":" + e.action + ":" + e.detail);
+  REQUIRE(seen.size() == 2);
+  CHECK(seen[0] == "timeline:note:hello");
+  CHECK(seen[1] == "prime:set_threshold:good-only accepts scores >= -1 (Neutral)");
+  CHECK(eco.gateway(kGoodOnly).threshold() == -1.0);
+}
+
+TEST_CASE("actions naming unknown entities are refused", "[ecosystem]") {
+  Ecosystem eco(pool_world(false));
+  CHECK_THROWS_AS(eco.apply(models::SetThreshold{99, 0.0}, "x"), std::invalid_argument);
+  CHECK_THROWS_AS(eco.apply(models::Reroute{0, models::kNone, 5}, "x"), std::invalid_argument);
+  CHECK_THROWS_AS(eco.schedule({-1, "x", models::Note{}}), std::invalid_argument);
+}
