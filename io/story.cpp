@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <charconv>
 #include <map>
+#include <set>
 #include <utility>
 
 #include "io/events_csv.hpp"
@@ -34,7 +35,7 @@ std::string names_text(const std::vector<std::string_view>& names) {
 }
 
 // Entries of one displayed minute that fold into one line share a key.
-enum class Kind { Band, Listing, OutageStart, OutageEnd, Verbatim };
+enum class Kind { Band, Listing, OutageStart, OutageEnd, PopulationOutage, Verbatim };
 struct Group {
   Kind kind = Kind::Verbatim;
   std::vector<const LogEntry*> entries;
@@ -77,6 +78,9 @@ class Narrator {
   std::vector<StoryLine> lines() const {
     std::vector<StoryLine> out;
     const auto& log = eco_.event_log();
+    // Members of a population ("customers#17") come and go in and out of outage by the hundred: the
+    // story names the first outage of each (population, gateway) and leaves the rest to events.csv.
+    std::set<std::string> populations_told;
     std::size_t i = 0;
     while (i < log.size()) {
       const std::string when = eco_.calendar().short_text(log[i].time);
@@ -86,6 +90,17 @@ class Narrator {
       for (; j < log.size(); ++j) {
         if (log[j].time != log[i].time && eco_.calendar().short_text(log[j].time) != when) break;
         auto [kind, key] = classify(log[j], j);
+        if (kind == Kind::OutageStart || kind == Kind::OutageEnd) {
+          const auto [tenant, gateway] = split_pair(log[j].actor);
+          const auto hash = tenant.find('#');
+          if (hash != std::string_view::npos) {
+            if (kind == Kind::OutageEnd ||
+                !populations_told.insert(std::string(tenant.substr(0, hash)) + "->" + std::string(gateway)).second)
+              continue;
+            key = "population\n" + std::string(tenant.substr(0, hash)) + "\n" + key;
+            kind = Kind::PopulationOutage;
+          }
+        }
         const auto [it, added] = group_of.emplace(std::move(key), groups.size());
         if (added) groups.push_back(Group{kind, {}});
         groups[it->second].entries.push_back(&log[j]);
@@ -120,6 +135,11 @@ class Narrator {
       case Kind::OutageEnd:
         return senders(g) + "->" + std::string(split_pair(e.actor).second) + ": " +
                (n == 1 ? "outage ends" : "outages end") + durations(g);
+      case Kind::PopulationOutage: {
+        const auto [tenant, gateway] = split_pair(e.actor);
+        return std::string(tenant.substr(0, tenant.find('#'))) + " members->" + std::string(gateway) +
+               ": outages begin (" + e.detail + "; every member's in events.csv)";
+      }
       case Kind::Verbatim:
         break;
     }

@@ -262,7 +262,6 @@ void Ecosystem::submit(MessageId id) {
 SmtpReply Ecosystem::deliver(const Message& m, IpIndex ip, ProviderIndex via, sim::Time now) {
   const SmtpReply reply = gateways_[m.gateway]->receive(m, ip, via, now);
   if (reply.accepted()) {
-    ++ips_[ip].delivered;
     if (m.kind == MessageKind::Spam)
       for (auto& op : operators_) op->on_spam_accepted(m.tenant, m.gateway);
   }

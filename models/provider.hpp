@@ -65,7 +65,7 @@ struct ProviderContext {
   std::vector<IpAddress>& ips;
 };
 
-class Provider : public sim::EventHandler {
+class Provider final : public sim::EventHandler {
  public:
   // Validates cfg. Not copyable or movable: pending events hold a reference to it.
   Provider(ProviderIndex index, ProviderConfig cfg, ProviderContext ctx, sim::RandomStream rng);

@@ -44,7 +44,7 @@ PACKAGES=(
   libeigen3-dev libboost-graph-dev libboost-math-dev libboost-random-dev
   nlohmann-json3-dev catch2 libcli11-dev
   libimgui-dev libglfw3-dev libstb-dev libgl-dev xvfb xauth
-  python3
+  python3 python3-jsonschema
 )
 
 install_missing_packages() {

@@ -68,7 +68,7 @@ expect_refused() {
   if ((rc_out != 2 || rc_default != 2)); then
     fail "$name scenario: exit $rc_out with --out, $rc_default without; expected 2 ($(head -c 2000 "$WORK/$name.stderr"))"
   elif [[ -e "$WORK/out-$name" ]] || [[ -n "$(ls -A "$WORK/cwd-$name")" ]]; then
-    fail "$name scenario: a refused run left output behind: $(ls -A "$WORK/out-$name" "$WORK/cwd-$name" 2>&1 | tr '\n' ' ')"
+    fail "$name scenario: a refused run left output behind: $(find "$WORK/out-$name" "$WORK/cwd-$name" -mindepth 1 2>/dev/null | tr "\n" " ")"
   else
     pass "$name scenario refused with exit 2, nothing written: $(head -n1 "$WORK/$name.stderr")"
   fi

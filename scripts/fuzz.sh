@@ -72,7 +72,7 @@ FINDINGS="$BUILD_DIR/fuzz-findings"
 mkdir -p "$FINDINGS"
 export UBSAN_OPTIONS="${UBSAN_OPTIONS:-print_stacktrace=1}"
 
-log "run: $FUZZER for ${DURATION}s, seeds: $(ls "$CORPUS" | wc -l) file(s) from scenarios/"
+log "run: $FUZZER for ${DURATION}s, seeds: $(find "$CORPUS" -type f | wc -l) file(s) from scenarios/"
 # -timeout: no scenario, however large, should take half a minute to load (libFuzzer's default is 20).
 set +e
 "$FUZZER" "$CORPUS" -max_total_time="$DURATION" -dict=fuzz/scenario.dict -max_len=65536 -rss_limit_mb=2048 \

@@ -5,7 +5,10 @@
 #include <string>
 #include <string_view>
 
+#include <catch2/catch.hpp>
+
 #include "io/scenario_loader.hpp"
+#include "models/gateway_policy.hpp"
 
 namespace repsim::io::testing {
 
@@ -51,6 +54,23 @@ inline std::string error_of(const nlohmann::json& doc) { return error_of_text(do
 
 inline LoadedScenario load(const nlohmann::json& doc, const LoadOptions& options = {}) {
   return load_scenario_text(doc.dump(), "t.json", options);
+}
+
+// Field by field: PolicyRule has no operator==.
+inline void check_same_rules(const models::GatewayPolicy& got, const models::GatewayPolicy& want) {
+  REQUIRE(got.rules.size() == want.rules.size());
+  for (std::size_t i = 0; i < got.rules.size(); ++i) {
+    const models::PolicyRule& a = got.rules[i];
+    const models::PolicyRule& b = want.rules[i];
+    CHECK(a.score_min == b.score_min);
+    CHECK(a.score_max == b.score_max);
+    CHECK(a.unscored == b.unscored);
+    CHECK(a.listed == b.listed);
+    CHECK(a.action == b.action);
+    CHECK(a.per_hour == b.per_hour);
+    CHECK(a.code == b.code);
+    CHECK(a.text == b.text);
+  }
 }
 
 }  // namespace repsim::io::testing

@@ -19,7 +19,7 @@ const models::OutageInterval* outage_of(const Ecosystem& eco, models::TenantInde
 
 }  // namespace
 
-TEST_CASE("allowlisting a domain ends its outage at once; others stay blocked", "[ecosystem]") {
+TEST_CASE("allowlisting a domain ends its outage at once, others stay blocked", "[ecosystem]") {
   auto c = pool_world(false);
   c.timeline.push_back({hours(60), "good-admins", models::Allowlist{kGoodOnly, 5, models::kNone}});
   Ecosystem eco(std::move(c));

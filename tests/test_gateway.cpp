@@ -201,7 +201,7 @@ TEST_CASE("gateway: sessions refused by policy still hold a connection", "[gatew
   CHECK(g.receive(mail(0), 2, 0, seconds(1)).code == 421);
 }
 
-TEST_CASE("gateway: outage window [start, end)", "[gateway]") {
+TEST_CASE("gateway: outage window (start, end)", "[gateway]") {
   GatewayConfig c;
   c.max_connections = 1;
   c.session_time = seconds(1);

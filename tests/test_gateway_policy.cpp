@@ -32,7 +32,7 @@ PolicyRule range(double lo, double hi, PolicyAction a, std::uint16_t code) {
 
 }  // namespace
 
-TEST_CASE("policy rule: a range rule matches scored senders in [min, max) only", "[gateway]") {
+TEST_CASE("policy rule: a range rule matches scored senders in (min, max) only", "[gateway]") {
   const PolicyRule r = range(-1.0, 1.0, PolicyAction::Tempfail, 452);
   CHECK(r.matches(scored(-1.0)));  // min is inside
   CHECK(r.matches(scored(0.0)));
@@ -121,7 +121,7 @@ TEST_CASE("neutral_ok: only Poor is refused, with 554 poor reputation", "[gatewa
   CHECK(r->text.find("rejected due to the sending MTA's poor reputation") != std::string::npos);
 }
 
-TEST_CASE("graded: refuse < -3, 1/h in [-3, -1), 10/h in [-1, 0] and unscored, accept > 0", "[gateway]") {
+TEST_CASE("graded: refuse < -3, 1/h in (-3, -1), 10/h in (-1, 0) and unscored, accept > 0", "[gateway]") {
   const GatewayPolicy p = graded_policy(ScoreScale{});
   const auto action = [&](SenderStanding s) {
     const PolicyRule* r = p.decide(s);

@@ -45,7 +45,7 @@ TEST_CASE("on_created counts sent per tenant, gateway and pair", "[ledger]") {
   CHECK_THROWS_AS(l.on_created(msg(0, 2)), std::out_of_range);
 }
 
-TEST_CASE("tempfails count as deferrals; legit refusals open one outage, an accept closes it", "[ledger]") {
+TEST_CASE("tempfails count as deferrals, legit refusals open one outage, an accept closes it", "[ledger]") {
   Ledger l(1, 1);
   std::vector<std::pair<OutageInterval, bool>> seen;
   l.on_outage_change([&](const OutageInterval& o, bool opened) { seen.emplace_back(o, opened); });
@@ -165,7 +165,7 @@ TEST_CASE("delay notices are counted per tenant, gateway and pair", "[ledger]") 
   CHECK(l.pair(0, 0).delay_notices == 2);
 }
 
-TEST_CASE("finish counts the still queued; sent balances everywhere; totals sum tenants", "[ledger]") {
+TEST_CASE("finish counts the still queued, sent balances everywhere, totals sum tenants", "[ledger]") {
   Ledger l(2, 2);
   // Tenant 0: 3 to gateway 0 (1 delivered, 2 queued); tenant 1: 2 to gateway 1 (1 rejected, 1 queued)
   // and 1 to gateway 0 (delivered after 60 s).

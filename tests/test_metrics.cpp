@@ -136,7 +136,7 @@ TEST_CASE("histogram quantiles of {100, 200, 300, 400} by hand", "[metrics]") {
   REQUIRE(h.quantile(1.0) == 399);   // rank 4: midpoint 399, inside [100, 400]
 }
 
-TEST_CASE("histogram quantile clamps the bucket midpoint to [min, max]", "[metrics]") {
+TEST_CASE("histogram quantile clamps the bucket midpoint to (min, max)", "[metrics]") {
   Histogram h;
   h.add(1000);  // bucket [960, 1023], midpoint 991
   REQUIRE(h.quantile(0.5) == 1000);
@@ -206,7 +206,7 @@ TEST_CASE("empty histogram reports zeros and still validates q", "[metrics]") {
   REQUIRE_THROWS_AS(h.quantile(1.5), std::invalid_argument);
 }
 
-TEST_CASE("histogram quantile rejects q outside [0, 1]", "[metrics]") {
+TEST_CASE("histogram quantile rejects q outside (0, 1)", "[metrics]") {
   Histogram h;
   h.add(3);
   REQUIRE_THROWS_AS(h.quantile(-0.01), std::invalid_argument);
@@ -296,7 +296,7 @@ TEST_CASE("counters and histograms iterate sorted by key", "[metrics]") {
   REQUIRE(hist_order == std::vector<std::string>{"m", "z"});
 }
 
-TEST_CASE("gauges sample in registration order; re-registration replaces the reader", "[metrics]") {
+TEST_CASE("gauges sample in registration order, re-registration replaces the reader", "[metrics]") {
   Metrics m;
   m.gauge("z", "depth", [] { return 1.0; });
   m.gauge("a", "depth", [] { return 2.0; });

@@ -19,7 +19,7 @@ TEST_CASE("FOPE 2012 retries every 20 minutes for 120 hours, warns after 2 hours
   for (std::uint32_t k : {0u, 1u, 2u, 359u, 65535u}) CHECK(p.interval_after(k) == minutes(20));
 }
 
-TEST_CASE("Postfix backs off 300, 600, 1200, 2400, then 4000 s; no delay warning", "[retry_policy][provider]") {
+TEST_CASE("Postfix backs off 300, 600, 1200, 2400, then 4000 s, no delay warning", "[retry_policy][provider]") {
   const RetryPolicy p = RetryPolicy::postfix();
   CHECK(p.lifetime == days(5));
   CHECK(p.delay_notice == 0);  // Postfix's delay_warning_time default is 0: off

@@ -6,33 +6,15 @@
 
 #include "io/scenario_loader.hpp"
 #include "models/gateway_policy.hpp"
-#include "models/population.hpp"
 #include "scenario_fixture.hpp"
 
 using namespace repsim;
 using namespace repsim::models;
-using io::testing::base_scenario;
-using io::testing::load;
+using io::testing::check_same_rules;
 
 namespace {
 
 const std::string kSource = REPSIM_SOURCE_DIR;
-
-void check_same_rules(const GatewayPolicy& got, const GatewayPolicy& want) {
-  REQUIRE(got.rules.size() == want.rules.size());
-  for (std::size_t i = 0; i < got.rules.size(); ++i) {
-    const PolicyRule& a = got.rules[i];
-    const PolicyRule& b = want.rules[i];
-    CHECK(a.score_min == b.score_min);
-    CHECK(a.score_max == b.score_max);
-    CHECK(a.unscored == b.unscored);
-    CHECK(a.listed == b.listed);
-    CHECK(a.action == b.action);
-    CHECK(a.per_hour == b.per_hour);
-    CHECK(a.code == b.code);
-    CHECK(a.text == b.text);
-  }
-}
 
 }  // namespace
 
@@ -302,85 +284,27 @@ TEST_CASE("defaults are applied to every field left out", "[scenario]") {
   CHECK(c.timeline.empty());
 }
 
-TEST_CASE("tenant populations expand with models::expand and the run's seed", "[scenario]") {
-  nlohmann::json doc = base_scenario();
-  doc["seed"] = 11;
-  doc["tenants"].push_back(nlohmann::json::parse(R"({
-    "id": "offices", "count": 4, "provider": "o365", "messages_per_day": 50, "volume_cv": 0.5,
-    "compromise_probability": 0.5, "episode_window_start": "1d", "episode_window_end": "3d",
-    "recipients": [{"gateway": "va"}],
-    "episodes": [{"duration": "6h", "messages_per_hour": 500, "spoof_as": "customer"}]})"));
-  const io::LoadedScenario s = load(doc);
-  REQUIRE(s.config.tenants.size() == 5);
-  REQUIRE(s.tenant_populations.size() == 1);
-  CHECK(s.tenant_populations[0].id == "offices");
-  CHECK(s.tenant_populations[0].first == 1);
-  CHECK(s.tenant_populations[0].count == 4);
-
-  // The same draws as calling the model directly with seed 11 and the population's id.
-  TenantPopulation p;
-  p.base.messages_per_day = 50;
-  p.base.recipients = {{0, 1.0}};
-  CompromiseEpisode e;
-  e.duration = sim::hours(6);
-  e.messages_per_hour = 500;
-  e.spoof_as = 0;
-  p.base.episodes = {e};
-  p.count = 4;
-  p.volume_cv = 0.5;
-  p.compromise_probability = 0.5;
-  p.episode_window_start = sim::days(1);
-  p.episode_window_end = sim::days(3);
-  const auto want = expand(p, sim::StreamFactory(11), "offices");
-  for (std::size_t k = 0; k < 4; ++k) {
-    const TenantSpec& m = s.config.tenants[1 + k];
-    CHECK(m.config.id == "offices#" + std::to_string(k));
-    CHECK(m.config.messages_per_day == want[k].messages_per_day);
-    REQUIRE(m.config.episodes.size() == want[k].episodes.size());
-    if (!want[k].episodes.empty()) CHECK(m.config.episodes[0].start == want[k].episodes[0].start);
-    CHECK(m.provider == 0);
-  }
-  // --seed replaces the file's seed before the draws.
-  io::LoadOptions options;
-  options.seed = 12;
-  const io::LoadedScenario s12 = load(doc, options);
-  CHECK(s12.config.seed == 12);
-  const auto want12 = expand(p, sim::StreamFactory(12), "offices");
-  for (std::size_t k = 0; k < 4; ++k) CHECK(s12.config.tenants[1 + k].config.messages_per_day == want12[k].messages_per_day);
-  CHECK(want12[0].messages_per_day != want[0].messages_per_day);
-}
-
-TEST_CASE("gateway populations apportion the policy mix and split recipient weight", "[scenario]") {
-  nlohmann::json doc = base_scenario();
-  doc["gateways"].push_back(nlohmann::json::parse(R"({
-    "id": "orgs", "count": 10, "reputation": "sb",
-    "policy_mix": [{"weight": 1, "policy": "good_only"}, {"weight": 2, "policy": "neutral_ok", "threshold": "Neutral"}]})"));
-  doc["tenants"][0]["recipients"] = nlohmann::json::parse(R"([{"gateway": "orgs", "weight": 2}, {"gateway": "orgs#9"}])");
-  const io::LoadedScenario s = load(doc);
-  const auto& gw = s.config.gateways;
-  REQUIRE(gw.size() == 13);
-  REQUIRE(s.gateway_populations.size() == 1);
-  CHECK(s.gateway_populations[0].first == 3);
-  CHECK(s.gateway_populations[0].count == 10);
-  // Quotas 10/3 = 3.33 and 20/3 = 6.67: floors 3 + 6, the one left goes to the larger remainder
-  // (0.67): 3 good_only members (#0..#2), then 7 neutral_ok (#3..#9).
-  const ScoreScale scale;
-  for (std::size_t k = 0; k < 10; ++k) {
-    const GatewayConfig& g = gw[3 + k];
-    CHECK(g.id == "orgs#" + std::to_string(k));
-    CHECK(g.reputation == 0);
-    check_same_rules(g.policy, k < 3 ? good_only_policy(scale) : neutral_ok_policy(scale));
-    CHECK(g.policy.accept_at_or_above == (k < 3 ? std::numeric_limits<double>::infinity() : -1.0));
-  }
-  // Weight 2 over 10 members is 0.2 each; "orgs#9" is gateway 12 with weight 1.
-  const auto& rec = s.config.tenants[0].config.recipients;
-  REQUIRE(rec.size() == 11);
-  for (std::size_t k = 0; k < 10; ++k) {
-    CHECK(rec[k].gateway == 3 + k);
-    CHECK(rec[k].weight == 0.2);
-  }
-  CHECK(rec[10].gateway == 12);
-  CHECK(rec[10].weight == 1.0);
+TEST_CASE("working hours: clock times, 24:00, day lists", "[scenario]") {
+  nlohmann::json doc = io::testing::base_scenario();
+  doc["operators"][0]["hours"] = {{"start", "08:00"}, {"end", "24:00"}, {"days", {"Sat", "Sun"}}};
+  const io::LoadedScenario s = io::testing::load(doc);
+  const sim::WorkingHours& h = s.config.operators[0].hours;
+  CHECK(h.start_minute == 8 * 60);
+  CHECK(h.end_minute == 24 * 60);
+  CHECK(h.days == std::array<bool, 7>{false, false, false, false, false, true, true});
+  doc["operators"][0]["hours"]["end"] = "25:00";
+  CHECK(io::testing::error_of(doc) ==
+        "t.json: /operators/0/hours/end: bad clock time '25:00' (00:00 .. 23:59, or 24:00)");
+  doc["operators"][0]["hours"] = {{"start", "24:00"}};
+  CHECK(io::testing::error_of(doc) == "t.json: /operators/0/hours/start: bad clock time '24:00' (00:00 .. 23:59)");
+  doc["operators"][0]["hours"] = {{"start", "18:00"}, {"end", "09:00"}};
+  CHECK(io::testing::error_of(doc) ==
+        "t.json: /operators/0/hours: end must be after start (working hours do not wrap past midnight)");
+  doc["operators"][0]["hours"] = {{"days", {"Mon", "Mon"}}};
+  CHECK(io::testing::error_of(doc) == "t.json: /operators/0/hours/days/1: day 'Mon' is listed twice");
+  doc["operators"][0]["hours"] = "sometimes";
+  CHECK(io::testing::error_of(doc) ==
+        "t.json: /operators/0/hours: expected \"always\" or an object {start, end, days}");
 }
 
 TEST_CASE("every shipped scenario loads", "[scenario]") {

@@ -3,6 +3,11 @@
 // spoofed message's fate is decided by authentication alone and the counts relate exactly.
 #include <catch2/catch.hpp>
 
+#include <iterator>
+#include <memory>
+#include <string>
+#include <vector>
+
 #include "io/scenario_loader.hpp"
 #include "models/auth.hpp"
 #include "shipped_scenario.hpp"
@@ -96,7 +101,6 @@ TEST_CASE("shared-IP spoofing: SPF passes from the shared pool, DMARC stops it",
       }
       spoofs += c.sent;
     }
-    // At +36 h every message the spoofer had made was one of these or its own mail to partners.
     CHECK(spoofs > 0);
     CHECK(run.first_campaign[2].spam_accepted > 0);
   }

@@ -250,7 +250,7 @@ TEST_CASE("senderbase: the band-change hook reports published band changes with 
   CHECK(sb.score(0) == 5.0);
 }
 
-TEST_CASE("senderbase: ticks stop at `until`; the last publication still happens", "[scorers]") {
+TEST_CASE("senderbase: ticks stop at `until`, the last publication still happens", "[scorers]") {
   Simulation sim;
   SenderBaseScorer sb(SenderBaseConfig{}, 1);
   sb.start(sim, hours(3));
@@ -263,7 +263,7 @@ TEST_CASE("senderbase: ticks stop at `until`; the last publication still happens
   CHECK(sb.has_score(0));
 }
 
-TEST_CASE("senderbase: add_ips appends unscored IPs; bad input is refused", "[scorers]") {
+TEST_CASE("senderbase: add_ips appends unscored IPs, bad input is refused", "[scorers]") {
   SenderBaseScorer sb(SenderBaseConfig{}, 2);
   CHECK(sb.add_ips(3) == 2);
   CHECK(sb.ip_count() == 5);

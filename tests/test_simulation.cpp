@@ -42,7 +42,7 @@ TEST_CASE("FIFO ties hold for events scheduled from inside handlers", "[simulati
   CHECK(order == std::vector<int>{0, 1, 2, 3});
 }
 
-TEST_CASE("cancel of a pending event stops it; cancel of a fired one is a no-op", "[simulation]") {
+TEST_CASE("cancel of a pending event stops it, cancel of a fired one is a no-op", "[simulation]") {
   Simulation s;
   Recorder r;
   const EventId a = s.schedule_at(seconds(1), r, 1);

@@ -49,7 +49,7 @@ TEST_CASE("blast radius of a compromised shared-pool tenant", "[topology]") {
   CHECK(topo.blast_radius(2).gateways.empty());
 }
 
-TEST_CASE("every tenant reaches the gateways it mails; a pool without IPs does not", "[topology]") {
+TEST_CASE("every tenant reaches the gateways it mails, a pool without IPs does not", "[topology]") {
   CHECK(Topology(small_world()).unreachable().empty());
   TopologyInput in = small_world();
   in.ips_of_pool[2] = {};  // nsmail's pool lost its only IP
