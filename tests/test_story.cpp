@@ -88,7 +88,11 @@ TEST_CASE("the story stops after 45 event lines and counts the rest", "[writers]
   CHECK(all[46] == "... (55 more events in events.csv)");
 }
 
-TEST_CASE("outages of many senders in one minute fold into one line", "[writers]") {
+namespace {
+
+// Five busy senders named "<prefix>0".."<prefix>4" mailing "open", which refuses every connection
+// from 18:30 to 21:30 (T+2 h .. T+5 h).
+std::unique_ptr<models::Ecosystem> five_senders_in_an_outage(const std::string& prefix) {
   models::EcosystemConfig c = writers_test::writers_world();
   c.timeline.clear();
   c.duration = sim::hours(6);
@@ -96,42 +100,31 @@ TEST_CASE("outages of many senders in one minute fold into one line", "[writers]
   c.tenants.clear();
   for (int k = 0; k < 5; ++k) {
     models::TenantSpec t = base;
-    t.config.id = "sender" + std::to_string(k);
+    t.config.id = prefix + std::to_string(k);
     // 10 a minute: the chance that one tenant sends nothing in the first minute of the outage is
     // e^-10 (and the seed is fixed, so the run is the same every time).
     t.config.messages_per_day = 14400;
     c.tenants.push_back(t);
   }
-  // "open" refuses every connection from 18:30 to 21:30 (T+2 h .. T+5 h).
   c.timeline.push_back(models::TimedAction{sim::hours(2), "", models::GatewayOutage{0, sim::hours(3)}});
-  auto eco = writers_test::run_world(std::move(c));
+  return writers_test::run_world(std::move(c));
+}
+
+}  // namespace
+
+TEST_CASE("outages of many senders in one minute fold into one line", "[writers]") {
+  const auto eco = five_senders_in_an_outage("sender");
   REQUIRE(eco->ledger().outages().size() == 5);
   const auto lines = io::story_event_lines(*eco);
   // Two names shown, "and 3 more": one line for the five starts, one for the five ends.
   CHECK(count_containing(lines, "->open: outage") == 2);
-  CHECK(count_containing(lines, "Wed 09 May 18:30  sender") ==
-        1);  // all five start in the outage's first minute
+  CHECK(count_containing(lines, "Wed 09 May 18:30  sender") == 1);  // all five start in the first minute
   CHECK(count_containing(lines, " and 3 more->open: outages begin (gateway_outage)") == 1);
   CHECK(count_containing(lines, " and 3 more->open: outages end after ") == 1);
 }
 
 TEST_CASE("outages of population members are told once per population and gateway", "[writers]") {
-  models::EcosystemConfig c = writers_test::writers_world();
-  c.timeline.clear();
-  c.duration = sim::hours(6);
-  const models::TenantSpec base = c.tenants[0];  // to "open"
-  c.tenants.clear();
-  for (int k = 0; k < 5; ++k) {
-    models::TenantSpec t = base;
-    t.config.id = "pop#" + std::to_string(k);
-    // 10 a minute: the chance that one tenant sends nothing in the first minute of the outage is
-    // e^-10 (and the seed is fixed, so the run is the same every time).
-    t.config.messages_per_day = 14400;
-    c.tenants.push_back(t);
-  }
-  // "open" refuses every connection from 18:30 to 21:30 (T+2 h .. T+5 h).
-  c.timeline.push_back(models::TimedAction{sim::hours(2), "", models::GatewayOutage{0, sim::hours(3)}});
-  auto eco = writers_test::run_world(std::move(c));
+  const auto eco = five_senders_in_an_outage("pop#");
   REQUIRE(eco->ledger().outages().size() == 5);
   const auto lines = io::story_event_lines(*eco);
   // Members of a population come and go by the hundred in big runs: one line names the first
