@@ -16,12 +16,12 @@ Command add_bench_command(CLI::App& app) {
   hold->add_option("--pending", *pending, "Events pending at once")->check(CLI::PositiveNumber);
   hold->add_option("--events", *events, "Events to handle")->check(CLI::PositiveNumber);
   return {bench, [=] {
-    const auto r = bench::run_hold(*pending, *events);
-    // The performance peers' line format, so the figures can be tabulated side by side.
-    std::printf("repsim pending=%" PRIu64 " events=%" PRIu64 " seconds=%.3f events_per_s=%.0f\n", r.pending,
-                r.events, r.seconds, static_cast<double>(r.events) / r.seconds);
-    return 0;
-  }};
+            const auto r = bench::run_hold(*pending, *events);
+            // The performance peers' line format, so the figures can be tabulated side by side.
+            std::printf("repsim pending=%" PRIu64 " events=%" PRIu64 " seconds=%.3f events_per_s=%.0f\n",
+                        r.pending, r.events, r.seconds, static_cast<double>(r.events) / r.seconds);
+            return 0;
+          }};
 }
 
 }  // namespace repsim::cli

@@ -21,8 +21,8 @@ int graph(const std::string& scenario, const std::string& dot_file) {
   const models::Topology topo(models::TopologyInput::from(eco));
 
   std::printf("%s: %zu providers, %zu pools, %zu IPs, %zu tenants, %zu gateways, %zu scorers\n",
-              scenario.c_str(), eco.provider_count(), eco.pools().size(), eco.ips().size(), eco.tenant_count(),
-              eco.gateway_count(), eco.scorer_count());
+              scenario.c_str(), eco.provider_count(), eco.pools().size(), eco.ips().size(),
+              eco.tenant_count(), eco.gateway_count(), eco.scorer_count());
   std::printf("\ncollateral exposure (co-tenants sharing an IP; blast radius if compromised)\n");
   std::printf("%-28s %-20s %10s %10s %10s\n", "tenant", "pool", "co-tenants", "hurt-IPs", "hurt-gws");
   std::map<std::string, bool> printed;
@@ -32,8 +32,9 @@ int graph(const std::string& scenario, const std::string& dot_file) {
     printed[group] = true;
     const auto co = topo.co_tenants(t);
     const auto blast = topo.blast_radius(t);
-    std::printf("%-28s %-20s %10zu %10zu %10zu\n", group.c_str(), eco.pools()[eco.config().tenants[t].pool].id.c_str(),
-                co.size(), blast.ips.size(), blast.gateways.size());
+    std::printf("%-28s %-20s %10zu %10zu %10zu\n", group.c_str(),
+                eco.pools()[eco.config().tenants[t].pool].id.c_str(), co.size(), blast.ips.size(),
+                blast.gateways.size());
   }
   const auto missing = topo.unreachable();
   for (const auto& [t, g] : missing)

@@ -35,7 +35,8 @@ void run_with_progress(models::Ecosystem& eco, sim::Time end) {
     t = std::min(end, t + slice);
     eco.run_until(t);
     std::fprintf(stderr, "\r  simulated %s of %s (%3.0f%%)", eco.calendar().short_text(t).c_str(),
-                 sim::format_duration(end).c_str(), 100.0 * static_cast<double>(t) / static_cast<double>(end));
+                 sim::format_duration(end).c_str(),
+                 100.0 * static_cast<double>(t) / static_cast<double>(end));
   }
   std::fprintf(stderr, "\r%60s\r", "");
 }
@@ -59,15 +60,18 @@ int run(const RunOptions& o) {
   eco.finish();
   io::write_run_outputs(eco, info, out_dir);
   if (!o.quiet) std::fputs(io::story(eco).c_str(), stdout);
-  std::printf("outputs: %s/{summary.json,timeseries.csv,events.csv}\nreport:  %s/report.html (open it in a browser)\n",
-              out_dir.c_str(), out_dir.c_str());
+  std::printf(
+      "outputs: %s/{summary.json,timeseries.csv,events.csv}\nreport:  %s/report.html (open it in a "
+      "browser)\n",
+      out_dir.c_str(), out_dir.c_str());
   return 0;
 }
 
 }  // namespace
 
 Command add_run_command(CLI::App& app) {
-  auto* cmd = app.add_subcommand("run", "Replay a scenario and write summary.json, timeseries.csv, events.csv, report.html");
+  auto* cmd = app.add_subcommand(
+      "run", "Replay a scenario and write summary.json, timeseries.csv, events.csv, report.html");
   auto o = std::make_shared<RunOptions>();
   cmd->add_option("scenario", o->scenario, "Scenario file (JSON)")->required();
   cmd->add_option("--out", o->out, "Output directory (default out/<scenario name>)");

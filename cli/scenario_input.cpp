@@ -15,6 +15,8 @@ std::optional<io::LoadedScenario> load_or_report(const std::string& path, std::o
   }
 }
 
-std::string shipped_scenario(const std::string& name) { return std::string(REPSIM_SCENARIO_DIR) + "/" + name + ".json"; }
+std::string shipped_scenario(const std::string& name) {
+  return std::string(REPSIM_SCENARIO_DIR) + "/" + name + ".json";
+}
 
 }  // namespace repsim::cli

@@ -9,7 +9,8 @@
 
 namespace repsim::cli {
 
-std::optional<io::LoadedScenario> load_or_report(const std::string& path, std::optional<std::uint64_t> seed = {});
+std::optional<io::LoadedScenario> load_or_report(const std::string& path,
+                                                 std::optional<std::uint64_t> seed = {});
 
 // scenarios/<name>.json of the source tree this binary was built from.
 std::string shipped_scenario(const std::string& name);

@@ -47,7 +47,8 @@ class DomBuilder final : public nlohmann::json_sax<json> {
   bool number_integer(number_integer_t v) override { return add(json(v)); }
   bool number_unsigned(number_unsigned_t v) override { return add(json(v)); }
   bool number_float(number_float_t v, const string_t& text) override {
-    if (!std::isfinite(v)) return fail("number '" + printable(text) + "' is out of range (not a finite double)");
+    if (!std::isfinite(v))
+      return fail("number '" + printable(text) + "' is out of range (not a finite double)");
     return add(json(v));
   }
   bool string(string_t& v) override { return add(json(std::move(v))); }
@@ -172,7 +173,8 @@ bool only_whitespace(std::string_view text) {
 
 nlohmann::json parse_json_text(std::string_view text, const std::string& name_for_errors) {
   if (text.size() > kMaxJsonBytes)
-    throw LoadError(name_for_errors, "", "input is larger than " + std::to_string(kMaxJsonBytes >> 20) + " MiB");
+    throw LoadError(name_for_errors, "",
+                    "input is larger than " + std::to_string(kMaxJsonBytes >> 20) + " MiB");
   if (only_whitespace(text)) throw LoadError(name_for_errors, "", "empty file (expected a JSON document)");
   // nlohmann's lexer reads a NUL byte as the end of input: "{}\0junk" would pass, and a binary
   // file would be reported as "unexpected end of input".

@@ -44,7 +44,8 @@ void JsonNode::fail_type(const char* expected) const {
   fail(std::string("expected ") + expected + ", got " + type_name());
 }
 
-void JsonNode::fail_choice(std::string_view what, const std::string& got, const std::vector<std::string>& names) const {
+void JsonNode::fail_choice(std::string_view what, const std::string& got,
+                           const std::vector<std::string>& names) const {
   std::string list;
   for (const std::string& n : names) list += (list.empty() ? "" : ", ") + n;
   fail("unknown " + std::string(what) + " '" + got + "' (expected one of: " + list + ")");
@@ -88,7 +89,8 @@ std::vector<JsonNode> JsonNode::items() const {
   if (!is_array()) fail_type("an array");
   std::vector<JsonNode> out;
   out.reserve(value_->size());
-  for (std::size_t i = 0; i < value_->size(); ++i) out.emplace_back((*value_)[i], file_, pointer_child(pointer_, i));
+  for (std::size_t i = 0; i < value_->size(); ++i)
+    out.emplace_back((*value_)[i], file_, pointer_child(pointer_, i));
   return out;
 }
 
@@ -132,9 +134,13 @@ std::uint64_t JsonNode::unsigned_in(std::uint64_t lo, std::uint64_t hi) const {
   std::uint64_t v = 0;
   if (value_->is_number_unsigned()) {
     v = value_->get<std::uint64_t>();
-  } else if (value_->is_number_integer()) {  // a negative integer
-    fail(std::to_string(value_->get<std::int64_t>()) + " is out of range [" + std::to_string(lo) + ", " +
-         std::to_string(hi) + "]");
+  } else if (value_->is_number_integer()) {
+    // Parsed text stores non-negative integers as unsigned, but a document built or edited in code
+    // (a sweep variant: doc["seed"] = 5) holds signed ones.
+    const auto i = value_->get<std::int64_t>();
+    if (i < 0)
+      fail(std::to_string(i) + " is out of range [" + std::to_string(lo) + ", " + std::to_string(hi) + "]");
+    v = static_cast<std::uint64_t>(i);
   } else if (value_->is_number_float()) {
     const double d = number();
     if (d != std::floor(d)) fail("expected a whole number, got " + format_number(d));
@@ -175,8 +181,19 @@ sim::Time JsonNode::positive_duration() const {
 }
 
 sim::Time JsonNode::time(const sim::Calendar& calendar) const {
-  if (is_number()) return duration();  // seconds after the start
-  if (!is_string()) fail_type("a time (ISO-8601 like \"2012-05-09T16:30:00-04:00\" or an offset like \"36h\")");
+  // A negative offset can only mean a time before the start: say so rather than "negative duration".
+  const auto before_start = [&](const std::string& what) {
+    fail("time " + what + " is before the scenario start (" + calendar.iso(0) + ")");
+  };
+  if (is_number()) {  // seconds after the start
+    if (number() < 0) before_start(format_number(number()) + " s");
+    return duration();
+  }
+  if (!is_string())
+    fail_type("a time (ISO-8601 like \"2012-05-09T16:30:00-04:00\" or an offset like \"36h\")");
+  const std::string text = value_->get<std::string>();
+  const std::size_t first = text.find_first_not_of(" \t\r\n");
+  if (first != std::string::npos && text[first] == '-') before_start("'" + text + "'");
   try {
     return calendar.parse_time(value_->get<std::string>());
   } catch (const std::exception& e) {

@@ -52,8 +52,9 @@ models::Action load_action(const LoadContext& ctx, const JsonNode& n, ActionSite
     const auto near = closest_name(name, names);
     std::string list;
     for (const std::string& s : names) list += (list.empty() ? "" : ", ") + s;
-    name_node.fail("unknown action '" + name + "' (" + (near ? "did you mean '" + *near + "'? " : std::string()) +
-                   "expected one of: " + list + ")");
+    name_node.fail("unknown action '" + name + "' (" +
+                   (near ? "did you mean '" + *near + "'? " : std::string()) + "expected one of: " + list +
+                   ")");
   }
   std::vector<std::string_view> keys{"action"};
   keys.insert(keys.end(), extra.begin(), extra.end());
@@ -76,7 +77,8 @@ models::Action load_action(const LoadContext& ctx, const JsonNode& n, ActionSite
     const JsonNode g = n.at("gateway");
     a.gateway = ctx.ref(g, Kind::Gateway, &b);
     const models::ScorerIndex s = ctx.config.gateways[a.gateway].reputation;
-    if (s == models::kNone) g.fail("gateway '" + g.string() + "' has no 'reputation' scorer: a threshold needs one");
+    if (s == models::kNone)
+      g.fail("gateway '" + g.string() + "' has no 'reputation' scorer: a threshold needs one");
     a.threshold = ctx.score_on(n.at("threshold"), ctx.scale_of(s), "threshold");
     return a;
   }
@@ -116,7 +118,8 @@ models::Action load_action(const LoadContext& ctx, const JsonNode& n, ActionSite
     a.to = ctx.ref(to, Kind::Provider);
     bool has_entry_pool = false;
     for (const PoolInfo& p : ctx.pool_info)
-      has_entry_pool = has_entry_pool || (p.provider == a.to && p.assignment != models::Assignment::Dedicated);
+      has_entry_pool =
+          has_entry_pool || (p.provider == a.to && p.assignment != models::Assignment::Dedicated);
     if (!has_entry_pool) to.fail("provider '" + to.string() + "' has no shared pool to reroute onto");
     return a;
   }

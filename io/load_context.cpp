@@ -26,7 +26,8 @@ const Registry::Entry& Registry::add(const JsonNode& id_node, std::uint32_t coun
   const std::string id = id_node.nonempty_string();
   if (id.find('#') != std::string::npos)
     id_node.fail("'#' is not allowed in an id (it names population members, e.g. 'x#0')");
-  if (const Entry* e = find(id)) id_node.fail("duplicate " + singular_ + " id '" + id + "' (first at " + e->pointer + ")");
+  if (const Entry* e = find(id))
+    id_node.fail("duplicate " + singular_ + " id '" + id + "' (first at " + e->pointer + ")");
   if (std::uint64_t{size_} + count >= models::kNone)
     id_node.fail("too many " + plural_ + " (" + std::to_string(models::kNone - 1) + " at most)");
   by_id_.emplace(id, entries_.size());
@@ -52,12 +53,18 @@ Registry& LoadContext::registry(Kind kind) {
 
 const Registry& LoadContext::registry(Kind kind) const {
   switch (kind) {
-    case Kind::Scorer: return scorers;
-    case Kind::Provider: return providers;
-    case Kind::Pool: return pools;
-    case Kind::Tenant: return tenants;
-    case Kind::Gateway: return gateways;
-    case Kind::Operator: return operators;
+    case Kind::Scorer:
+      return scorers;
+    case Kind::Provider:
+      return providers;
+    case Kind::Pool:
+      return pools;
+    case Kind::Tenant:
+      return tenants;
+    case Kind::Gateway:
+      return gateways;
+    case Kind::Operator:
+      return operators;
   }
   return scorers;
 }
@@ -65,17 +72,19 @@ const Registry& LoadContext::registry(Kind kind) const {
 sim::Time LoadContext::time_in_run(const JsonNode& n) const {
   const sim::Time t = n.time(config.calendar);
   if (t < 0)
-    n.fail("time " + config.calendar.iso(t) + " is before the scenario start (" + config.calendar.iso(0) + ")");
-  if (t > config.duration)
-    n.fail("time " + config.calendar.iso(t) + " is after the scenario end (" + config.calendar.iso(config.duration) +
+    n.fail("time " + config.calendar.iso(t) + " is before the scenario start (" + config.calendar.iso(0) +
            ")");
+  if (t > config.duration)
+    n.fail("time " + config.calendar.iso(t) + " is after the scenario end (" +
+           config.calendar.iso(config.duration) + ")");
   return t;
 }
 
 namespace {
 
 [[noreturn]] void unknown(const JsonNode& n, const Registry& r, const std::string& id) {
-  if (r.entries().empty()) n.fail("unknown " + r.singular() + " '" + id + "' (no " + r.plural() + " are defined)");
+  if (r.entries().empty())
+    n.fail("unknown " + r.singular() + " '" + id + "' (no " + r.plural() + " are defined)");
   n.fail("unknown " + r.singular() + " '" + id + "' (known: " + short_list(id, r.ids()) + ")");
 }
 
@@ -99,8 +108,8 @@ std::uint32_t LoadContext::ref(const JsonNode& n, Kind kind, Binding* binding) c
     const Registry::Entry* e = r.find(member->first);
     if (e && e->population) {
       if (member->second >= e->count)
-        n.fail(r.singular() + " population '" + e->id + "' has " + std::to_string(e->count) + " members ('" + e->id +
-               "#0' .. '" + e->id + "#" + std::to_string(e->count - 1) + "')");
+        n.fail(r.singular() + " population '" + e->id + "' has " + std::to_string(e->count) + " members ('" +
+               e->id + "#0' .. '" + e->id + "#" + std::to_string(e->count - 1) + "')");
       return e->first + static_cast<std::uint32_t>(member->second);
     }
   }
@@ -130,16 +139,16 @@ std::vector<models::IpIndex> LoadContext::ips(const JsonNode& n) const {
     if (const Registry::Entry* e = pools.find(member->first)) {
       const PoolInfo& p = pool_info[e->first];
       if (member->second >= p.size)
-        n.fail("pool '" + e->id + "' has " + std::to_string(p.size) + " IPs ('" + e->id + "#0' .. '" + e->id + "#" +
-               std::to_string(p.size - 1) + "')");
+        n.fail("pool '" + e->id + "' has " + std::to_string(p.size) + " IPs ('" + e->id + "#0' .. '" + e->id +
+               "#" + std::to_string(p.size - 1) + "')");
       return {p.first_ip + static_cast<models::IpIndex>(member->second)};
     }
   }
   std::vector<std::string> known = pools.ids();
   for (const auto& [address, ip] : ip_by_address) known.push_back(address);
   if (known.empty()) n.fail("unknown IP '" + text + "' (no pools are defined)");
-  n.fail("unknown IP '" + text + "': name a pool, '<pool>#<k>' or a listed address (known: " +
-         short_list(text, known) + ")");
+  n.fail("unknown IP '" + text +
+         "': name a pool, '<pool>#<k>' or a listed address (known: " + short_list(text, known) + ")");
 }
 
 models::IpIndex LoadContext::one_ip(const JsonNode& n) const {
@@ -157,7 +166,8 @@ std::pair<sim::Time, sim::Time> LoadContext::window(const JsonNode& n, bool open
   if (end && length) length->fail("give 'end' or 'duration', not both");
   if (end) {
     const sim::Time e = time_in_run(*end);
-    if (e <= start) end->fail("end " + config.calendar.iso(e) + " is not after start " + config.calendar.iso(start));
+    if (e <= start)
+      end->fail("end " + config.calendar.iso(e) + " is not after start " + config.calendar.iso(start));
     return {start, e};
   }
   if (length) {
@@ -180,7 +190,8 @@ const models::ScoreScale& LoadContext::scale_of(models::ScorerIndex s) const {
   return std::visit([](const auto& c) -> const models::ScoreScale& { return c.scale; }, config.scorers[s]);
 }
 
-double LoadContext::score_on(const JsonNode& n, const models::ScoreScale& scale, std::string_view what) const {
+double LoadContext::score_on(const JsonNode& n, const models::ScoreScale& scale,
+                             std::string_view what) const {
   if (n.is_string()) {
     const std::string band = n.string();
     if (const auto floor = scale.band_floor(band)) return *floor;
@@ -191,8 +202,8 @@ double LoadContext::score_on(const JsonNode& n, const models::ScoreScale& scale,
   if (!n.is_number()) n.fail("expected a number or a band name, got " + n.type_name());
   const double v = n.number();
   if (v < scale.min || v > scale.max)
-    n.fail(std::string(what) + " " + format_number(v) + " is outside the score scale [" + format_number(scale.min) +
-           ", " + format_number(scale.max) + "]");
+    n.fail(std::string(what) + " " + format_number(v) + " is outside the score scale [" +
+           format_number(scale.min) + ", " + format_number(scale.max) + "]");
   return v;
 }
 

@@ -29,7 +29,8 @@ class Registry {
     std::string pointer;  // where it is declared, for "duplicate id" messages
   };
 
-  Registry(std::string singular, std::string plural) : singular_(std::move(singular)), plural_(std::move(plural)) {}
+  Registry(std::string singular, std::string plural)
+      : singular_(std::move(singular)), plural_(std::move(plural)) {}
 
   // Reads the id at `id_node` (non-empty, without '#', unique within the kind).
   const Entry& add(const JsonNode& id_node, std::uint32_t count, bool population);
@@ -149,7 +150,8 @@ std::vector<T> expand_populations(const JsonNode& where, F&& build) {
 
 // Keys that belong to another variant of the object get a clearer error than "unknown key":
 // "'hours' applies only to business_hours profiles".
-inline void reject_keys(const JsonNode& n, const std::vector<std::string_view>& keys, const std::string& why) {
+inline void reject_keys(const JsonNode& n, const std::vector<std::string_view>& keys,
+                        const std::string& why) {
   for (std::string_view k : keys)
     if (auto v = n.find(k)) {
       std::string message = "'";  // appended piecewise: g++ 12 -O3 warns falsely on "'" + std::string(k)

@@ -12,8 +12,8 @@ class LoadError : public std::runtime_error {
  public:
   // `pointer` is an RFC 6901 JSON pointer ("" = the whole document).
   LoadError(std::string file, std::string pointer, std::string message)
-      : std::runtime_error(one_line(file) + ": " + (pointer.empty() ? std::string("/") : one_line(pointer)) + ": " +
-                           one_line(message)),
+      : std::runtime_error(one_line(file) + ": " + (pointer.empty() ? std::string("/") : one_line(pointer)) +
+                           ": " + one_line(message)),
         file_(std::move(file)),
         pointer_(std::move(pointer)),
         message_(std::move(message)) {}

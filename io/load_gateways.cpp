@@ -49,8 +49,8 @@ models::ScorerIndex scorer_of_type(const LoadContext& ctx, const JsonNode& n, bo
   const models::ScorerIndex s = ctx.ref(n, Kind::Scorer);
   if (ctx.is_senderbase(s) != senderbase)
     n.fail("scorer '" + n.string() + "' is a " + (senderbase ? "blocklist" : "senderbase") + " scorer; '" +
-           (senderbase ? "reputation" : "blocklist") + "' needs a " + (senderbase ? "senderbase" : "blocklist") +
-           " scorer");
+           (senderbase ? "reputation" : "blocklist") + "' needs a " +
+           (senderbase ? "senderbase" : "blocklist") + " scorer");
   return s;
 }
 
@@ -83,9 +83,9 @@ std::vector<std::uint32_t> apportion(std::uint32_t count, const std::vector<doub
 
 void load_gateways(LoadContext& ctx, const JsonNode& array) {
   const std::vector<std::string_view> keys{
-      "id",          "reputation", "blocklist",     "policy",        "graded_cuts",    "threshold",
-      "allowlist",   "max_connections", "session_time", "outages",   "dns_failure",    "content_filter",
-      "check_spf",   "enforce_dmarc",   "reports_to",   "complaint_rate", "trap_share"};
+      "id",        "reputation",      "blocklist",    "policy",         "graded_cuts", "threshold",
+      "allowlist", "max_connections", "session_time", "outages",        "dns_failure", "content_filter",
+      "check_spf", "enforce_dmarc",   "reports_to",   "complaint_rate", "trap_share"};
   std::vector<std::string_view> population_keys = keys;
   population_keys.insert(population_keys.end(), {"count", "policy_mix"});
 

@@ -56,7 +56,8 @@ void load_operators(LoadContext& ctx, const JsonNode& array) {
           if (pb.when.kind == models::TriggerKind::TicketReceived &&
               ((allow && allow->tenant == models::kNone && allow->ip == models::kNone) ||
                (reroute && reroute->tenant == models::kNone)))
-            p.at("action").fail("a ticket_received trigger has no tenant to act on: name the action's 'tenant'");
+            p.at("action").fail(
+                "a ticket_received trigger has no tenant to act on: name the action's 'tenant'");
           if (auto x = p.find("repeat")) pb.repeat = x->boolean();
           return pb;
         });

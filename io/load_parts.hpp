@@ -26,7 +26,8 @@ sim::WorkingHours load_hours(const JsonNode& n);
 std::vector<models::RecipientShare> load_recipients(const LoadContext& ctx, const JsonNode& array);
 // The fields of a compromise episode other than `start`: duration, messages_per_hour, recipients,
 // trap_share, spoof_as. The caller checks the keys.
-void load_episode_fields(const LoadContext& ctx, const JsonNode& n, models::CompromiseEpisode& e, Binding* binding);
+void load_episode_fields(const LoadContext& ctx, const JsonNode& n, models::CompromiseEpisode& e,
+                         Binding* binding);
 
 // The fields of TenantConfig proper (id, volume, profile, recipients, shares, episodes); in a
 // population the episodes are the compromise template and take no start.

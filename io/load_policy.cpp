@@ -26,10 +26,11 @@ models::GradedCuts load_cuts(const JsonNode& n) {
 models::PolicyRule load_rule(const LoadContext& ctx, const JsonNode& n, const models::ScoreScale* scale) {
   n.check_keys({"score_min", "score_max", "unscored", "listed", "action", "per_hour", "code", "text"});
   models::PolicyRule r;
-  r.action = n.at("action").choice<models::PolicyAction>("action", {{"accept", models::PolicyAction::Accept},
-                                                                    {"throttle", models::PolicyAction::Throttle},
-                                                                    {"tempfail", models::PolicyAction::Tempfail},
-                                                                    {"reject", models::PolicyAction::Reject}});
+  r.action =
+      n.at("action").choice<models::PolicyAction>("action", {{"accept", models::PolicyAction::Accept},
+                                                             {"throttle", models::PolicyAction::Throttle},
+                                                             {"tempfail", models::PolicyAction::Tempfail},
+                                                             {"reject", models::PolicyAction::Reject}});
   if (auto v = n.find("unscored")) r.unscored = v->boolean();
   if (auto v = n.find("listed")) r.listed = v->boolean();
   if (r.unscored && r.listed) n.fail("a rule matches listed or unscored senders, not both");
@@ -47,7 +48,9 @@ models::PolicyRule load_rule(const LoadContext& ctx, const JsonNode& n, const mo
   }
   // Codes a mail admin would pick for each action when the rule does not say.
   switch (r.action) {
-    case models::PolicyAction::Accept: r.code = 250; break;
+    case models::PolicyAction::Accept:
+      r.code = 250;
+      break;
     case models::PolicyAction::Throttle:
       r.code = 452;
       r.text = "4.5.3 Too many recipients this hour";
@@ -68,11 +71,12 @@ models::PolicyRule load_rule(const LoadContext& ctx, const JsonNode& n, const mo
   if (auto v = n.find("code")) {
     r.code = static_cast<std::uint16_t>(v->unsigned_in(200, 599));
     const unsigned cls = r.code / 100u;
-    const bool ok = r.action == models::PolicyAction::Accept ? cls == 2
+    const bool ok = r.action == models::PolicyAction::Accept   ? cls == 2
                     : r.action == models::PolicyAction::Reject ? cls == 5
                                                                : cls == 4;
     if (!ok)
-      v->fail("code " + std::to_string(r.code) + " does not fit action '" + std::string(models::to_string(r.action)) +
+      v->fail("code " + std::to_string(r.code) + " does not fit action '" +
+              std::string(models::to_string(r.action)) +
               "' (accept 2xx, throttle and tempfail 4xx, reject 5xx)");
   }
   if (auto v = n.find("text")) r.text = v->string();
@@ -81,7 +85,8 @@ models::PolicyRule load_rule(const LoadContext& ctx, const JsonNode& n, const mo
 
 }  // namespace
 
-models::GatewayPolicy load_policy(const LoadContext& ctx, const JsonNode& owner, const models::ScoreScale* scale) {
+models::GatewayPolicy load_policy(const LoadContext& ctx, const JsonNode& owner,
+                                  const models::ScoreScale* scale) {
   models::GatewayPolicy p;
   const auto cuts = owner.find("graded_cuts");
   if (const auto v = owner.find("policy")) {
@@ -89,7 +94,9 @@ models::GatewayPolicy load_policy(const LoadContext& ctx, const JsonNode& owner,
       const std::string name = v->string();
       if (name != "accept_all") {
         const auto preset = models::policy_preset_from_name(name);
-        if (!preset) v->fail("unknown policy '" + name + "' (expected one of: accept_all, good_only, neutral_ok, graded)");
+        if (!preset)
+          v->fail("unknown policy '" + name +
+                  "' (expected one of: accept_all, good_only, neutral_ok, graded)");
         if (scale == nullptr) needs_reputation(*v, "policy '" + name + "'");
         if (cuts && *preset != models::PolicyPreset::Graded)
           cuts->fail("graded_cuts applies only to policy 'graded'");
@@ -103,7 +110,8 @@ models::GatewayPolicy load_policy(const LoadContext& ctx, const JsonNode& owner,
       v->fail("expected a preset name or an array of rules, got " + v->type_name());
     }
   }
-  if (cuts && (!owner.has("policy") || !owner.at("policy").is_string() || owner.at("policy").string() != "graded"))
+  if (cuts &&
+      (!owner.has("policy") || !owner.at("policy").is_string() || owner.at("policy").string() != "graded"))
     cuts->fail("graded_cuts applies only to policy 'graded'");
   if (const auto v = owner.find("threshold")) {
     if (scale == nullptr) needs_reputation(*v, "a threshold");

@@ -9,6 +9,7 @@ namespace repsim::io::detail {
 // of rules), `graded_cuts` and `threshold` from `owner` (a gateway or a policy_mix entry). `scale`
 // is the gateway's reputation scale, null when it has no reputation scorer: then anything that
 // reads scores is an error. Default: an empty table and no threshold (accept every sender).
-models::GatewayPolicy load_policy(const LoadContext& ctx, const JsonNode& owner, const models::ScoreScale* scale);
+models::GatewayPolicy load_policy(const LoadContext& ctx, const JsonNode& owner,
+                                  const models::ScoreScale* scale);
 
 }  // namespace repsim::io::detail

@@ -77,14 +77,15 @@ models::PoolSpec load_pool(LoadContext& ctx, const JsonNode& n, models::Provider
                                                        {"dedicated", models::PoolKind::Dedicated},
                                                        {"high_risk", models::PoolKind::HighRisk}});
   // A dedicated pool hands each tenant its own IP unless told otherwise.
-  p.assignment = p.kind == models::PoolKind::Dedicated ? models::Assignment::Dedicated : models::Assignment::RoundRobin;
+  p.assignment =
+      p.kind == models::PoolKind::Dedicated ? models::Assignment::Dedicated : models::Assignment::RoundRobin;
   if (auto v = n.find("assignment"))
-    p.assignment = v->choice<models::Assignment>("assignment", {{"round_robin", models::Assignment::RoundRobin},
-                                                                {"tenant_hash", models::Assignment::TenantHash},
-                                                                {"dedicated", models::Assignment::Dedicated}});
-  const auto first_ip = static_cast<models::IpIndex>(ctx.pool_info.empty()
-                                                         ? 0
-                                                         : ctx.pool_info.back().first_ip + ctx.pool_info.back().size);
+    p.assignment =
+        v->choice<models::Assignment>("assignment", {{"round_robin", models::Assignment::RoundRobin},
+                                                     {"tenant_hash", models::Assignment::TenantHash},
+                                                     {"dedicated", models::Assignment::Dedicated}});
+  const auto first_ip = static_cast<models::IpIndex>(
+      ctx.pool_info.empty() ? 0 : ctx.pool_info.back().first_ip + ctx.pool_info.back().size);
   if (auto v = n.find("addresses")) {
     for (const JsonNode& a : v->items()) {
       std::string address = a.nonempty_string();
@@ -121,14 +122,15 @@ models::PoolSpec load_pool(LoadContext& ctx, const JsonNode& n, models::Provider
 
 void load_providers(LoadContext& ctx, const JsonNode& array) {
   for (const JsonNode& n : array.items()) {
-    n.check_keys({"id", "retry", "max_connections_per_destination", "session_time", "outbound_filter", "abuse_desk",
-                  "support_desk", "faults", "pools"});
+    n.check_keys({"id", "retry", "max_connections_per_destination", "session_time", "outbound_filter",
+                  "abuse_desk", "support_desk", "faults", "pools"});
     const auto index = static_cast<models::ProviderIndex>(ctx.config.providers.size());
     models::ProviderSpec spec;
     models::ProviderConfig& c = spec.config;
     c.id = n.at("id").string();
     if (auto v = n.find("retry")) c.retry = load_retry(*v);
-    if (auto v = n.find("max_connections_per_destination")) c.max_connections_per_destination = v->uint32_in(0, 1u << 20);
+    if (auto v = n.find("max_connections_per_destination"))
+      c.max_connections_per_destination = v->uint32_in(0, 1u << 20);
     if (auto v = n.find("session_time")) c.session_time = v->positive_duration();
     if (auto v = n.find("outbound_filter")) c.filter = load_filter(*v);
     if (auto v = n.find("abuse_desk")) c.abuse_desk = load_abuse_desk(*v);

@@ -51,8 +51,8 @@ models::SenderBaseConfig load_senderbase(const JsonNode& n) {
   const auto on_scale = [&](const JsonNode& v, const char* what) {
     const double x = v.number();
     if (x < c.scale.min || x > c.scale.max)
-      v.fail(std::string(what) + " " + format_number(x) + " is outside the score scale [" + format_number(c.scale.min) +
-             ", " + format_number(c.scale.max) + "]");
+      v.fail(std::string(what) + " " + format_number(x) + " is outside the score scale [" +
+             format_number(c.scale.min) + ", " + format_number(c.scale.max) + "]");
     return x;
   };
   if (auto v = n.find("neutral_score")) c.neutral_score = on_scale(*v, "neutral_score");
@@ -80,15 +80,16 @@ models::BlocklistConfig load_blocklist(const JsonNode& n) {
 void load_scorers(LoadContext& ctx, const JsonNode& array) {
   enum class Type { SenderBase, Blocklist };
   for (const JsonNode& n : array.items()) {
-    const Type type = n.at("type").choice<Type>("scorer type", {{"senderbase", Type::SenderBase},
-                                                                {"blocklist", Type::Blocklist}});
+    const Type type = n.at("type").choice<Type>(
+        "scorer type", {{"senderbase", Type::SenderBase}, {"blocklist", Type::Blocklist}});
     if (type == Type::SenderBase) {
       reject_keys(n, {"trap_hits_to_list", "list_window", "listing_ttl", "delist_delay"},
                   "applies only to blocklist scorers");
       ctx.config.scorers.emplace_back(load_senderbase(n));
     } else {
-      reject_keys(n, {"update_every", "publish_delay", "window", "recovery_half_life", "warmup_volume",
-                      "neutral_score", "clean_score", "weights"},
+      reject_keys(n,
+                  {"update_every", "publish_delay", "window", "recovery_half_life", "warmup_volume",
+                   "neutral_score", "clean_score", "weights"},
                   "applies only to senderbase scorers");
       ctx.config.scorers.emplace_back(load_blocklist(n));
     }

@@ -26,9 +26,10 @@ models::TenantSpec load_routing(const LoadContext& ctx, const JsonNode& n) {
     while (ctx.pool_info[spec.pool].provider != spec.provider) ++spec.pool;
   }
   if (auto v = n.find("dmarc"))
-    spec.dmarc = v->choice<models::DmarcPolicy>("dmarc policy", {{"none", models::DmarcPolicy::None},
-                                                                 {"quarantine", models::DmarcPolicy::Quarantine},
-                                                                 {"reject", models::DmarcPolicy::Reject}});
+    spec.dmarc =
+        v->choice<models::DmarcPolicy>("dmarc policy", {{"none", models::DmarcPolicy::None},
+                                                        {"quarantine", models::DmarcPolicy::Quarantine},
+                                                        {"reject", models::DmarcPolicy::Reject}});
   if (auto v = n.find("always_signs")) spec.always_signs = v->boolean();
   if (auto v = n.find("fallback_providers"))
     for (const JsonNode& p : v->items()) {
@@ -41,7 +42,8 @@ models::TenantSpec load_routing(const LoadContext& ctx, const JsonNode& n) {
   return spec;
 }
 
-models::TenantPopulation load_population(const LoadContext& ctx, const JsonNode& n, models::TenantConfig base) {
+models::TenantPopulation load_population(const LoadContext& ctx, const JsonNode& n,
+                                         models::TenantConfig base) {
   models::TenantPopulation p;
   p.base = std::move(base);
   p.count = n.at("count").uint32_in(1, 1'000'000);
@@ -65,9 +67,18 @@ models::TenantPopulation load_population(const LoadContext& ctx, const JsonNode&
 }  // namespace
 
 void load_tenants(LoadContext& ctx, const JsonNode& array) {
-  std::vector<std::string_view> keys{"id",           "provider",         "pool",       "messages_per_day",
-                                     "profile",      "recipients",       "spam_share", "attachment_share",
-                                     "dmarc",        "always_signs",     "fallback_providers", "episodes"};
+  std::vector<std::string_view> keys{"id",
+                                     "provider",
+                                     "pool",
+                                     "messages_per_day",
+                                     "profile",
+                                     "recipients",
+                                     "spam_share",
+                                     "attachment_share",
+                                     "dmarc",
+                                     "always_signs",
+                                     "fallback_providers",
+                                     "episodes"};
   std::vector<std::string_view> population_keys = keys;
   population_keys.insert(population_keys.end(), kPopulationKeys.begin(), kPopulationKeys.end());
   const sim::StreamFactory streams(ctx.config.seed);

@@ -17,7 +17,8 @@ int clock_minutes(const JsonNode& n, bool end_of_day_ok) {
   const int h = (s[0] - '0') * 10 + (s[1] - '0');
   const int m = (s[3] - '0') * 10 + (s[4] - '0');
   if (m > 59 || h > 24 || (h == 24 && (m != 0 || !end_of_day_ok)))
-    n.fail("bad clock time '" + s + "' (00:00 .. 23:59" + (end_of_day_ok ? std::string(", or 24:00") : "") + ")");
+    n.fail("bad clock time '" + s + "' (00:00 .. 23:59" + (end_of_day_ok ? std::string(", or 24:00") : "") +
+           ")");
   return h * 60 + m;
 }
 
@@ -37,8 +38,8 @@ sim::WorkingHours load_hours(const JsonNode& n) {
   if (auto v = n.find("days")) {
     w.days.fill(false);
     for (const JsonNode& d : v->items()) {
-      const auto day = d.choice<int>("day", {{"Mon", 0}, {"Tue", 1}, {"Wed", 2}, {"Thu", 3}, {"Fri", 4},
-                                             {"Sat", 5}, {"Sun", 6}});
+      const auto day = d.choice<int>(
+          "day", {{"Mon", 0}, {"Tue", 1}, {"Wed", 2}, {"Thu", 3}, {"Fri", 4}, {"Sat", 5}, {"Sun", 6}});
       if (w.days[static_cast<std::size_t>(day)]) d.fail("day '" + d.string() + "' is listed twice");
       w.days[static_cast<std::size_t>(day)] = true;
     }
@@ -54,8 +55,9 @@ models::TrafficProfile load_profile(const JsonNode& n) {
   if (!n.is_object()) n.fail("expected an object, got " + n.type_name());
   models::TrafficProfile p;
   if (auto v = n.find("kind"))
-    p.kind = v->choice<Kind>("profile kind",
-                             {{"flat", Kind::Flat}, {"business_hours", Kind::BusinessHours}, {"diurnal", Kind::Diurnal}});
+    p.kind = v->choice<Kind>(
+        "profile kind",
+        {{"flat", Kind::Flat}, {"business_hours", Kind::BusinessHours}, {"diurnal", Kind::Diurnal}});
   switch (p.kind) {
     case Kind::Flat:
       reject_keys(n, {"hours", "off_hours_share"}, "applies only to business_hours profiles");
@@ -99,7 +101,8 @@ std::vector<models::RecipientShare> load_recipients(const LoadContext& ctx, cons
   return out;
 }
 
-void load_episode_fields(const LoadContext& ctx, const JsonNode& n, models::CompromiseEpisode& e, Binding* binding) {
+void load_episode_fields(const LoadContext& ctx, const JsonNode& n, models::CompromiseEpisode& e,
+                         Binding* binding) {
   e.duration = n.at("duration").positive_duration();
   e.messages_per_hour = n.at("messages_per_hour").nonnegative();
   if (auto v = n.find("recipients")) e.recipients = load_recipients(ctx, *v);
@@ -109,10 +112,12 @@ void load_episode_fields(const LoadContext& ctx, const JsonNode& n, models::Comp
 
 namespace {
 
-models::CompromiseEpisode load_episode(const LoadContext& ctx, const JsonNode& n, bool template_of_population) {
+models::CompromiseEpisode load_episode(const LoadContext& ctx, const JsonNode& n,
+                                       bool template_of_population) {
   if (template_of_population) {
-    reject_keys(n, {"start"},
-                "is drawn for each member of a population, between episode_window_start and episode_window_end");
+    reject_keys(
+        n, {"start"},
+        "is drawn for each member of a population, between episode_window_start and episode_window_end");
     n.check_keys({"duration", "messages_per_hour", "recipients", "trap_share", "spoof_as"});
   } else {
     n.check_keys({"start", "duration", "messages_per_hour", "recipients", "trap_share", "spoof_as"});
@@ -138,8 +143,8 @@ models::TenantConfig load_tenant_config(const LoadContext& ctx, const JsonNode& 
     for (const JsonNode& e : v->items()) c.episodes.push_back(load_episode(ctx, e, population));
   if (c.recipients.empty()) {
     if (c.messages_per_day > 0 || c.spam_share > 0)
-      n.fail("a tenant that sends mail needs 'recipients' (messages_per_day is " + format_number(c.messages_per_day) +
-             ")");
+      n.fail("a tenant that sends mail needs 'recipients' (messages_per_day is " +
+             format_number(c.messages_per_day) + ")");
     if (auto v = n.find("episodes"))
       for (std::size_t i = 0; i < c.episodes.size(); ++i)
         if (c.episodes[i].recipients.empty() && c.episodes[i].messages_per_hour > 0)

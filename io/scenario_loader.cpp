@@ -6,7 +6,6 @@
 
 namespace repsim::io {
 
-
 LoadedScenario load_scenario_file(const std::string& path, const LoadOptions& options) {
   return load_scenario_json(read_json_file(path), path, options);
 }
@@ -25,8 +24,8 @@ LoadedScenario load_scenario_json(const nlohmann::json& document, const std::str
   models::EcosystemConfig& c = out.config;
 
   const JsonNode root(document, name_for_errors);
-  root.check_keys({"$schema", "name", "description", "notes", "start", "duration", "seed", "sample_every", "scorers",
-                   "providers", "tenants", "gateways", "operators", "timeline"});
+  root.check_keys({"$schema", "name", "description", "notes", "start", "duration", "seed", "sample_every",
+                   "scorers", "providers", "tenants", "gateways", "operators", "timeline"});
   if (auto v = root.find("$schema")) v->string();  // for editors; not used
   if (auto v = root.find("name")) c.name = v->nonempty_string();
   if (auto v = root.find("description")) out.description = v->string();

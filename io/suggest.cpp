@@ -15,7 +15,8 @@ std::size_t edit_distance(std::string_view a, std::string_view b) {
     for (std::size_t j = 1; j <= n; ++j) {
       const std::size_t cost = a[i - 1] == b[j - 1] ? 0 : 1;
       cur[j] = std::min({prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + cost});
-      if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1]) cur[j] = std::min(cur[j], before[j - 2] + 1);
+      if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1])
+        cur[j] = std::min(cur[j], before[j - 2] + 1);
     }
     before.swap(prev);
     prev.swap(cur);
@@ -38,12 +39,14 @@ std::optional<std::string> closest_name(std::string_view wanted, const std::vect
   return best;
 }
 
-std::string short_list(std::string_view wanted, const std::vector<std::string>& known, std::size_t max_shown) {
+std::string short_list(std::string_view wanted, const std::vector<std::string>& known,
+                       std::size_t max_shown) {
   std::vector<std::size_t> order(known.size());
   std::iota(order.begin(), order.end(), std::size_t{0});
   std::vector<std::size_t> dist(known.size());
   for (std::size_t i = 0; i < known.size(); ++i) dist[i] = edit_distance(wanted, known[i]);
-  std::stable_sort(order.begin(), order.end(), [&](std::size_t x, std::size_t y) { return dist[x] < dist[y]; });
+  std::stable_sort(order.begin(), order.end(),
+                   [&](std::size_t x, std::size_t y) { return dist[x] < dist[y]; });
   std::string out;
   for (std::size_t i = 0; i < order.size() && i < max_shown; ++i) out += (i ? ", " : "") + known[order[i]];
   if (known.size() > max_shown) out += ", ...";

@@ -19,6 +19,7 @@ std::optional<std::string> closest_name(std::string_view wanted, const std::vect
 
 // Up to max_shown names, nearest to `wanted` first (ties in the given order), joined by ", ",
 // with ", ..." appended when some were left out.
-std::string short_list(std::string_view wanted, const std::vector<std::string>& known, std::size_t max_shown = 5);
+std::string short_list(std::string_view wanted, const std::vector<std::string>& known,
+                       std::size_t max_shown = 5);
 
 }  // namespace repsim::io

@@ -55,7 +55,9 @@ struct GatewayOutage {
   GatewayIndex gateway = kNone;
   sim::Time duration = 0;
   std::uint16_t code = 421;
-  std::string text = "4.3.2 The maximum number of concurrent server connections has exceeded a limit, closing transmission channel";
+  std::string text =
+      "4.3.2 The maximum number of concurrent server connections has exceeded a limit, closing transmission "
+      "channel";
 };
 
 struct ProviderFaultAction {

@@ -30,7 +30,8 @@ IpIndex BlocklistScorer::add_ips(std::size_t n) {
 }
 
 void BlocklistScorer::check_ip(IpIndex ip) const {
-  if (ip >= ips_.size()) throw std::out_of_range("blocklist '" + config_.id + "': no IP " + std::to_string(ip));
+  if (ip >= ips_.size())
+    throw std::out_of_range("blocklist '" + config_.id + "': no IP " + std::to_string(ip));
 }
 
 double BlocklistScorer::score(IpIndex ip) const {
@@ -47,7 +48,8 @@ void BlocklistScorer::observe(IpIndex ip, const Observation& o, sim::Time now) {
   // each hit; only the latest `needed` can ever matter).
   std::erase_if(st.hits, [&](sim::Time h) { return now - h >= config_.list_window; });
   st.hits.insert(st.hits.end(), std::min<std::size_t>(o.trap_hits, needed), now);
-  if (st.hits.size() > needed) st.hits.erase(st.hits.begin(), st.hits.end() - static_cast<std::ptrdiff_t>(needed));
+  if (st.hits.size() > needed)
+    st.hits.erase(st.hits.begin(), st.hits.end() - static_cast<std::ptrdiff_t>(needed));
 
   if (st.listed) {
     sim_.cancel(st.expiry);
@@ -94,7 +96,8 @@ void BlocklistScorer::request_delisting(IpIndex ip, sim::Time now) {
   check_ip(ip);
   IpState& st = ips_[ip];
   if (!st.listed || st.delisting) return;
-  st.delisting = sim_.schedule_at(now + config_.delist_delay, *this, payload(ListingChange::DelistedOnRequest, ip));
+  st.delisting =
+      sim_.schedule_at(now + config_.delist_delay, *this, payload(ListingChange::DelistedOnRequest, ip));
 }
 
 }  // namespace repsim::models

@@ -75,7 +75,8 @@ void Ecosystem::build_scorers() {
       for (PoolIndex p = 0; p < pools_.size(); ++p) {
         const PoolSpec& pool_spec = pool_spec_of(p);
         if (pool_spec.initial_score)
-          for (IpIndex ip : pools_[p].ips) scorer->establish(ip, *pool_spec.initial_score, pool_spec.initial_volume);
+          for (IpIndex ip : pools_[p].ips)
+            scorer->establish(ip, *pool_spec.initial_score, pool_spec.initial_volume);
       }
       scorers_.push_back(std::move(scorer));
     } else {
@@ -146,16 +147,17 @@ void Ecosystem::build_gateways() {
 void Ecosystem::build_providers() {
   for (ProviderIndex p = 0; p < config_.providers.size(); ++p) {
     const ProviderConfig& cfg = config_.providers[p].config;
-    providers_.push_back(std::make_unique<Provider>(
-        p, cfg, ProviderContext{sim_, messages_, ledger_, *this, pools_, ips_}, streams_.stream(cfg.id, "provider")));
+    providers_.push_back(
+        std::make_unique<Provider>(p, cfg, ProviderContext{sim_, messages_, ledger_, *this, pools_, ips_},
+                                   streams_.stream(cfg.id, "provider")));
   }
   for (TenantIndex t = 0; t < config_.tenants.size(); ++t) {
     const TenantSpec& spec = config_.tenants[t];
     IpPool& pool = pools_[spec.pool];
     if (pool.assignment == Assignment::Dedicated) {
       // Dedicated IPs are handed out in tenant order: the k-th tenant placed on the pool gets IP k.
-      const auto taken = static_cast<std::size_t>(
-          std::count_if(pool.ip_of_tenant.begin(), pool.ip_of_tenant.end(), [](IpIndex i) { return i != kNone; }));
+      const auto taken = static_cast<std::size_t>(std::count_if(
+          pool.ip_of_tenant.begin(), pool.ip_of_tenant.end(), [](IpIndex i) { return i != kNone; }));
       if (taken >= pool.ips.size()) bad("pool " + pool.id + ": more tenants than dedicated IPs");
       if (pool.ip_of_tenant.size() <= t) pool.ip_of_tenant.resize(t + 1, kNone);
       pool.ip_of_tenant[t] = pool.ips[taken];
@@ -169,9 +171,9 @@ void Ecosystem::build_tenants() {
     const TenantConfig& cfg = config_.tenants[t].config;
     for (const RecipientShare& r : cfg.recipients)
       if (r.gateway >= gateways_.size()) bad("tenant " + cfg.id + ": unknown recipient gateway");
-    tenants_.push_back(std::make_unique<Tenant>(
-        t, cfg, TenantContext{sim_, config_.calendar, messages_, ledger_, *this}, streams_.stream(cfg.id, "traffic"),
-        streams_.stream(cfg.id, "spam")));
+    tenants_.push_back(
+        std::make_unique<Tenant>(t, cfg, TenantContext{sim_, config_.calendar, messages_, ledger_, *this},
+                                 streams_.stream(cfg.id, "traffic"), streams_.stream(cfg.id, "spam")));
   }
 }
 
@@ -182,8 +184,8 @@ void Ecosystem::build_operators() {
                                                     streams_.stream(cfg.id, "operator")));
   }
   ledger_.on_outage_change([this](const OutageInterval& outage, bool opened) {
-    log(tenant_name(outage.tenant) + "->" + gateway_name(outage.gateway), opened ? "outage_start" : "outage_end",
-        std::string(to_string(outage.cause)));
+    log(tenant_name(outage.tenant) + "->" + gateway_name(outage.gateway),
+        opened ? "outage_start" : "outage_end", std::string(to_string(outage.cause)));
     for (auto& op : operators_) op->on_outage(outage, opened);
   });
 }
@@ -275,7 +277,8 @@ void Ecosystem::log(std::string_view actor, std::string_view what, std::string_v
 
 void Ecosystem::schedule(const TimedAction& a) {
   if (a.at < sim_.now()) bad("action " + std::string(action_name(a.action)) + " scheduled in the past");
-  sim_.schedule_at(a.at, [this, a](sim::Simulation&) { apply(a.action, a.actor.empty() ? "timeline" : a.actor); });
+  sim_.schedule_at(a.at,
+                   [this, a](sim::Simulation&) { apply(a.action, a.actor.empty() ? "timeline" : a.actor); });
 }
 
 PoolIndex Ecosystem::entry_pool(ProviderIndex provider) const {

@@ -28,79 +28,80 @@ void check(std::uint32_t index, std::size_t count, const char* what) {
 
 void Ecosystem::apply(const Action& action, std::string_view actor) {
   const sim::Time now = sim_.now();
-  std::visit(
-      Overloaded{
-          [&](const SetThreshold& a) {
-            check(a.gateway, gateways_.size(), "gateway");
-            gateways_[a.gateway]->set_threshold(a.threshold);
-          },
-          [&](const Allowlist& a) {
-            check(a.gateway, gateways_.size(), "gateway");
-            if (a.ip != kNone) {
-              check(a.ip, ips_.size(), "IP");
-              gateways_[a.gateway]->allowlist_ip(a.ip);
-            } else {
-              check(a.tenant, tenants_.size(), "tenant");
-              gateways_[a.gateway]->allowlist_domain(a.tenant);
-            }
-          },
-          [&](const RestoreScore& a) {
-            check(a.scorer, scorers_.size(), "scorer");
-            if (a.ips.empty())
-              for (IpIndex ip = 0; ip < ips_.size(); ++ip) scorers_[a.scorer]->restore(ip, a.score, now);
-            for (IpIndex ip : a.ips) {
-              check(ip, ips_.size(), "IP");
-              scorers_[a.scorer]->restore(ip, a.score, now);
-            }
-          },
-          [&](const RequestDelisting& a) {
-            check(a.scorer, scorers_.size(), "scorer");
-            Scorer& s = *scorers_[a.scorer];
-            if (a.ips.empty())
-              for (IpIndex ip = 0; ip < ips_.size(); ++ip) {
-                if (s.listed(ip)) s.request_delisting(ip, now);
-              }
-            for (IpIndex ip : a.ips) {
-              check(ip, ips_.size(), "IP");
-              s.request_delisting(ip, now);
-            }
-          },
-          [&](const Reroute& a) {
-            check(a.tenant, tenants_.size(), "tenant");
-            check(a.to, providers_.size(), "provider");
-            providers_[a.to]->assign_pool(a.tenant, entry_pool(a.to));
-            authorize(a.tenant, a.to);  // the tenant adds the new provider to its SPF record
-            if (a.gateway == kNone) {
-              route_of_tenant_[a.tenant] = a.to;
-              // Erase-if keeps pair overrides consistent without depending on map order.
-              std::erase_if(route_of_pair_, [&](const auto& kv) { return (kv.first >> 32) == a.tenant; });
-            } else {
-              check(a.gateway, gateways_.size(), "gateway");
-              route_of_pair_[(std::uint64_t{a.tenant} << 32) | a.gateway] = a.to;
-            }
-          },
-          [&](const Compromise& a) {
-            check(a.tenant, tenants_.size(), "tenant");
-            CompromiseEpisode e = a.episode;
-            e.start = now;
-            tenants_[a.tenant]->compromise(e);
-          },
-          [&](const GatewayOutage& a) {
-            check(a.gateway, gateways_.size(), "gateway");
-            gateways_[a.gateway]->add_outage(now, now + a.duration, a.code, a.text);
-          },
-          [&](const ProviderFaultAction& a) {
-            check(a.provider, providers_.size(), "provider");
-            providers_[a.provider]->add_fault(
-                ProviderFault{now, now + a.duration, a.attachments_only, a.code, a.text});
-          },
-          [&](const FileTicket& a) {
-            check(a.to, operators_.size(), "operator");
-            operators_[a.to]->on_ticket(a);
-          },
-          [&](const Note&) {},
-      },
-      action);
+  std::visit(Overloaded{
+                 [&](const SetThreshold& a) {
+                   check(a.gateway, gateways_.size(), "gateway");
+                   gateways_[a.gateway]->set_threshold(a.threshold);
+                 },
+                 [&](const Allowlist& a) {
+                   check(a.gateway, gateways_.size(), "gateway");
+                   if (a.ip != kNone) {
+                     check(a.ip, ips_.size(), "IP");
+                     gateways_[a.gateway]->allowlist_ip(a.ip);
+                   } else {
+                     check(a.tenant, tenants_.size(), "tenant");
+                     gateways_[a.gateway]->allowlist_domain(a.tenant);
+                   }
+                 },
+                 [&](const RestoreScore& a) {
+                   check(a.scorer, scorers_.size(), "scorer");
+                   if (a.ips.empty())
+                     for (IpIndex ip = 0; ip < ips_.size(); ++ip)
+                       scorers_[a.scorer]->restore(ip, a.score, now);
+                   for (IpIndex ip : a.ips) {
+                     check(ip, ips_.size(), "IP");
+                     scorers_[a.scorer]->restore(ip, a.score, now);
+                   }
+                 },
+                 [&](const RequestDelisting& a) {
+                   check(a.scorer, scorers_.size(), "scorer");
+                   Scorer& s = *scorers_[a.scorer];
+                   if (a.ips.empty())
+                     for (IpIndex ip = 0; ip < ips_.size(); ++ip) {
+                       if (s.listed(ip)) s.request_delisting(ip, now);
+                     }
+                   for (IpIndex ip : a.ips) {
+                     check(ip, ips_.size(), "IP");
+                     s.request_delisting(ip, now);
+                   }
+                 },
+                 [&](const Reroute& a) {
+                   check(a.tenant, tenants_.size(), "tenant");
+                   check(a.to, providers_.size(), "provider");
+                   providers_[a.to]->assign_pool(a.tenant, entry_pool(a.to));
+                   authorize(a.tenant, a.to);  // the tenant adds the new provider to its SPF record
+                   if (a.gateway == kNone) {
+                     route_of_tenant_[a.tenant] = a.to;
+                     // Erase-if keeps pair overrides consistent without depending on map order.
+                     std::erase_if(route_of_pair_,
+                                   [&](const auto& kv) { return (kv.first >> 32) == a.tenant; });
+                   } else {
+                     check(a.gateway, gateways_.size(), "gateway");
+                     route_of_pair_[(std::uint64_t{a.tenant} << 32) | a.gateway] = a.to;
+                   }
+                 },
+                 [&](const Compromise& a) {
+                   check(a.tenant, tenants_.size(), "tenant");
+                   CompromiseEpisode e = a.episode;
+                   e.start = now;
+                   tenants_[a.tenant]->compromise(e);
+                 },
+                 [&](const GatewayOutage& a) {
+                   check(a.gateway, gateways_.size(), "gateway");
+                   gateways_[a.gateway]->add_outage(now, now + a.duration, a.code, a.text);
+                 },
+                 [&](const ProviderFaultAction& a) {
+                   check(a.provider, providers_.size(), "provider");
+                   providers_[a.provider]->add_fault(
+                       ProviderFault{now, now + a.duration, a.attachments_only, a.code, a.text});
+                 },
+                 [&](const FileTicket& a) {
+                   check(a.to, operators_.size(), "operator");
+                   operators_[a.to]->on_ticket(a);
+                 },
+                 [&](const Note&) {},
+             },
+             action);
   log(actor, action_name(action), describe(action));
 }
 
@@ -128,10 +129,13 @@ std::string Ecosystem::describe(const Action& action) const {
           [&](const RestoreScore& a) {
             return scorers_[a.scorer]->id() + " sets " + ip_list(a.ips) + " to " + number(a.score);
           },
-          [&](const RequestDelisting& a) { return scorers_[a.scorer]->id() + " asked to delist " + ip_list(a.ips); },
+          [&](const RequestDelisting& a) {
+            return scorers_[a.scorer]->id() + " asked to delist " + ip_list(a.ips);
+          },
           [&](const Reroute& a) {
-            return tenant_name(a.tenant) + " -> " + (a.gateway == kNone ? "all gateways" : gateway_name(a.gateway)) +
-                   " via " + provider_name(a.to);
+            return tenant_name(a.tenant) + " -> " +
+                   (a.gateway == kNone ? "all gateways" : gateway_name(a.gateway)) + " via " +
+                   provider_name(a.to);
           },
           [&](const Compromise& a) {
             return tenant_name(a.tenant) + " sends " + number(a.episode.messages_per_hour) + " spam/h for " +

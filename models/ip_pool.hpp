@@ -20,7 +20,7 @@ enum class Assignment : std::uint8_t {
 struct IpAddress {
   std::string address;  // dotted text for reports, e.g. "65.55.88.12"
   PoolIndex pool = kNone;
-  std::uint64_t attempts = 0;   // per-IP volume history: every delivery attempt from this IP
+  std::uint64_t attempts = 0;  // per-IP volume history: every delivery attempt from this IP
   std::uint64_t delivered = 0;
 };
 

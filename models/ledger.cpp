@@ -41,8 +41,8 @@ void Ledger::on_created(const Message& m) {
   if (m.tenant >= tenants_.size() || m.gateway >= gateways_.size())
     throw std::out_of_range("ledger: message of tenant " + std::to_string(m.tenant) + " to gateway " +
                             std::to_string(m.gateway) + " is outside the ledger's " +
-                            std::to_string(tenants_.size()) + " tenants / " + std::to_string(gateways_.size()) +
-                            " gateways");
+                            std::to_string(tenants_.size()) + " tenants / " +
+                            std::to_string(gateways_.size()) + " gateways");
   each(m, [](DeliveryCounts& c) { ++c.sent; });
 }
 

@@ -27,7 +27,7 @@ struct DeliveryCounts {
   std::uint64_t legit_blocked = 0;      // legit messages whose final state is not Delivered
   std::uint64_t spam_accepted = 0;      // spam delivered
   std::uint64_t delay_notices = 0;
-  sim::Histogram latency_s;             // created -> delivered, whole seconds
+  sim::Histogram latency_s;  // created -> delivered, whole seconds
 
   std::uint64_t bounced() const { return rejected + expired; }  // NDRs returned to the sender
   std::uint64_t finished() const { return delivered + rejected + expired + filtered; }

@@ -24,16 +24,16 @@ enum class FinalState : std::uint8_t {
 
 struct Message {
   sim::Time created = 0;
-  TenantIndex tenant = kNone;          // who sent it (the authenticated customer)
-  TenantIndex header_from = kNone;     // whose domain the From: header shows (differs when spoofing)
-  TenantIndex envelope_from = kNone;   // whose domain MAIL FROM shows
-  GatewayIndex gateway = kNone;        // the recipient organisation
-  ProviderIndex provider = kNone;      // the outbound route it is queued on
+  TenantIndex tenant = kNone;         // who sent it (the authenticated customer)
+  TenantIndex header_from = kNone;    // whose domain the From: header shows (differs when spoofing)
+  TenantIndex envelope_from = kNone;  // whose domain MAIL FROM shows
+  GatewayIndex gateway = kNone;       // the recipient organisation
+  ProviderIndex provider = kNone;     // the outbound route it is queued on
   std::uint16_t attempts = 0;
   MessageKind kind = MessageKind::Legit;
   bool has_attachment = false;
   bool delay_notice_sent = false;
-  bool to_trap = false;                // addressed to a spam trap (only spam lists these)
+  bool to_trap = false;  // addressed to a spam trap (only spam lists these)
 };
 
 class MessagePool {

@@ -10,15 +10,16 @@ namespace {
 
 // Fills a kNone tenant in the action from the condition that triggered it.
 Action bind_tenant(Action action, TenantIndex tenant) {
-  if (auto* a = std::get_if<Allowlist>(&action); a && a->tenant == kNone && a->ip == kNone) a->tenant = tenant;
+  if (auto* a = std::get_if<Allowlist>(&action); a && a->tenant == kNone && a->ip == kNone)
+    a->tenant = tenant;
   if (auto* r = std::get_if<Reroute>(&action); r && r->tenant == kNone) r->tenant = tenant;
   return action;
 }
 
 }  // namespace
 
-Operator::Operator(OperatorIndex index, OperatorConfig cfg, sim::Simulation& sim, const sim::Calendar& calendar,
-                   ActionSink& sink, sim::RandomStream rng)
+Operator::Operator(OperatorIndex index, OperatorConfig cfg, sim::Simulation& sim,
+                   const sim::Calendar& calendar, ActionSink& sink, sim::RandomStream rng)
     : index_(index),
       cfg_(std::move(cfg)),
       sim_(sim),

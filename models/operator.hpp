@@ -52,9 +52,9 @@ struct Playbook {
 
 struct OperatorConfig {
   std::string id;
-  sim::WorkingHours hours;                   // default Mon-Fri 09:00-17:00 local
-  sim::Time response_mean = sim::hours(4);   // working time from first look to action
-  double response_cv = 0.5;                  // lognormal spread; 0 = always the mean
+  sim::WorkingHours hours;                  // default Mon-Fri 09:00-17:00 local
+  sim::Time response_mean = sim::hours(4);  // working time from first look to action
+  double response_cv = 0.5;                 // lognormal spread; 0 = always the mean
   std::vector<Playbook> playbooks;
 };
 
@@ -101,7 +101,7 @@ class Operator final : public sim::EventHandler {
   sim::RandomStream rng_;
   std::vector<Pending> pending_;
   std::vector<std::uint32_t> free_pending_;
-  std::vector<bool> fired_;                            // per playbook, for repeat = false
+  std::vector<bool> fired_;                             // per playbook, for repeat = false
   std::vector<std::vector<std::uint32_t>> complaints_;  // per playbook, per tenant seen (sparse)
 };
 

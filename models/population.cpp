@@ -11,14 +11,16 @@ namespace repsim::models {
 namespace {
 
 void validate(const TenantPopulation& p, const std::string& who) {
-  if (!std::isfinite(p.volume_cv) || p.volume_cv < 0.0) throw std::invalid_argument(who + "volume_cv must be finite and >= 0");
+  if (!std::isfinite(p.volume_cv) || p.volume_cv < 0.0)
+    throw std::invalid_argument(who + "volume_cv must be finite and >= 0");
   if (!std::isfinite(p.base.messages_per_day) || p.base.messages_per_day < 0.0)
     throw std::invalid_argument(who + "messages_per_day must be finite and >= 0");
   if (!(p.compromise_probability >= 0.0 && p.compromise_probability <= 1.0))
     throw std::invalid_argument(who + "compromise_probability must be in [0, 1]");
   if (p.compromise_probability > 0.0) {
     if (p.base.episodes.size() != 1)
-      throw std::invalid_argument(who + "compromise_probability > 0 needs exactly one template episode, got " +
+      throw std::invalid_argument(who +
+                                  "compromise_probability > 0 needs exactly one template episode, got " +
                                   std::to_string(p.base.episodes.size()));
     if (p.episode_window_end <= p.episode_window_start)
       throw std::invalid_argument(who + "the episode window is empty (end <= start)");
@@ -47,7 +49,8 @@ std::vector<TenantConfig> expand(const TenantPopulation& population, const sim::
     // Both draws happen for every member, so the volume draw below sits at the same place in the
     // stream whatever the compromise probability.
     const bool compromised = sim::bernoulli(rng, population.compromise_probability);
-    const auto offset = static_cast<sim::Time>(rng.below(window > 0 ? static_cast<std::uint64_t>(window) : 1));
+    const auto offset =
+        static_cast<sim::Time>(rng.below(window > 0 ? static_cast<std::uint64_t>(window) : 1));
     if (compromised) {
       CompromiseEpisode e = base.episodes.front();
       e.start = population.episode_window_start + offset;

@@ -18,7 +18,8 @@ void ProviderConfig::validate() const {
   }
   if (max_connections_per_destination > 0 && session_time <= 0)
     bad("session_time must be > 0 when connections are limited");
-  if (abuse_desk.enabled && abuse_desk.complaint_threshold == 0) bad("abuse_desk.complaint_threshold must be >= 1");
+  if (abuse_desk.enabled && abuse_desk.complaint_threshold == 0)
+    bad("abuse_desk.complaint_threshold must be >= 1");
   if (abuse_desk.response_delay < 0) bad("abuse_desk.response_delay must be >= 0");
   if (support_desk.response_delay < 0) bad("support_desk.response_delay must be >= 0");
   for (const ProviderFault& f : faults)
@@ -26,7 +27,10 @@ void ProviderConfig::validate() const {
 }
 
 Provider::Provider(ProviderIndex index, ProviderConfig cfg, ProviderContext ctx, sim::RandomStream rng)
-    : index_(index), cfg_(std::move(cfg)), ctx_(ctx), rng_(rng),
+    : index_(index),
+      cfg_(std::move(cfg)),
+      ctx_(ctx),
+      rng_(rng),
       abuse_(cfg_.abuse_desk),
       connections_(cfg_.max_connections_per_destination, cfg_.session_time) {
   cfg_.validate();
@@ -44,7 +48,8 @@ void Provider::assign_pool(TenantIndex tenant, PoolIndex pool) {
 void Provider::submit(MessageId id) {
   Message& m = ctx_.messages[id];
   if (m.tenant >= pool_of_tenant_.size() || pool_of_tenant_[m.tenant] == kNone)
-    throw std::logic_error("provider " + cfg_.id + ": tenant " + std::to_string(m.tenant) + " has no pool here");
+    throw std::logic_error("provider " + cfg_.id + ": tenant " + std::to_string(m.tenant) +
+                           " has no pool here");
   m.provider = index_;
   enqueue(id);
   if (suspended(m.tenant)) return finish(id, FinalState::Filtered);
@@ -113,7 +118,8 @@ void Provider::attempt(MessageId id, bool holds_connection) {
 }
 
 void Provider::add_fault(ProviderFault fault) {
-  if (fault.end <= fault.start) throw std::invalid_argument("provider " + cfg_.id + ": a fault must end after it starts");
+  if (fault.end <= fault.start)
+    throw std::invalid_argument("provider " + cfg_.id + ": a fault must end after it starts");
   faults_.push_back(std::move(fault));
 }
 

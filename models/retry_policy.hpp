@@ -9,7 +9,7 @@ namespace repsim::models {
 
 struct RetryPolicy {
   sim::Time first_retry = sim::minutes(20);   // interval after the first failed attempt
-  double backoff = 1.0;                        // factor between consecutive intervals (>= 1)
+  double backoff = 1.0;                       // factor between consecutive intervals (>= 1)
   sim::Time max_interval = sim::minutes(20);  // cap on the interval
   sim::Time lifetime = sim::hours(120);       // queue lifetime: age at which a deferred message expires
   sim::Time delay_notice = sim::hours(2);     // age at which the sender is warned once; 0 = never

@@ -16,10 +16,12 @@ void ScoreScale::validate() const {
                                 std::to_string(bands.size() - 1) + " cut points, got " +
                                 std::to_string(cuts.size()));
   for (std::size_t i = 0; i < bands.size(); ++i) {
-    if (bands[i].empty()) throw std::invalid_argument("score scale: band " + std::to_string(i) + " has no name");
+    if (bands[i].empty())
+      throw std::invalid_argument("score scale: band " + std::to_string(i) + " has no name");
     // band_floor / band_index look bands up by name: a repeated name would hide a band.
     for (std::size_t j = 0; j < i; ++j)
-      if (bands[j] == bands[i]) throw std::invalid_argument("score scale: band name '" + bands[i] + "' repeats");
+      if (bands[j] == bands[i])
+        throw std::invalid_argument("score scale: band name '" + bands[i] + "' repeats");
   }
   for (std::size_t i = 0; i < cuts.size(); ++i) {
     // A cut on min or max would leave a band that no score in range can reach.

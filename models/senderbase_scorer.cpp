@@ -23,7 +23,8 @@ void SenderBaseConfig::validate() const {
   require(window >= update_every && window % update_every == 0, id,
           "window must be a whole number (>= 1) of update_every");
   require(recovery_half_life > 0, id, "recovery_half_life must be positive");
-  require(neutral_score >= scale.min && neutral_score <= scale.max, id, "neutral_score must lie on the scale");
+  require(neutral_score >= scale.min && neutral_score <= scale.max, id,
+          "neutral_score must lie on the scale");
   require(clean_score >= scale.min && clean_score <= scale.max, id, "clean_score must lie on the scale");
   require(std::isfinite(weights.spam_saturation) && weights.spam_saturation >= 0, id,
           "weights.spam_saturation must be >= 0");
@@ -47,7 +48,8 @@ SenderBaseScorer::SenderBaseScorer(SenderBaseConfig config, std::size_t ip_count
 
 IpIndex SenderBaseScorer::add_ips(std::size_t n) {
   const Eigen::Index old_n = live_.size();
-  if (static_cast<std::size_t>(old_n) + n >= kNone) throw std::length_error("senderbase scorer: too many IPs");
+  if (static_cast<std::size_t>(old_n) + n >= kNone)
+    throw std::length_error("senderbase scorer: too many IPs");
   const Eigen::Index new_n = old_n + static_cast<Eigen::Index>(n);
   for (Bucket& b : buckets_) {
     b.conservativeResize(new_n, Eigen::NoChange);
@@ -131,8 +133,8 @@ void SenderBaseScorer::update(sim::Simulation& sim) {
   // (they may fall below it, never rise above).
   const Eigen::ArrayXd penalty = (x * weights_).array();
   const Eigen::ArrayXd clamped = (config_.clean_score - penalty).max(s.min).min(s.max);
-  const Eigen::ArrayXd target =
-      (lifetime_volume_ < static_cast<double>(config_.warmup_volume)).select(clamped.min(config_.neutral_score), clamped);
+  const Eigen::ArrayXd target = (lifetime_volume_ < static_cast<double>(config_.warmup_volume))
+                                    .select(clamped.min(config_.neutral_score), clamped);
 
   // Fast drop, slow recovery: below the current score the target is taken at once; above it the
   // score closes the share recovery_step_ of the gap (half of it per recovery_half_life).

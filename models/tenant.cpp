@@ -30,11 +30,7 @@ Time saturating_add(Time a, Time b) {
 
 Tenant::Tenant(TenantIndex index, TenantConfig cfg, TenantContext ctx, sim::RandomStream traffic_rng,
                sim::RandomStream spam_rng)
-    : index_(index),
-      cfg_(std::move(cfg)),
-      ctx_(ctx),
-      traffic_rng_(traffic_rng),
-      spam_rng_(spam_rng) {
+    : index_(index), cfg_(std::move(cfg)), ctx_(ctx), traffic_rng_(traffic_rng), spam_rng_(spam_rng) {
   const std::string who = "tenant '" + cfg_.id + "': ";
   try {
     rate_ = ArrivalRate(cfg_.profile, cfg_.messages_per_day);
@@ -42,7 +38,8 @@ Tenant::Tenant(TenantIndex index, TenantConfig cfg, TenantContext ctx, sim::Rand
     throw std::invalid_argument(who + e.what());
   }
   if (!is_share(cfg_.spam_share)) throw std::invalid_argument(who + "spam_share must be in [0, 1]");
-  if (!is_share(cfg_.attachment_share)) throw std::invalid_argument(who + "attachment_share must be in [0, 1]");
+  if (!is_share(cfg_.attachment_share))
+    throw std::invalid_argument(who + "attachment_share must be in [0, 1]");
   if (!cfg_.recipients.empty()) {
     try {
       mix_ = make_mix(cfg_.recipients);

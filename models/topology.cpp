@@ -68,7 +68,8 @@ TopologyInput TopologyInput::from(const Ecosystem& eco) {
 Topology::Topology(TopologyInput input) : in_(std::move(input)), vertex_of_(6) {
   auto add_all = [&](NodeKind kind, const std::vector<std::string>& names) {
     for (std::uint32_t i = 0; i < names.size(); ++i)
-      vertex_of_[static_cast<int>(kind)].push_back(boost::add_vertex(TopologyNode{kind, i, names[i]}, graph_));
+      vertex_of_[static_cast<int>(kind)].push_back(
+          boost::add_vertex(TopologyNode{kind, i, names[i]}, graph_));
   };
   add_all(NodeKind::Provider, in_.providers);
   add_all(NodeKind::Pool, in_.pools);
@@ -159,10 +160,10 @@ std::vector<std::pair<TenantIndex, GatewayIndex>> Topology::unreachable() const 
   const auto n = boost::num_vertices(graph_);
   for (TenantIndex t = 0; t < in_.tenants.size(); ++t) {
     std::vector<boost::default_color_type> color(n, boost::white_color);
-    boost::breadth_first_search(
-        graph_, vertex(NodeKind::Tenant, t),
-        boost::visitor(boost::default_bfs_visitor()).color_map(boost::make_iterator_property_map(
-            color.begin(), boost::get(boost::vertex_index, graph_))));
+    boost::breadth_first_search(graph_, vertex(NodeKind::Tenant, t),
+                                boost::visitor(boost::default_bfs_visitor())
+                                    .color_map(boost::make_iterator_property_map(
+                                        color.begin(), boost::get(boost::vertex_index, graph_))));
     for (GatewayIndex g : in_.gateways_of_tenant[t])
       if (color[vertex(NodeKind::Gateway, g)] == boost::white_color) out.emplace_back(t, g);
   }

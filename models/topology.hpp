@@ -28,10 +28,10 @@ struct TopologyInput {
   std::vector<std::string> providers, pools, ips, tenants, gateways, scorers;
   std::vector<std::vector<PoolIndex>> pools_of_provider;
   std::vector<std::vector<IpIndex>> ips_of_pool;
-  std::vector<std::vector<PoolIndex>> pools_of_tenant;        // every pool a tenant's mail can leave from
-  std::vector<std::vector<GatewayIndex>> gateways_of_tenant;  // whom it mails
-  std::vector<std::vector<ScorerIndex>> scorers_fed_by_gateway;  // sensor reports
-  std::vector<std::vector<ScorerIndex>> scorers_read_by_gateway; // reputation / blocklist lookups
+  std::vector<std::vector<PoolIndex>> pools_of_tenant;            // every pool a tenant's mail can leave from
+  std::vector<std::vector<GatewayIndex>> gateways_of_tenant;      // whom it mails
+  std::vector<std::vector<ScorerIndex>> scorers_fed_by_gateway;   // sensor reports
+  std::vector<std::vector<ScorerIndex>> scorers_read_by_gateway;  // reputation / blocklist lookups
 
   static TopologyInput from(const Ecosystem& eco);
 };
@@ -49,9 +49,10 @@ class Topology {
   // Tenants (other than t) that send through at least one IP t sends through, ascending.
   std::vector<TenantIndex> co_tenants(TenantIndex t) const;
   struct BlastRadius {
-    std::vector<IpIndex> ips;             // IPs whose reputation its spam lowers
-    std::vector<TenantIndex> tenants;     // co-tenants on those IPs
-    std::vector<GatewayIndex> gateways;   // gateways that read a score its spam feeds and get mail from those IPs
+    std::vector<IpIndex> ips;          // IPs whose reputation its spam lowers
+    std::vector<TenantIndex> tenants;  // co-tenants on those IPs
+    std::vector<GatewayIndex>
+        gateways;  // gateways that read a score its spam feeds and get mail from those IPs
   };
   BlastRadius blast_radius(TenantIndex compromised) const;
   // (tenant, gateway) pairs the tenant mails but cannot reach (no IP on any route).

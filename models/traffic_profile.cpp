@@ -38,12 +38,14 @@ void append(std::vector<RateSegment>& out, Time start, Time end, double w) {
 void append_hourly_day(std::vector<RateSegment>& out, Time day_start, const std::array<double, 24>& hourly,
                        double factor) {
   for (int h = 0; h < 24; ++h) {
-    append(out, day_start + h * kHour, day_start + (h + 1) * kHour, hourly[static_cast<std::size_t>(h)] * factor);
+    append(out, day_start + h * kHour, day_start + (h + 1) * kHour,
+           hourly[static_cast<std::size_t>(h)] * factor);
   }
 }
 
 // Same clamping as WorkingHours: a window with start >= end is empty.
-void append_business_day(std::vector<RateSegment>& out, Time day_start, const TrafficProfile& p, bool working) {
+void append_business_day(std::vector<RateSegment>& out, Time day_start, const TrafficProfile& p,
+                         bool working) {
   const int open = std::clamp(p.hours.start_minute, 0, 24 * 60);
   const int close = std::clamp(p.hours.end_minute, 0, 24 * 60);
   if (!working || open >= close) {
@@ -93,7 +95,8 @@ void TrafficProfile::validate() const {
       check_weight(off_hours_share, "off_hours_share");
       break;
     case Kind::Diurnal:
-      for (std::size_t h = 0; h < hourly.size(); ++h) check_weight(hourly[h], "hourly weight " + std::to_string(h));
+      for (std::size_t h = 0; h < hourly.size(); ++h)
+        check_weight(hourly[h], "hourly weight " + std::to_string(h));
       check_weight(weekend_factor, "weekend_factor");
       break;
   }

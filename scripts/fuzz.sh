@@ -73,7 +73,7 @@ mkdir -p "$FINDINGS"
 export UBSAN_OPTIONS="${UBSAN_OPTIONS:-print_stacktrace=1}"
 
 log "run: $FUZZER for ${DURATION}s, seeds: $(find "$CORPUS" -type f | wc -l) file(s) from scenarios/"
-# -timeout: no scenario, however large, should take half a minute to load (libFuzzer's default is 20).
+# -timeout: no scenario, however large, should take half a minute to load (libFuzzer's default: 20 min).
 set +e
 "$FUZZER" "$CORPUS" -max_total_time="$DURATION" -dict=fuzz/scenario.dict -max_len=65536 -rss_limit_mb=2048 \
   -timeout=30 -artifact_prefix="$FINDINGS/" -print_final_stats=1 2>&1 | tee "$LOG" >&2

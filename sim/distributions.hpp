@@ -10,14 +10,14 @@
 
 namespace repsim::sim {
 
-double uniform(RandomStream& r, double lo, double hi);             // [lo, hi)
-double exponential(RandomStream& r, double mean);                   // mean > 0
-double normal(RandomStream& r, double mean, double sd);             // sd >= 0
-double lognormal(RandomStream& r, double mu, double sigma);         // exp(N(mu, sigma))
+double uniform(RandomStream& r, double lo, double hi);       // [lo, hi)
+double exponential(RandomStream& r, double mean);            // mean > 0
+double normal(RandomStream& r, double mean, double sd);      // sd >= 0
+double lognormal(RandomStream& r, double mu, double sigma);  // exp(N(mu, sigma))
 // A lognormal given by the mean and coefficient of variation of its values (what configs state).
 double lognormal_mean_cv(RandomStream& r, double mean, double cv);
-std::uint64_t poisson(RandomStream& r, double mean);                // mean >= 0
-std::uint64_t binomial(RandomStream& r, std::uint64_t n, double p); // 0 <= p <= 1
+std::uint64_t poisson(RandomStream& r, double mean);                 // mean >= 0
+std::uint64_t binomial(RandomStream& r, std::uint64_t n, double p);  // 0 <= p <= 1
 bool bernoulli(RandomStream& r, double p);
 
 // Categorical over fixed weights (non-negative, not all zero): Walker/Vose alias table, O(1) draws.

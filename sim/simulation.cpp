@@ -129,7 +129,8 @@ bool Simulation::run_one(Time limit) {
   // loading the children's records now so the next dispatch does not stall on a cache miss.
   // Small slabs stay in cache and need no prefetch.
   if (records_.size() > kPrefetchAbove)
-    queue_.for_each_child_of_top([this](const QueueKey& k) { __builtin_prefetch(&records_[EventQueue::slot_of(k)]); });
+    queue_.for_each_child_of_top(
+        [this](const QueueKey& k) { __builtin_prefetch(&records_[EventQueue::slot_of(k)]); });
   Record& r = records_[slot];
   EventHandler* const handler = r.handler;
   const std::uint64_t payload = r.payload;
@@ -153,7 +154,8 @@ bool Simulation::run_one(Time limit) {
 class Simulation::RunScope {
  public:
   explicit RunScope(Simulation& s, const char* what) : s_(s) {
-    if (s_.running_) throw std::logic_error(std::string("simulation: ") + what + " called from inside an event handler");
+    if (s_.running_)
+      throw std::logic_error(std::string("simulation: ") + what + " called from inside an event handler");
     s_.running_ = true;
     s_.stop_requested_ = false;
   }

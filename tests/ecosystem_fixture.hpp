@@ -45,7 +45,7 @@ inline void add_gateways(models::EcosystemConfig& c) {
 }
 
 inline models::TenantConfig flat_tenant(const std::string& id, double per_day,
-                                         std::vector<models::RecipientShare> recipients) {
+                                        std::vector<models::RecipientShare> recipients) {
   models::TenantConfig t;
   t.id = id;
   t.messages_per_day = per_day;

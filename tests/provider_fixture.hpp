@@ -63,9 +63,8 @@ struct World {
     pool.id = "shared";
     pool.ips = {0, 1};
     pools.push_back(pool);
-    provider = std::make_unique<Provider>(0, std::move(cfg),
-                                          ProviderContext{sim, messages, ledger, net, pools, ips},
-                                          sim::RandomStream(42));
+    provider = std::make_unique<Provider>(
+        0, std::move(cfg), ProviderContext{sim, messages, ledger, net, pools, ips}, sim::RandomStream(42));
     for (TenantIndex t = 0; t < tenants; ++t) provider->assign_pool(t, 0);
   }
 

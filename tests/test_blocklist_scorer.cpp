@@ -117,7 +117,8 @@ TEST_CASE("blocklist: a listing nobody asks about expires listing_ttl after the 
   CHECK(sim.pending() == 0);
 }
 
-TEST_CASE("blocklist: restore removes a listing at once, the hook tells why each change happened", "[scorers]") {
+TEST_CASE("blocklist: restore removes a listing at once, the hook tells why each change happened",
+          "[scorers]") {
   Simulation sim;
   BlocklistScorer bl(BlocklistConfig{}, sim, 1);
   std::vector<std::tuple<IpIndex, ListingChange, Time>> log;

@@ -58,7 +58,8 @@ TEST_CASE("every applied action is in the event log with its actor", "[ecosystem
   eco.run_until(hours(3));
   std::vector<std::string> seen;
   for (const auto& e : eco.event_log())
-    if (e.action == "note" || e.action == "set_threshold") seen.push_back(e.actor + ":" + e.action + ":" + e.detail);
+    if (e.action == "note" || e.action == "set_threshold")
+      seen.push_back(e.actor + ":" + e.action + ":" + e.detail);
   REQUIRE(seen.size() == 2);
   CHECK(seen[0] == "timeline:note:hello");
   CHECK(seen[1] == "prime:set_threshold:good-only accepts scores >= -1 (Neutral)");

@@ -132,7 +132,7 @@ TEST_CASE("a new low-volume dedicated IP is Neutral until its warm-up volume", "
   CHECK(sb.lifetime_volume(ip) >= 100);
   eco.run();
   eco.finish();
-  CHECK(has_outage(eco, nb, kGoodOnly));          // deferred while Neutral
-  CHECK_FALSE(has_outage(eco, nb, kNeutralOk));   // Neutral is fine there
+  CHECK(has_outage(eco, nb, kGoodOnly));                       // deferred while Neutral
+  CHECK_FALSE(has_outage(eco, nb, kNeutralOk));                // Neutral is fine there
   CHECK(eco.ledger().pair(nb, kGoodOnly).legit_blocked == 0);  // nothing lost: FOPE keeps retrying
 }

@@ -131,7 +131,8 @@ TEST_CASE("conservation: every message of a busy mixed world ends in exactly one
   }
   for (models::GatewayIndex g = 0; g < eco.gateway_count(); ++g)
     CHECK(l.gateway(g).sent == l.gateway(g).finished() + l.gateway(g).queued_at_end);
-  for (auto [t, g] : l.pairs()) CHECK(l.pair(t, g).sent == l.pair(t, g).finished() + l.pair(t, g).queued_at_end);
+  for (auto [t, g] : l.pairs())
+    CHECK(l.pair(t, g).sent == l.pair(t, g).finished() + l.pair(t, g).queued_at_end);
   CHECK(sent == finished + queued);
   CHECK(queued == eco.provider(0).queued());
   CHECK(queued == eco.messages().live());  // nothing finished is still in the pool, nothing lost

@@ -63,19 +63,24 @@ TEST_CASE("parse errors of broken text", "[scenario]") {
         "f.json: /a/2: invalid JSON: parse error at line 1, column 12: syntax error while parsing array - "
         "unexpected end of input; expected ']'");
   // Binary garbage: control bytes are quoted as <U+0001> by the parser.
-  CHECK(parse_error(std::string("\x01\x02\xff garbage", 11)) ==
-        "f.json: /: invalid JSON: parse error at line 1, column 1: syntax error while parsing value - invalid "
-        "literal; last read: '<U+0001>'");
+  CHECK(
+      parse_error(std::string("\x01\x02\xff garbage", 11)) ==
+      "f.json: /: invalid JSON: parse error at line 1, column 1: syntax error while parsing value - invalid "
+      "literal; last read: '<U+0001>'");
   // Invalid UTF-8 in a string: the raw byte is shown as \xFF.
-  CHECK(parse_error("{\"a\": \"\xff\"}") ==
-        "f.json: /a: invalid JSON: parse error at line 1, column 8: syntax error while parsing value - invalid "
-        "string: ill-formed UTF-8 byte; last read: '\"\\xFF'");
+  CHECK(
+      parse_error("{\"a\": \"\xff\"}") ==
+      "f.json: /a: invalid JSON: parse error at line 1, column 8: syntax error while parsing value - invalid "
+      "string: ill-formed UTF-8 byte; last read: '\"\\xFF'");
   // nlohmann stops at a NUL byte as if the input ended there; trailing junk must not pass.
-  CHECK(parse_error(std::string("{\"a\": 1}\0junk", 13)) == "f.json: /: NUL byte at line 1, column 9: binary data, not JSON text");
-  CHECK(parse_error(std::string("{\n\n  \0", 6)) == "f.json: /: NUL byte at line 3, column 3: binary data, not JSON text");
-  CHECK(parse_error(R"({"a": {"b": [0, {"c": tru}]}})") ==
-        "f.json: /a/b/1/c: invalid JSON: parse error at line 1, column 26: syntax error while parsing value - "
-        "invalid literal; last read: '\"c\": tru}'");
+  CHECK(parse_error(std::string("{\"a\": 1}\0junk", 13)) ==
+        "f.json: /: NUL byte at line 1, column 9: binary data, not JSON text");
+  CHECK(parse_error(std::string("{\n\n  \0", 6)) ==
+        "f.json: /: NUL byte at line 3, column 3: binary data, not JSON text");
+  CHECK(
+      parse_error(R"({"a": {"b": [0, {"c": tru}]}})") ==
+      "f.json: /a/b/1/c: invalid JSON: parse error at line 1, column 26: syntax error while parsing value - "
+      "invalid literal; last read: '\"c\": tru}'");
 }
 
 TEST_CASE("numbers outside the double range are rejected, with line and column", "[scenario]") {
@@ -123,13 +128,14 @@ TEST_CASE("pointers escape ~ and /", "[scenario]") {
 }
 
 TEST_CASE("reading files: missing, directory, empty, truncated, garbage, invalid UTF-8", "[scenario]") {
-  CHECK(file_error(kData + "no_such_file.json") == kData + "no_such_file.json: /: cannot read file: no such file");
+  CHECK(file_error(kData + "no_such_file.json") ==
+        kData + "no_such_file.json: /: cannot read file: no such file");
   CHECK(file_error(kData) == kData + ": /: cannot read file: it is a directory");
   CHECK(file_error(kData + "empty.json") == kData + "empty.json: /: empty file (expected a JSON document)");
-  CHECK(file_error(kData + "truncated.json") ==
-        kData +
-            "truncated.json: /a/2: invalid JSON: parse error at line 1, column 12: syntax error while parsing array - "
-            "unexpected end of input; expected ']'");
+  CHECK(file_error(kData + "truncated.json") == kData +
+                                                    "truncated.json: /a/2: invalid JSON: parse error at line "
+                                                    "1, column 12: syntax error while parsing array - "
+                                                    "unexpected end of input; expected ']'");
   // garbage.bin starts with a NUL byte.
   CHECK(file_error(kData + "garbage.bin") ==
         kData + "garbage.bin: /: NUL byte at line 1, column 1: binary data, not JSON text");
@@ -137,7 +143,8 @@ TEST_CASE("reading files: missing, directory, empty, truncated, garbage, invalid
   // so the parser stops at the next byte, the closing quote (column 15).
   CHECK(file_error(kData + "invalid_utf8.json") ==
         kData +
-            "invalid_utf8.json: /name: invalid JSON: parse error at line 1, column 15: syntax error while parsing "
+            "invalid_utf8.json: /name: invalid JSON: parse error at line 1, column 15: syntax error while "
+            "parsing "
             "value - invalid string: ill-formed UTF-8 byte; last read: '\"caf\\xE9\"'");
 }
 
@@ -161,18 +168,22 @@ TEST_CASE("unknown keys name the nearest known key", "[scenario]") {
   const auto keys = [](const JsonNode& n) { n.check_keys({"threshold", "policy"}); };
   CHECK(node_error(R"({"v": {"thershold": 1}})", keys) ==
         "n.json: /v/thershold: unknown key 'thershold' (did you mean 'threshold'?)");
-  CHECK(node_error(R"({"v": {"zzz": 1}})", keys) == "n.json: /v/zzz: unknown key 'zzz' (known keys: threshold, policy)");
+  CHECK(node_error(R"({"v": {"zzz": 1}})", keys) ==
+        "n.json: /v/zzz: unknown key 'zzz' (known keys: threshold, policy)");
   CHECK(node_error(R"({"v": [1]})", keys) == "n.json: /v: expected an object, got array");
   CHECK(node_error(R"({"v": {}})", [](const JsonNode& n) { n.at("id"); }) ==
         "n.json: /v: missing required key 'id'");
 }
 
 TEST_CASE("typed scalars: wrong type and out of range", "[scenario]") {
-  CHECK(node_error(R"({"v": "1"})", [](const JsonNode& n) { n.number(); }) == "n.json: /v: expected a number, got string");
-  CHECK(node_error(R"({"v": 1})", [](const JsonNode& n) { n.string(); }) == "n.json: /v: expected a string, got number");
+  CHECK(node_error(R"({"v": "1"})", [](const JsonNode& n) { n.number(); }) ==
+        "n.json: /v: expected a number, got string");
+  CHECK(node_error(R"({"v": 1})", [](const JsonNode& n) { n.string(); }) ==
+        "n.json: /v: expected a string, got number");
   CHECK(node_error(R"({"v": 1})", [](const JsonNode& n) { n.boolean(); }) ==
         "n.json: /v: expected true or false, got number");
-  CHECK(node_error(R"({"v": 1.5})", [](const JsonNode& n) { n.share(); }) == "n.json: /v: 1.5 is out of range [0, 1]");
+  CHECK(node_error(R"({"v": 1.5})", [](const JsonNode& n) { n.share(); }) ==
+        "n.json: /v: 1.5 is out of range [0, 1]");
   CHECK(node_error(R"({"v": -0.5})", [](const JsonNode& n) { n.nonnegative(); }) ==
         "n.json: /v: -0.5 is negative (must be >= 0)");
   CHECK(node_error(R"({"v": -3})", [](const JsonNode& n) { n.unsigned_in(0, 10); }) ==
@@ -181,11 +192,18 @@ TEST_CASE("typed scalars: wrong type and out of range", "[scenario]") {
         "n.json: /v: 11 is out of range [0, 10]");
   CHECK(node_error(R"({"v": 2.5})", [](const JsonNode& n) { n.unsigned_in(0, 10); }) ==
         "n.json: /v: expected a whole number, got 2.5");
-  CHECK(node_error(R"({"v": ""})", [](const JsonNode& n) { n.nonempty_string(); }) == "n.json: /v: must not be empty");
+  CHECK(node_error(R"({"v": ""})", [](const JsonNode& n) { n.nonempty_string(); }) ==
+        "n.json: /v: must not be empty");
   // Whole numbers written as floats are accepted; the full uint64 range is.
   const nlohmann::json j = io::parse_json_text(R"({"a": 5.0, "b": 18446744073709551615})", "n.json");
   CHECK(JsonNode(j, "n.json").at("a").unsigned_in(0, 10) == 5);
   CHECK(JsonNode(j, "n.json").at("b").unsigned_in(0, UINT64_MAX) == UINT64_MAX);
+  // A document edited in code holds signed integers where parsed text has unsigned ones.
+  const nlohmann::json edited = {{"a", std::int64_t{7}}, {"b", std::int64_t{-7}}};
+  REQUIRE(edited["a"].is_number_integer());
+  REQUIRE_FALSE(edited["a"].is_number_unsigned());
+  CHECK(JsonNode(edited, "e").at("a").unsigned_in(0, 10) == 7);
+  CHECK_THROWS_WITH(JsonNode(edited, "e").at("b").unsigned_in(0, 10), "e: /b: -7 is out of range [0, 10]");
 }
 
 TEST_CASE("durations: text or seconds, never negative", "[scenario]") {
@@ -224,8 +242,9 @@ TEST_CASE("times: ISO with offset or an offset from the start", "[scenario]") {
 
 TEST_CASE("choices list what is expected", "[scenario]") {
   enum class K { A, B };
-  CHECK(node_error(R"({"v": "c"})", [](const JsonNode& x) { x.choice<K>("kind", {{"a", K::A}, {"b", K::B}}); }) ==
-        "n.json: /v: unknown kind 'c' (expected one of: a, b)");
+  CHECK(node_error(R"({"v": "c"})", [](const JsonNode& x) {
+          x.choice<K>("kind", {{"a", K::A}, {"b", K::B}});
+        }) == "n.json: /v: unknown kind 'c' (expected one of: a, b)");
   const nlohmann::json j = io::parse_json_text(R"({"v": "b"})", "n.json");
   CHECK(JsonNode(j, "n.json").at("v").choice<K>("kind", {{"a", K::A}, {"b", K::B}}) == K::B);
 }

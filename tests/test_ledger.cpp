@@ -118,7 +118,8 @@ TEST_CASE("on_final sorts every message into exactly one counter", "[ledger]") {
   const Message spam_filtered = msg(0, 1, MessageKind::Spam);
   const Message legit_expired = msg(0, 1);
   const Message legit_filtered = msg(0, 1);
-  for (const Message* m : {&legit_fast, &legit_bounced, &spam_delivered, &spam_filtered, &legit_expired, &legit_filtered})
+  for (const Message* m :
+       {&legit_fast, &legit_bounced, &spam_delivered, &spam_filtered, &legit_expired, &legit_filtered})
     l.on_created(*m);
 
   // Latency in whole seconds, truncated: created 100 s, delivered 190.999999 s -> 90 s.
@@ -229,9 +230,9 @@ TEST_CASE("refusals of a backlog older than delivered mail open no outage", "[le
   refused.cause = BlockCause::Reputation;
   ledger.on_created(old_mail);
   ledger.on_created(new_mail);
-  ledger.on_attempt(old_mail, refused, repsim::sim::hours(2));  // opens at 2 h
+  ledger.on_attempt(old_mail, refused, repsim::sim::hours(2));               // opens at 2 h
   ledger.on_attempt(new_mail, SmtpReply::accept(), repsim::sim::hours(10));  // closes at 10 h
-  ledger.on_attempt(old_mail, refused, repsim::sim::hours(11));  // older backlog: no new outage
+  ledger.on_attempt(old_mail, refused, repsim::sim::hours(11));              // older backlog: no new outage
   REQUIRE(ledger.outages().size() == 1);
   CHECK(ledger.outages()[0].start == repsim::sim::hours(2));
   CHECK(ledger.outages()[0].end == repsim::sim::hours(10));

@@ -26,13 +26,16 @@ constexpr int kDuringOutage = 52;
 constexpr Time kOutageEnd = hours(6);
 
 void outage_stream(World& w) {
-  w.net.rule = [](const Message&, Time now) { return now < kOutageEnd ? tempfail_421() : SmtpReply::accept(); };
+  w.net.rule = [](const Message&, Time now) {
+    return now < kOutageEnd ? tempfail_421() : SmtpReply::accept();
+  };
   for (int i = 0; i < kStream; ++i) w.send_at(minutes(7 * i), legit());
 }
 
 }  // namespace
 
-TEST_CASE("FOPE against a gateway that tempfails forever: 360 attempts, one notice, expiry at 120 h", "[provider]") {
+TEST_CASE("FOPE against a gateway that tempfails forever: 360 attempts, one notice, expiry at 120 h",
+          "[provider]") {
   World w(config(RetryPolicy::fope2012()));
   w.net.rule = [](const Message&, Time) { return tempfail_421(); };
   w.send_at(0, legit());
@@ -155,7 +158,8 @@ TEST_CASE("with a 2-hour queue lifetime the outage loses a hand-counted share", 
   CHECK(attempts_of_lost == 38 * 6);
 }
 
-TEST_CASE("a sender that treats 4xx as 5xx loses exactly the mail attempted during the outage", "[provider]") {
+TEST_CASE("a sender that treats 4xx as 5xx loses exactly the mail attempted during the outage",
+          "[provider]") {
   RetryPolicy retry = RetryPolicy::fope2012();
   retry.tempfail_is_permanent = true;
   World w(config(retry));
@@ -164,9 +168,9 @@ TEST_CASE("a sender that treats 4xx as 5xx loses exactly the mail attempted duri
   w.finish();
 
   const DeliveryCounts& c = w.ledger.tenant(0);
-  CHECK(c.rejected == kDuringOutage);  // 52: every message first attempted before 6 h
+  CHECK(c.rejected == kDuringOutage);             // 52: every message first attempted before 6 h
   CHECK(c.delivered == kStream - kDuringOutage);  // 17
-  CHECK(c.deferred_attempts == kDuringOutage);  // each got exactly one 421
+  CHECK(c.deferred_attempts == kDuringOutage);    // each got exactly one 421
   CHECK(w.net.calls.size() == static_cast<std::size_t>(kStream));  // nobody retried
   CHECK(c.latency_s.max() == 0);
 }

@@ -35,7 +35,7 @@ TEST_CASE("an outbound filter with catch rate 1 stops all spam and no legit mail
   CHECK(w.ledger.tenant(0).spam_accepted == 0);
   CHECK(w.ledger.tenant(0).legit_blocked == 0);  // filtered spam is not legit blocked
   CHECK(w.net.calls.size() == 5);                // filtered mail never reaches a gateway
-  CHECK(w.provider->abuse_signals(0) == 5);       // each catch is an abuse signal
+  CHECK(w.provider->abuse_signals(0) == 5);      // each catch is an abuse signal
 }
 
 TEST_CASE("catch rate 0, or a zero-day campaign, lets all spam out", "[provider]") {
@@ -57,13 +57,15 @@ TEST_CASE("a provider fault rejects attachments only within its window", "[provi
   cfg.faults.push_back(ProviderFault{hours(1), hours(2), true});  // 554 5.6.0, [1 h, 2 h)
   World w(cfg);
   // Gateway defers until 1 h 10 min, then accepts.
-  w.net.rule = [](const Message&, Time now) { return now < minutes(70) ? tempfail_421() : SmtpReply::accept(); };
+  w.net.rule = [](const Message&, Time now) {
+    return now < minutes(70) ? tempfail_421() : SmtpReply::accept();
+  };
   Message att = legit();
   att.has_attachment = true;
-  w.send_at(minutes(30), att);   // tag 0: 421 at 30, 50 min; retry at 70 min is inside the fault: 554
-  w.send_at(minutes(60), att);   // tag 1: at exactly 1 h: 554 without contacting the gateway
+  w.send_at(minutes(30), att);      // tag 0: 421 at 30, 50 min; retry at 70 min is inside the fault: 554
+  w.send_at(minutes(60), att);      // tag 1: at exactly 1 h: 554 without contacting the gateway
   w.send_at(minutes(90), legit());  // tag 2: no attachment: delivered at 90 min
-  w.send_at(minutes(120), att);  // tag 3: the window is half-open: delivered at 2 h
+  w.send_at(minutes(120), att);     // tag 3: the window is half-open: delivered at 2 h
   w.sim.run();
 
   const DeliveryCounts& c = w.ledger.tenant(0);
@@ -141,9 +143,9 @@ TEST_CASE("the abuse desk suspends a spamming tenant after its delay", "[provide
   std::vector<std::pair<TenantIndex, Time>> suspended;
   w.provider->on_tenant_suspended([&](TenantIndex t, Time at) { suspended.emplace_back(t, at); });
   for (int i = 0; i < 3; ++i) w.send_at(minutes(i), spam());  // 3rd signal at 2 min -> suspend at 62 min
-  w.send_at(minutes(61), legit());                           // before: delivered
-  w.send_at(minutes(63), legit());                           // after: filtered
-  w.send_at(minutes(63), legit(0, 1));                       // another tenant: delivered
+  w.send_at(minutes(61), legit());                            // before: delivered
+  w.send_at(minutes(63), legit());                            // after: filtered
+  w.send_at(minutes(63), legit(0, 1));                        // another tenant: delivered
   w.sim.run();
   REQUIRE(suspended.size() == 1);
   CHECK(suspended[0] == std::pair<TenantIndex, Time>{0, minutes(62)});
@@ -258,9 +260,12 @@ TEST_CASE("conservation over a randomized busy run", "[provider]") {
   }
   CHECK(queued_tags.size() == queued.size());
 
-  for (TenantIndex t = 0; t < 3; ++t) CHECK(w.ledger.tenant(t).sent == w.ledger.tenant(t).finished() + w.ledger.tenant(t).queued_at_end);
-  for (GatewayIndex g = 0; g < 3; ++g) CHECK(w.ledger.gateway(g).sent == w.ledger.gateway(g).finished() + w.ledger.gateway(g).queued_at_end);
-  for (auto [t, g] : w.ledger.pairs()) CHECK(w.ledger.pair(t, g).sent == w.ledger.pair(t, g).finished() + w.ledger.pair(t, g).queued_at_end);
+  for (TenantIndex t = 0; t < 3; ++t)
+    CHECK(w.ledger.tenant(t).sent == w.ledger.tenant(t).finished() + w.ledger.tenant(t).queued_at_end);
+  for (GatewayIndex g = 0; g < 3; ++g)
+    CHECK(w.ledger.gateway(g).sent == w.ledger.gateway(g).finished() + w.ledger.gateway(g).queued_at_end);
+  for (auto [t, g] : w.ledger.pairs())
+    CHECK(w.ledger.pair(t, g).sent == w.ledger.pair(t, g).finished() + w.ledger.pair(t, g).queued_at_end);
 
   // Per-IP volume is the gateway's view: every call, every accept.
   CHECK(w.ips[0].attempts + w.ips[1].attempts == w.net.calls.size());

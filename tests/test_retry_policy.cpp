@@ -7,7 +7,8 @@
 using namespace repsim::models;
 using namespace repsim::sim;
 
-TEST_CASE("FOPE 2012 retries every 20 minutes for 120 hours, warns after 2 hours", "[retry_policy][provider]") {
+TEST_CASE("FOPE 2012 retries every 20 minutes for 120 hours, warns after 2 hours",
+          "[retry_policy][provider]") {
   const RetryPolicy p = RetryPolicy::fope2012();
   CHECK(p.first_retry == minutes(20));
   CHECK(p.backoff == 1.0);
@@ -19,7 +20,8 @@ TEST_CASE("FOPE 2012 retries every 20 minutes for 120 hours, warns after 2 hours
   for (std::uint32_t k : {0u, 1u, 2u, 359u, 65535u}) CHECK(p.interval_after(k) == minutes(20));
 }
 
-TEST_CASE("Postfix backs off 300, 600, 1200, 2400, then 4000 s, no delay warning", "[retry_policy][provider]") {
+TEST_CASE("Postfix backs off 300, 600, 1200, 2400, then 4000 s, no delay warning",
+          "[retry_policy][provider]") {
   const RetryPolicy p = RetryPolicy::postfix();
   CHECK(p.lifetime == days(5));
   CHECK(p.delay_notice == 0);  // Postfix's delay_warning_time default is 0: off
@@ -43,7 +45,8 @@ TEST_CASE("a fractional backoff rounds each step to the nearest microsecond", "[
   // 1000000 us * 1.5^(k-1): 1000000, 1500000, 2250000, 3375000, 5062500, 7593750, 11390625 (exact),
   // then 11390625 * 1.5 = 17085937.5 -> rounds half away from zero to 17085938, then
   // 25628907 > 20 s -> capped at 20000000.
-  const Time expected[] = {1000000, 1500000, 2250000, 3375000, 5062500, 7593750, 11390625, 17085938, 20000000, 20000000};
+  const Time expected[] = {1000000, 1500000,  2250000,  3375000,  5062500,
+                           7593750, 11390625, 17085938, 20000000, 20000000};
   for (std::uint32_t k = 1; k <= 10; ++k) CHECK(p.interval_after(k) == expected[k - 1]);
 }
 
@@ -62,11 +65,13 @@ TEST_CASE("retry policy validation names the bad field", "[retry_policy][provide
     change(p);
     return p;
   };
-  CHECK_THROWS_WITH(broken([](RetryPolicy& p) { p.first_retry = 0; }).validate(), Catch::Contains("first_retry"));
+  CHECK_THROWS_WITH(broken([](RetryPolicy& p) { p.first_retry = 0; }).validate(),
+                    Catch::Contains("first_retry"));
   CHECK_THROWS_WITH(broken([](RetryPolicy& p) { p.backoff = 0.5; }).validate(), Catch::Contains("backoff"));
   CHECK_THROWS_WITH(broken([](RetryPolicy& p) { p.max_interval = seconds(299); }).validate(),
                     Catch::Contains("max_interval"));
   CHECK_THROWS_WITH(broken([](RetryPolicy& p) { p.lifetime = 0; }).validate(), Catch::Contains("lifetime"));
-  CHECK_THROWS_WITH(broken([](RetryPolicy& p) { p.delay_notice = -1; }).validate(), Catch::Contains("delay_notice"));
+  CHECK_THROWS_WITH(broken([](RetryPolicy& p) { p.delay_notice = -1; }).validate(),
+                    Catch::Contains("delay_notice"));
   CHECK_THROWS_AS(broken([](RetryPolicy& p) { p.lifetime = 0; }).validate(), std::invalid_argument);
 }

@@ -17,7 +17,9 @@ namespace {
 
 constexpr int kMembers = 40;
 
-std::string member(const char* population, int k) { return std::string(population) + "#" + std::to_string(k); }
+std::string member(const char* population, int k) {
+  return std::string(population) + "#" + std::to_string(k);
+}
 
 std::vector<models::OutageInterval> outages_of(const models::Ecosystem& eco, models::TenantIndex t,
                                                models::GatewayIndex g) {
@@ -32,7 +34,7 @@ struct DesignTotals {
   int well_behaved_with_outage = 0;  // members #1..#39: the collateral damage
   double outage_hours = 0;           // all members, #0 included
   double well_behaved_outage_hours = 0;
-  std::uint64_t legit_lost = 0;      // legit mail of all members that ended rejected or expired
+  std::uint64_t legit_lost = 0;  // legit mail of all members that ended rejected or expired
   std::uint64_t well_behaved_legit_lost = 0;
   std::uint64_t legit_created = 0;
 };
@@ -58,7 +60,8 @@ DesignTotals totals(const models::Ecosystem& eco, const char* population, models
 
 sim::Time band_change(const models::Ecosystem& eco, const std::string& pool, const std::string& change) {
   for (const auto& e : eco.event_log())
-    if (e.action == "band_change" && e.detail.find("(" + pool + ") " + change) != std::string::npos) return e.time;
+    if (e.action == "band_change" && e.detail.find("(" + pool + ") " + change) != std::string::npos)
+      return e.time;
   return sim::kNever;
 }
 
@@ -73,14 +76,15 @@ TEST_CASE("dedicated vs shared: one burst, two designs", "[scenario][dedicated_v
   const DesignTotals dedicated = totals(*eco, "dedicated-tenants", strict);
   INFO("shared: collateral " << shared.well_behaved_with_outage << ", outage h " << shared.outage_hours
                              << ", legit lost " << shared.legit_lost);
-  INFO("dedicated: collateral " << dedicated.well_behaved_with_outage << ", outage h " << dedicated.outage_hours
-                                << ", legit lost " << dedicated.legit_lost);
+  INFO("dedicated: collateral " << dedicated.well_behaved_with_outage << ", outage h "
+                                << dedicated.outage_hours << ", legit lost " << dedicated.legit_lost);
 
   SECTION("the two copies of the population carry the same load") {
     // Same parameters, volume_cv 0: every member's mean is 200 a day. Arrivals differ per member
     // id, so the totals differ only by Poisson noise: ~130,000 each, sd ~360 (0.3 %); allow 2 %.
     CHECK(shared.legit_created > 100000);
-    CHECK(std::llabs(static_cast<long long>(shared.legit_created) - static_cast<long long>(dedicated.legit_created)) <
+    CHECK(std::llabs(static_cast<long long>(shared.legit_created) -
+                     static_cast<long long>(dedicated.legit_created)) <
           static_cast<long long>(shared.legit_created / 50));
   }
 

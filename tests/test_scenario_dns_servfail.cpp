@@ -70,7 +70,8 @@ TEST_CASE("dns servfail on low ports: a share of one sender's attempts tempfail,
     CHECK(std::abs(share - 0.3) <= 4 * sigma);
     // The attempt count above is the one the sending IPs saw: the low-port pool's attempts are the
     // tenant's deliveries plus its deferrals (its mail to 'elsewhere' never deferred).
-    CHECK(pool_attempts(*eco, "lowport-outbound") == ledger.tenant(lowport).delivered + ledger.tenant(lowport).deferred_attempts);
+    CHECK(pool_attempts(*eco, "lowport-outbound") ==
+          ledger.tenant(lowport).delivered + ledger.tenant(lowport).deferred_attempts);
     CHECK(pool_attempts(*eco, "highport-outbound") == ledger.tenant(highport).delivered);
   }
   SECTION("the volume is what the profile promises") {

@@ -18,9 +18,9 @@ namespace {
 struct ExoRun {
   std::unique_ptr<models::Ecosystem> eco;
   sim::Time fault_start = 0;
-  std::uint64_t rejected_before_fault = 0;  // all tenants, just before T
+  std::uint64_t rejected_before_fault = 0;           // all tenants, just before T
   std::uint64_t zip_rejected_before_workaround = 0;  // contoso-zip-users, just before T+71 h
-  std::uint64_t rejected_before_fix = 0;    // all tenants, just before T+120 h
+  std::uint64_t rejected_before_fix = 0;             // all tenants, just before T+120 h
 };
 
 models::ProviderIndex provider_named(const models::EcosystemConfig& c, const std::string& id) {
@@ -32,7 +32,8 @@ models::ProviderIndex provider_named(const models::EcosystemConfig& c, const std
 // Runs the shipped scenario; without the workaround the zip users' fault lasts the full 5 days like
 // everyone else's (the only change).
 ExoRun run_exchange_online(bool workaround) {
-  auto loaded = io::load_scenario_file(std::string(REPSIM_SOURCE_DIR) + "/scenarios/exchange_online_regression.json");
+  auto loaded =
+      io::load_scenario_file(std::string(REPSIM_SOURCE_DIR) + "/scenarios/exchange_online_regression.json");
   if (!workaround) {
     const auto zip = provider_named(loaded.config, "exchange-online-zip");
     int changed = 0;

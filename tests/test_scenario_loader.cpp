@@ -109,7 +109,8 @@ TEST_CASE("a complete scenario loads into the expected config", "[scenario]") {
   CHECK(customer.config.profile.kind == TrafficProfile::Kind::BusinessHours);
   CHECK(customer.config.profile.hours.start_minute == 8 * 60 + 30);
   CHECK(customer.config.profile.hours.end_minute == 18 * 60);
-  CHECK(customer.config.profile.hours.days == std::array<bool, 7>{true, true, true, true, false, false, false});
+  CHECK(customer.config.profile.hours.days ==
+        std::array<bool, 7>{true, true, true, true, false, false, false});
   CHECK(customer.config.profile.off_hours_share == 0.1);
   REQUIRE(customer.config.recipients.size() == 2);
   CHECK(customer.config.recipients[0].gateway == 0);
@@ -172,10 +173,12 @@ TEST_CASE("a complete scenario loads into the expected config", "[scenario]") {
   CHECK(prime.policy.accept_at_or_above == 1.5);
   REQUIRE(prime.policy.rules.size() == 4);
   const auto& r = prime.policy.rules;
-  CHECK((r[0].listed && r[0].action == PolicyAction::Reject && r[0].code == 554 && r[0].text == "5.7.1 listed"));
+  CHECK((r[0].listed && r[0].action == PolicyAction::Reject && r[0].code == 554 &&
+         r[0].text == "5.7.1 listed"));
   CHECK((r[1].unscored && r[1].action == PolicyAction::Throttle && r[1].per_hour == 10 && r[1].code == 452));
   CHECK(r[1].text == "4.5.3 Too many recipients this hour");
-  CHECK((r[2].score_min == -10 && r[2].score_max == -5 && r[2].action == PolicyAction::Reject && r[2].code == 550));
+  CHECK((r[2].score_min == -10 && r[2].score_max == -5 && r[2].action == PolicyAction::Reject &&
+         r[2].code == 550));
   CHECK((r[3].score_min == -5 && r[3].score_max == -2 && r[3].code == 452 && r[3].text == "4.7.1 later"));
 
   GradedCuts cuts;
@@ -229,7 +232,7 @@ TEST_CASE("defaults are applied to every field left out", "[scenario]") {
     "gateways": [{"id": "g"}, {"id": "h", "reputation": "sb", "blocklist": "bl"}],
     "operators": [{"id": "o"}]
   })",
-                                                        "d.json");
+                                                      "d.json");
   const EcosystemConfig& c = s.config;
   const EcosystemConfig d;  // the models' defaults
   CHECK(c.name == "unnamed");
@@ -284,6 +287,17 @@ TEST_CASE("defaults are applied to every field left out", "[scenario]") {
   CHECK(c.timeline.empty());
 }
 
+TEST_CASE("a document edited in code loads without a round trip through text", "[scenario]") {
+  // Sweep variants patch the parsed document; values assigned in code are signed integers.
+  nlohmann::json doc = io::testing::base_scenario();
+  doc["seed"] = 5;
+  doc["providers"][0]["pools"][0]["size"] = 3;
+  const io::LoadedScenario s = io::load_scenario_json(doc, "variant");
+  CHECK(s.config.seed == 5);
+  CHECK(s.config.providers[0].pools[0].size == 3);
+  CHECK(s.source == "variant");
+}
+
 TEST_CASE("working hours: clock times, 24:00, day lists", "[scenario]") {
   nlohmann::json doc = io::testing::base_scenario();
   doc["operators"][0]["hours"] = {{"start", "08:00"}, {"end", "24:00"}, {"days", {"Sat", "Sun"}}};
@@ -296,7 +310,8 @@ TEST_CASE("working hours: clock times, 24:00, day lists", "[scenario]") {
   CHECK(io::testing::error_of(doc) ==
         "t.json: /operators/0/hours/end: bad clock time '25:00' (00:00 .. 23:59, or 24:00)");
   doc["operators"][0]["hours"] = {{"start", "24:00"}};
-  CHECK(io::testing::error_of(doc) == "t.json: /operators/0/hours/start: bad clock time '24:00' (00:00 .. 23:59)");
+  CHECK(io::testing::error_of(doc) ==
+        "t.json: /operators/0/hours/start: bad clock time '24:00' (00:00 .. 23:59)");
   doc["operators"][0]["hours"] = {{"start", "18:00"}, {"end", "09:00"}};
   CHECK(io::testing::error_of(doc) ==
         "t.json: /operators/0/hours: end must be after start (working hours do not wrap past midnight)");
@@ -313,7 +328,8 @@ TEST_CASE("every shipped scenario loads", "[scenario]") {
   const fs::path dir = fs::path(kSource) / "scenarios";
   if (fs::is_directory(dir))
     for (const auto& entry : fs::directory_iterator(dir))
-      if (entry.is_regular_file() && entry.path().extension() == ".json" && entry.path().filename() != "schema.json")
+      if (entry.is_regular_file() && entry.path().extension() == ".json" &&
+          entry.path().filename() != "schema.json")
         files.push_back(entry.path());
   std::sort(files.begin(), files.end());
   INFO(files.size() << " scenario files");

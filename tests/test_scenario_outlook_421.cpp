@@ -58,7 +58,8 @@ TEST_CASE("outlook 421: queues hold the mail, a broken mailer loses the window",
     CHECK(windows[0].end == run.window_end);
     CHECK(windows[0].code == 421);
     CHECK(windows[0].text ==
-          "4.3.2 The maximum number of concurrent server connections has exceeded a limit, closing transmission "
+          "4.3.2 The maximum number of concurrent server connections has exceeded a limit, closing "
+          "transmission "
           "channel");
     CHECK(eco.gateway(elsewhere).outages().empty());
   }

@@ -56,7 +56,8 @@ TEST_CASE("tenant populations expand with models::expand and the run's seed", "[
   const io::LoadedScenario s12 = load(doc, options);
   CHECK(s12.config.seed == 12);
   const auto want12 = expand(p, sim::StreamFactory(12), "offices");
-  for (std::size_t k = 0; k < 4; ++k) CHECK(s12.config.tenants[1 + k].config.messages_per_day == want12[k].messages_per_day);
+  for (std::size_t k = 0; k < 4; ++k)
+    CHECK(s12.config.tenants[1 + k].config.messages_per_day == want12[k].messages_per_day);
   CHECK(want12[0].messages_per_day != want[0].messages_per_day);
 }
 
@@ -65,7 +66,8 @@ TEST_CASE("gateway populations apportion the policy mix and split recipient weig
   doc["gateways"].push_back(nlohmann::json::parse(R"({
     "id": "orgs", "count": 10, "reputation": "sb",
     "policy_mix": [{"weight": 1, "policy": "good_only"}, {"weight": 2, "policy": "neutral_ok", "threshold": "Neutral"}]})"));
-  doc["tenants"][0]["recipients"] = nlohmann::json::parse(R"([{"gateway": "orgs", "weight": 2}, {"gateway": "orgs#9"}])");
+  doc["tenants"][0]["recipients"] =
+      nlohmann::json::parse(R"([{"gateway": "orgs", "weight": 2}, {"gateway": "orgs#9"}])");
   const io::LoadedScenario s = load(doc);
   const auto& gw = s.config.gateways;
   REQUIRE(gw.size() == 13);
@@ -92,4 +94,3 @@ TEST_CASE("gateway populations apportion the policy mix and split recipient weig
   CHECK(rec[10].gateway == 12);
   CHECK(rec[10].weight == 1.0);
 }
-

@@ -73,7 +73,8 @@ TEST_CASE("six-day outage: the contractor's story", "[scenario][six_day_outage]"
     const auto& pool = eco->pools()[0];
     bool fell = false;
     for (const auto& e : eco->event_log())
-      if (e.actor == "senderbase" && e.action == "band_change" && e.detail.find("Good -> Neutral") != std::string::npos) {
+      if (e.actor == "senderbase" && e.action == "band_change" &&
+          e.detail.find("Good -> Neutral") != std::string::npos) {
         fell = true;
         CHECK(e.time >= may(*eco, 9, 12));
         CHECK(e.time < t0);

@@ -35,7 +35,8 @@ SpoofingRun run_in_two_stages() {
   r.eco = std::make_unique<models::Ecosystem>(std::move(loaded.config));
   r.eco->run_until(hours(36));
   const auto spoofer = tenant_index(*r.eco, "compromised-customer");
-  for (const char* g : kGateways) r.first_campaign.push_back(r.eco->ledger().pair(spoofer, gateway_index(*r.eco, g)));
+  for (const char* g : kGateways)
+    r.first_campaign.push_back(r.eco->ledger().pair(spoofer, gateway_index(*r.eco, g)));
   r.eco->run();
   r.eco->finish();
   return r;
@@ -78,12 +79,15 @@ TEST_CASE("shared-IP spoofing: SPF passes from the shared pool, DMARC stops it",
       CHECK_FALSE(a.dmarc_pass);
       CHECK(a.dmarc == models::DmarcPolicy::Reject);
       // bank-dedicated's record names only its own IP: the same spoof fails SPF.
-      CHECK_FALSE(models::evaluate_auth(spoof(eco, "compromised-customer", "bank-dedicated"), ip, eco.auth()).spf_pass);
+      CHECK_FALSE(models::evaluate_auth(spoof(eco, "compromised-customer", "bank-dedicated"), ip, eco.auth())
+                      .spf_pass);
     }
     CHECK(eco.auth().domains[tenant_index(eco, "bank-dedicated")].spf_ips == dedicated.ips);
   }
 
-  SECTION("campaign 1 (From: bank-shared): delivered by the SPF-only receiver, rejected where DMARC is enforced") {
+  SECTION(
+      "campaign 1 (From: bank-shared): delivered by the SPF-only receiver, rejected where DMARC is "
+      "enforced") {
     std::uint64_t spoofs = 0;
     for (std::size_t i = 0; i < std::size(kGateways); ++i) {
       const DeliveryCounts& c = run.first_campaign[i];

@@ -8,9 +8,9 @@
 
 using namespace repsim;
 using namespace repsim::models;
-using nlohmann::json;
 using io::testing::base_scenario;
 using io::testing::load;
+using nlohmann::json;
 
 TEST_CASE("every action type round-trips through the timeline", "[scenario]") {
   json doc = base_scenario();
@@ -73,7 +73,8 @@ TEST_CASE("every action type round-trips through the timeline", "[scenario]") {
   CHECK((o.gateway == 2 && o.duration == sim::minutes(30) && o.code == 550 && o.text == "5.0.0 down"));
 
   const auto& f = std::get<ProviderFaultAction>(tl[8].action);
-  CHECK((f.provider == 0 && f.duration == sim::hours(1) && !f.attachments_only && f.code == 451 && f.text == "4.0.0 x"));
+  CHECK((f.provider == 0 && f.duration == sim::hours(1) && !f.attachments_only && f.code == 451 &&
+         f.text == "4.0.0 x"));
 
   const auto& ft = std::get<FileTicket>(tl[9].action);
   CHECK((ft.to == 0 && ft.subject == "help"));
@@ -164,7 +165,8 @@ TEST_CASE("playbooks: a named population pairs the trigger with the action", "[s
 TEST_CASE("reroute needs a provider with a shared pool", "[scenario]") {
   json doc = base_scenario();
   doc["providers"][1]["pools"][0]["kind"] = "dedicated";
-  doc["timeline"] = json::parse(R"([{"at": "1h", "action": "reroute", "tenant": "customer", "to": "other"}])");
+  doc["timeline"] =
+      json::parse(R"([{"at": "1h", "action": "reroute", "tenant": "customer", "to": "other"}])");
   CHECK(io::testing::error_of(doc) ==
         "t.json: /timeline/0/to: provider 'other' has no shared pool to reroute onto");
 }

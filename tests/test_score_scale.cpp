@@ -68,15 +68,18 @@ TEST_CASE("validate rejects scales that do not fit together", "[scorers]") {
     edit(s);
     CHECK_THROWS_AS(s.validate(), std::invalid_argument);
   };
-  fails([](ScoreScale& s) { s.min = 7.0; });                  // min == max
-  fails([](ScoreScale& s) { s.max = -8.0; });                 // max < min
-  fails([](ScoreScale& s) { s.max = std::nan(""); });         // not a number
-  fails([](ScoreScale& s) { s.bands.clear(); s.cuts.clear(); });
-  fails([](ScoreScale& s) { s.cuts = {0.0}; });               // 3 bands need 2 cuts
-  fails([](ScoreScale& s) { s.cuts = {1.0, -1.0}; });         // decreasing
-  fails([](ScoreScale& s) { s.cuts = {1.0, 1.0}; });          // not strictly increasing
-  fails([](ScoreScale& s) { s.cuts = {-7.0, 1.0}; });         // on min: band Poor unreachable
-  fails([](ScoreScale& s) { s.cuts = {-1.0, 8.0}; });         // beyond max
+  fails([](ScoreScale& s) { s.min = 7.0; });           // min == max
+  fails([](ScoreScale& s) { s.max = -8.0; });          // max < min
+  fails([](ScoreScale& s) { s.max = std::nan(""); });  // not a number
+  fails([](ScoreScale& s) {
+    s.bands.clear();
+    s.cuts.clear();
+  });
+  fails([](ScoreScale& s) { s.cuts = {0.0}; });        // 3 bands need 2 cuts
+  fails([](ScoreScale& s) { s.cuts = {1.0, -1.0}; });  // decreasing
+  fails([](ScoreScale& s) { s.cuts = {1.0, 1.0}; });   // not strictly increasing
+  fails([](ScoreScale& s) { s.cuts = {-7.0, 1.0}; });  // on min: band Poor unreachable
+  fails([](ScoreScale& s) { s.cuts = {-1.0, 8.0}; });  // beyond max
   fails([](ScoreScale& s) { s.bands = {"Poor", "", "Good"}; });
   fails([](ScoreScale& s) { s.bands = {"Poor", "Good", "Good"}; });  // band_floor could not tell them apart
   // One band and no cut is a valid (if dull) scale.

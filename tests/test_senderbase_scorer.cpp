@@ -88,7 +88,7 @@ TEST_CASE("senderbase: 10% spam drops a clean IP within one update, published af
   Simulation sim;
   SenderBaseScorer sb(SenderBaseConfig{}, 1);
   sb.start(sim, hours(6));
-  observe_at(sim, sb, minutes(30), 0, clean(1000));                      // established: 1000 >= 500
+  observe_at(sim, sb, minutes(30), 0, clean(1000));  // established: 1000 >= 500
   sim.schedule_at(minutes(40), [&](Simulation& s) { sb.restore(0, 5.0, s.now()); });
   observe_at(sim, sb, hours(1) + minutes(45), 0, Observation{1000, 200, 0, 0});
 
@@ -108,11 +108,13 @@ TEST_CASE("senderbase: 10% spam drops a clean IP within one update, published af
   CHECK(sb.scale().band_of(sb.score(0)) == kPoor);
 }
 
-TEST_CASE("senderbase: the default weights map 5% spam to Neutral and 30% or two trap hits to Poor", "[scorers]") {
+TEST_CASE("senderbase: the default weights map 5% spam to Neutral and 30% or two trap hits to Poor",
+          "[scorers]") {
   Simulation sim;
   SenderBaseScorer sb(SenderBaseConfig{}, 4);
   sb.start(sim, hours(2));
-  for (IpIndex ip = 0; ip < 4; ++ip) sim.schedule_at(0, [&sb, ip](Simulation& s) { sb.restore(ip, 5.0, s.now()); });
+  for (IpIndex ip = 0; ip < 4; ++ip)
+    sim.schedule_at(0, [&sb, ip](Simulation& s) { sb.restore(ip, 5.0, s.now()); });
   observe_at(sim, sb, minutes(30), 0, Observation{1000, 50, 0, 0});   // 5%: 5 - 5 = 0
   observe_at(sim, sb, minutes(30), 1, Observation{1000, 300, 0, 0});  // 30%: 5 - 30 -> clamped -7
   observe_at(sim, sb, minutes(30), 2, Observation{1000, 0, 0, 2});    // 5 - 2 * 4 = -3
@@ -126,7 +128,8 @@ TEST_CASE("senderbase: the default weights map 5% spam to Neutral and 30% or two
   for (IpIndex ip = 1; ip < 4; ++ip) CHECK(sb.scale().band_of(sb.live_score(ip)) == kPoor);
 }
 
-TEST_CASE("senderbase: recovery starts when the spam leaves the window and follows the half-life", "[scorers]") {
+TEST_CASE("senderbase: recovery starts when the spam leaves the window and follows the half-life",
+          "[scorers]") {
   SenderBaseConfig cfg;
   cfg.window = hours(3);              // a ring of three hourly buckets
   cfg.recovery_half_life = hours(2);  // per update 1 - 2^(-1/2) of the gap closes
@@ -232,7 +235,8 @@ TEST_CASE("senderbase: the band-change hook reports published band changes with 
   Simulation sim;
   SenderBaseScorer sb(SenderBaseConfig{}, 2);
   std::vector<std::tuple<IpIndex, std::size_t, std::size_t, Time>> changes;
-  sb.on_band_change([&](IpIndex ip, std::size_t from, std::size_t to, Time t) { changes.emplace_back(ip, from, to, t); });
+  sb.on_band_change(
+      [&](IpIndex ip, std::size_t from, std::size_t to, Time t) { changes.emplace_back(ip, from, to, t); });
   sb.start(sim, hours(5));
   observe_at(sim, sb, minutes(30), 0, clean(1000));
   // Window 2000 messages, 300 spam: 15% -> 5 - 15 = -10 -> -7.

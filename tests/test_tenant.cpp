@@ -175,10 +175,10 @@ TEST_CASE("a compromise episode sends flat-rate spam only inside its window", "[
   for (const Message& m : spam) {
     REQUIRE(m.created >= e.start);
     REQUIRE(m.created < e.start + e.duration);
-    REQUIRE(m.tenant == 0);         // the authenticated sender is still the tenant
-    REQUIRE(m.header_from == 7);    // but the brand shown is the spoofed one
+    REQUIRE(m.tenant == 0);       // the authenticated sender is still the tenant
+    REQUIRE(m.header_from == 7);  // but the brand shown is the spoofed one
     REQUIRE(m.envelope_from == 7);
-    REQUIRE(m.gateway <= 1);        // the tenant's own mix
+    REQUIRE(m.gateway <= 1);  // the tenant's own mix
     traps += m.to_trap ? 1 : 0;
   }
   const auto n = static_cast<double>(spam.size());
