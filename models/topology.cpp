@@ -7,6 +7,7 @@
 #include <stdexcept>
 
 #include "models/ecosystem.hpp"
+#include "models/ip_pool.hpp"
 
 namespace repsim::models {
 namespace {
@@ -60,7 +61,14 @@ TopologyInput TopologyInput::from(const Ecosystem& eco) {
       for (const RecipientShare& r : e.recipients) mails.push_back(r.gateway);
     sort_unique(mails);
     in.gateways_of_tenant.push_back(mails);
-    in.pools_of_tenant.push_back({spec.pool});
+    const IpPool& pool = eco.pools()[spec.pool];
+    if (pool.assignment == Assignment::Dedicated) {
+      in.pools_of_tenant.push_back({});
+      in.own_ips_of_tenant.push_back({pool.ip_of_tenant[t]});
+    } else {
+      in.pools_of_tenant.push_back({spec.pool});
+      in.own_ips_of_tenant.push_back({});
+    }
   }
   return in;
 }
@@ -94,10 +102,17 @@ Topology::Topology(TopologyInput input) : in_(std::move(input)), vertex_of_(6) {
       boost::add_edge(vertex(NodeKind::Tenant, t), vertex(NodeKind::Pool, pool), graph_);
       for (GatewayIndex g : at(in_.gateways_of_tenant, t, "tenant")) gateways_of_pool[pool].insert(g);
     }
+  std::vector<std::set<GatewayIndex>> gateways_of_ip(in_.ips.size());
   for (PoolIndex pool = 0; pool < gateways_of_pool.size(); ++pool)
-    for (IpIndex ip : in_.ips_of_pool[pool])
-      for (GatewayIndex g : gateways_of_pool[pool])
-        boost::add_edge(vertex(NodeKind::Ip, ip), vertex(NodeKind::Gateway, g), graph_);
+    for (IpIndex ip : in_.ips_of_pool[pool]) gateways_of_ip.at(ip).insert(gateways_of_pool[pool].begin(), gateways_of_pool[pool].end());
+  for (TenantIndex t = 0; t < in_.own_ips_of_tenant.size(); ++t)
+    for (IpIndex ip : in_.own_ips_of_tenant[t]) {
+      boost::add_edge(vertex(NodeKind::Tenant, t), vertex(NodeKind::Ip, ip), graph_);
+      for (GatewayIndex g : at(in_.gateways_of_tenant, t, "tenant")) gateways_of_ip.at(ip).insert(g);
+    }
+  for (IpIndex ip = 0; ip < gateways_of_ip.size(); ++ip)
+    for (GatewayIndex g : gateways_of_ip[ip])
+      boost::add_edge(vertex(NodeKind::Ip, ip), vertex(NodeKind::Gateway, g), graph_);
   for (GatewayIndex g = 0; g < in_.scorers_fed_by_gateway.size(); ++g)
     for (ScorerIndex s : in_.scorers_fed_by_gateway[g])
       boost::add_edge(vertex(NodeKind::Gateway, g), vertex(NodeKind::Scorer, s), graph_);
@@ -112,11 +127,17 @@ Topology::Vertex Topology::vertex(NodeKind kind, std::uint32_t index) const {
 
 std::vector<IpIndex> Topology::ips_of_tenant(TenantIndex t) const {
   std::vector<IpIndex> ips;
-  for (auto pe : boost::make_iterator_range(boost::out_edges(vertex(NodeKind::Tenant, t), graph_)))
-    for (auto ie : boost::make_iterator_range(boost::out_edges(boost::target(pe, graph_), graph_))) {
+  for (auto pe : boost::make_iterator_range(boost::out_edges(vertex(NodeKind::Tenant, t), graph_))) {
+    const auto next = boost::target(pe, graph_);
+    if (graph_[next].kind == NodeKind::Ip) {  // its own dedicated IP
+      ips.push_back(graph_[next].index);
+      continue;
+    }
+    for (auto ie : boost::make_iterator_range(boost::out_edges(next, graph_))) {
       const TopologyNode& n = graph_[boost::target(ie, graph_)];
       if (n.kind == NodeKind::Ip) ips.push_back(n.index);
     }
+  }
   sort_unique(ips);
   return ips;
 }
@@ -124,11 +145,17 @@ std::vector<IpIndex> Topology::ips_of_tenant(TenantIndex t) const {
 std::vector<TenantIndex> Topology::co_tenants(TenantIndex t) const {
   std::vector<TenantIndex> out;
   for (IpIndex ip : ips_of_tenant(t))
-    for (auto pe : boost::make_iterator_range(boost::in_edges(vertex(NodeKind::Ip, ip), graph_)))
-      for (auto te : boost::make_iterator_range(boost::in_edges(boost::source(pe, graph_), graph_))) {
+    for (auto pe : boost::make_iterator_range(boost::in_edges(vertex(NodeKind::Ip, ip), graph_))) {
+      const auto from = boost::source(pe, graph_);
+      if (graph_[from].kind == NodeKind::Tenant) {  // a dedicated owner
+        if (graph_[from].index != t) out.push_back(graph_[from].index);
+        continue;
+      }
+      for (auto te : boost::make_iterator_range(boost::in_edges(from, graph_))) {
         const TopologyNode& n = graph_[boost::source(te, graph_)];
         if (n.kind == NodeKind::Tenant && n.index != t) out.push_back(n.index);
       }
+    }
   sort_unique(out);
   return out;
 }

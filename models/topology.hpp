@@ -29,6 +29,9 @@ struct TopologyInput {
   std::vector<std::vector<PoolIndex>> pools_of_provider;
   std::vector<std::vector<IpIndex>> ips_of_pool;
   std::vector<std::vector<PoolIndex>> pools_of_tenant;            // every pool a tenant's mail can leave from
+  // A tenant on a dedicated pool leaves from its own IP only: listed here, and its pool is then
+  // not in pools_of_tenant (the pool's other IPs belong to other tenants).
+  std::vector<std::vector<IpIndex>> own_ips_of_tenant;
   std::vector<std::vector<GatewayIndex>> gateways_of_tenant;      // whom it mails
   std::vector<std::vector<ScorerIndex>> scorers_fed_by_gateway;   // sensor reports
   std::vector<std::vector<ScorerIndex>> scorers_read_by_gateway;  // reputation / blocklist lookups

@@ -8,7 +8,7 @@ namespace {
 
 // Two providers. Provider 0: shared pool 0 (IPs 0,1) and dedicated pool 1 (IPs 2,3).
 // Provider 1: shared pool 2 (IP 4).
-// Tenants: 0,1,2 on shared pool 0; 3 on dedicated pool 1; 4 on pool 2.
+// Tenants: 0,1,2 on shared pool 0; 3 on dedicated pool 1 with its own IP 2; 4 on pool 2.
 // Gateways: 0 reads scorer 0 and feeds it; 1 reads scorer 0; 2 reads nothing.
 TopologyInput small_world() {
   TopologyInput in;
@@ -20,7 +20,8 @@ TopologyInput small_world() {
   in.scorers = {"senderbase"};
   in.pools_of_provider = {{0, 1}, {2}};
   in.ips_of_pool = {{0, 1}, {2, 3}, {4}};
-  in.pools_of_tenant = {{0}, {0}, {0}, {1}, {2}};
+  in.pools_of_tenant = {{0}, {0}, {0}, {}, {2}};
+  in.own_ips_of_tenant = {{}, {}, {}, {2}, {}};
   in.gateways_of_tenant = {{0}, {1}, {2}, {0, 1}, {2}};
   in.scorers_fed_by_gateway = {{0}, {}, {}};
   in.scorers_read_by_gateway = {{0}, {0}, {}};
@@ -33,7 +34,8 @@ TEST_CASE("co-tenants are exactly the tenants sharing an IP", "[topology]") {
   const Topology topo(small_world());
   CHECK(topo.co_tenants(0) == std::vector<TenantIndex>{1, 2});
   CHECK(topo.co_tenants(2) == std::vector<TenantIndex>{0, 1});
-  CHECK(topo.co_tenants(3).empty());  // the dedicated pool isolates the bank
+  CHECK(topo.co_tenants(3).empty());  // the dedicated IP isolates the bank
+  CHECK(topo.blast_radius(3).ips == std::vector<IpIndex>{2});  // its own IP only, not IP 3
   CHECK(topo.co_tenants(4).empty());
 }
 
@@ -64,12 +66,13 @@ TEST_CASE("DOT export names every node once and every edge", "[topology]") {
   CHECK(dot.rfind("digraph repsim {", 0) == 0);
   // 2 providers + 3 pools + 5 IPs + 5 tenants + 3 gateways + 1 scorer = 19 nodes.
   CHECK(boost::num_vertices(topo.graph()) == 19);
-  // provider->pool 3, pool->ip 5, tenant->pool 5, ip->gateway: pool0 {va,prime,plain} x 2 IPs = 6,
-  // pool1 {va,prime} x 2 = 4, pool2 {plain} x 1 = 1, gateway->scorer 1: 25 edges.
-  CHECK(boost::num_edges(topo.graph()) == 25);
+  // provider->pool 3, pool->ip 5, tenant->pool 4 + tenant->own ip 1, ip->gateway: pool0
+  // {va,prime,plain} x 2 IPs = 6, the bank's IP 2 {va,prime} = 2, pool2 {plain} x 1 = 1,
+  // gateway->scorer 1: 23 edges.
+  CHECK(boost::num_edges(topo.graph()) == 23);
   std::size_t arrows = 0;
   for (std::size_t p = dot.find("->"); p != std::string::npos; p = dot.find("->", p + 2)) ++arrows;
-  CHECK(arrows == 25);
+  CHECK(arrows == 23);
   CHECK(dot.find("label=\"bank\"") != std::string::npos);
 }
 
