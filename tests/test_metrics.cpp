@@ -2,13 +2,13 @@
 #include <cmath>
 #include <cstdint>
 #include <limits>
-#include <random>
 #include <stdexcept>
 #include <string>
 #include <vector>
 
 #include <catch2/catch.hpp>
 
+#include "sim/distributions.hpp"
 #include "sim/metrics.hpp"
 #include "sim/simulation.hpp"
 
@@ -32,11 +32,11 @@ std::vector<std::int64_t> edge_values() {
     values.push_back(p + 1);
     values.push_back(p + p / 2);
   }
-  std::mt19937_64 rng(42);
+  repsim::sim::RandomStream rng(42);
   for (int i = 0; i < 10000; ++i) {
     // Random magnitudes, so every exponent is hit rather than mostly the top ones.
-    const int bits = static_cast<int>(rng() % 63);
-    values.push_back(static_cast<std::int64_t>(rng() >> (64 - std::max(bits, 1))));
+    const int bits = static_cast<int>(rng.below(63));
+    values.push_back(static_cast<std::int64_t>(rng.next_u64() >> (64 - std::max(bits, 1))));
   }
   return values;
 }
@@ -161,12 +161,11 @@ TEST_CASE("histogram quantiles are within 1/16 of the exact nearest rank", "[met
     }
   }
   SECTION("a spread of values") {
-    std::mt19937_64 rng(7);
-    std::lognormal_distribution<double> dist(8.0, 2.0);
+    repsim::sim::RandomStream rng(7);
     std::vector<std::int64_t> values;
     Histogram h;
     for (int i = 0; i < 20000; ++i) {
-      const auto v = static_cast<std::int64_t>(dist(rng));
+      const auto v = static_cast<std::int64_t>(repsim::sim::lognormal(rng, 8.0, 2.0));
       values.push_back(v);
       h.add(v);
     }
