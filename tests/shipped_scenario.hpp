@@ -2,6 +2,7 @@
 // Runs a scenario shipped in scenarios/ to its end, for the regression tests that check its story.
 #include <memory>
 #include <string>
+#include <vector>
 
 #include "io/scenario_loader.hpp"
 #include "models/ecosystem.hpp"
@@ -26,6 +27,15 @@ inline models::GatewayIndex gateway_index(const models::Ecosystem& eco, const st
   for (models::GatewayIndex g = 0; g < eco.gateway_count(); ++g)
     if (eco.gateway_name(g) == id) return g;
   throw std::invalid_argument("no gateway " + id);
+}
+
+// Every outage interval of one (tenant, gateway) pair, in the order they opened.
+inline std::vector<models::OutageInterval> outages_of(const models::Ecosystem& eco, models::TenantIndex t,
+                                               models::GatewayIndex g) {
+  std::vector<models::OutageInterval> out;
+  for (const auto& o : eco.ledger().outages())
+    if (o.tenant == t && o.gateway == g) out.push_back(o);
+  return out;
 }
 
 }  // namespace repsim::testing

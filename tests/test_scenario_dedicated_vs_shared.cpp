@@ -21,14 +21,6 @@ std::string member(const char* population, int k) {
   return std::string(population) + "#" + std::to_string(k);
 }
 
-std::vector<models::OutageInterval> outages_of(const models::Ecosystem& eco, models::TenantIndex t,
-                                               models::GatewayIndex g) {
-  std::vector<models::OutageInterval> out;
-  for (const auto& o : eco.ledger().outages())
-    if (o.tenant == t && o.gateway == g) out.push_back(o);
-  return out;
-}
-
 // What one design did to its 40 members at one receiver.
 struct DesignTotals {
   int well_behaved_with_outage = 0;  // members #1..#39: the collateral damage

@@ -16,14 +16,6 @@ sim::Time may(const models::Ecosystem& eco, int day, int hour, int minute = 0) {
   return eco.calendar().parse_time(iso);
 }
 
-std::vector<models::OutageInterval> outages_of(const models::Ecosystem& eco, models::TenantIndex t,
-                                               models::GatewayIndex g) {
-  std::vector<models::OutageInterval> out;
-  for (const auto& o : eco.ledger().outages())
-    if (o.tenant == t && o.gateway == g) out.push_back(o);
-  return out;
-}
-
 }  // namespace
 
 TEST_CASE("six-day outage: the contractor's story", "[scenario][six_day_outage]") {
