@@ -156,6 +156,9 @@ json ips_json(const Ecosystem& eco, const std::vector<std::vector<IpHistory>>& h
         entry["listings"] = h.listings;
         entry["hours_listed"] = sim::to_hours(h.in_band[1]);
       } else {
+        const auto range = scorer.published_range(i);
+        entry["min_score"] = range ? json(range->min) : json(nullptr);
+        entry["max_score"] = range ? json(range->max) : json(nullptr);
         entry["score_end"] = scorer.has_score(i) ? json(scorer.score(i)) : json(nullptr);
         entry["hours_in_band"] = bands_json(scorer.scale(), h.in_band);
       }

@@ -19,9 +19,10 @@
 //   sampled mean score gauge (sample-based: each sample holds until the next one or the end of the
 //   run; "unscored" when the pool had no scored IP); for blocklists, ip_hours_listed and listings
 //   summed over the pool's IPs (exact, from the event log).
-// * ips.<address>: pool, scorers.<scorer>: for score services score_end (null when unscored) and
-//   hours_in_band {band..., unscored} of the published band, exact from the event log's band
-//   changes (the metrics sample pools, not IPs, so per-IP min/max scores are not recorded); for
+// * ips.<address>: pool, scorers.<scorer>: for score services min_score / max_score (the extremes
+//   of the published score, tracked by the scorer at every publication; null when never scored),
+//   score_end (null when unscored) and hours_in_band {band..., unscored} of the published band,
+//   exact from the event log's band changes; for
 //   blocklists listed_end, listings, hours_listed. Listed only up to kMaxListedIps IPs (ips is
 //   empty beyond; pools still covers them).
 // * outages: {tenant, gateway, start, end (null while still open), hours, cause}, sorted by

@@ -2,6 +2,7 @@
 // A reputation service. Sensor gateways report what they see per sending IP; gateways that
 // consult the service read the *published* view (scores lag the live computation).
 #include <cstdint>
+#include <optional>
 #include <string>
 
 #include "models/ids.hpp"
@@ -31,6 +32,13 @@ class Scorer {
   virtual bool has_score(IpIndex ip) const = 0;
   // Blocklist view: listed or not (always false for pure score services).
   virtual bool listed(IpIndex ip) const = 0;
+  // The lowest and highest score the published view has shown for `ip` so far (nullopt while it
+  // never had one, and always for blocklists, which publish no scores).
+  struct ScoreRange {
+    double min = 0;
+    double max = 0;
+  };
+  virtual std::optional<ScoreRange> published_range(IpIndex) const { return std::nullopt; }
 
   // Vendor actions: set a score by hand (SenderBase has no delisting, but the vendor can restore a
   // score); ask a blocklist to delist (honoured after its delay).

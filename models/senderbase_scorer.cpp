@@ -1,6 +1,8 @@
 #include "models/senderbase_scorer.hpp"
 
+#include <algorithm>
 #include <cmath>
+#include <limits>
 #include <stdexcept>
 
 namespace repsim::models {
@@ -66,6 +68,8 @@ IpIndex SenderBaseScorer::add_ips(std::size_t n) {
   grow(live_scored_, false);
   grow(published_, config_.neutral_score);
   grow(published_scored_, false);
+  grow(published_min_, std::numeric_limits<double>::infinity());
+  grow(published_max_, -std::numeric_limits<double>::infinity());
   return static_cast<IpIndex>(old_n);
 }
 
@@ -171,6 +175,19 @@ void SenderBaseScorer::publish(sim::Time now) {
   }
   published_.head(n) = p.score;
   published_scored_.head(n) = p.scored;
+  published_min_.head(n) = p.scored.select(published_min_.head(n).min(p.score), published_min_.head(n));
+  published_max_.head(n) = p.scored.select(published_max_.head(n).max(p.score), published_max_.head(n));
+}
+
+void SenderBaseScorer::widen_range(IpIndex ip, double published) {
+  published_min_(ip) = std::min(published_min_(ip), published);
+  published_max_(ip) = std::max(published_max_(ip), published);
+}
+
+std::optional<Scorer::ScoreRange> SenderBaseScorer::published_range(IpIndex ip) const {
+  check_ip(ip);
+  if (published_min_(ip) > published_max_(ip)) return std::nullopt;
+  return ScoreRange{published_min_(ip), published_max_(ip)};
 }
 
 void SenderBaseScorer::establish(IpIndex ip, double score, std::uint64_t lifetime_volume) {
@@ -180,6 +197,7 @@ void SenderBaseScorer::establish(IpIndex ip, double score, std::uint64_t lifetim
   live_scored_(ip) = true;
   published_(ip) = value;
   published_scored_(ip) = true;
+  widen_range(ip, value);
   lifetime_volume_(ip) = static_cast<double>(lifetime_volume);
 }
 
@@ -193,6 +211,7 @@ void SenderBaseScorer::restore(IpIndex ip, double score, sim::Time now) {
   live_scored_(ip) = true;
   published_(ip) = value;
   published_scored_(ip) = true;
+  widen_range(ip, value);
   for (Publication& p : pending_) {
     if (static_cast<Eigen::Index>(ip) >= p.score.size()) continue;
     p.score(ip) = value;

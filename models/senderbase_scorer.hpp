@@ -113,6 +113,8 @@ class SenderBaseScorer final : public Scorer, private sim::EventHandler {
   // False until the first publication after the IP's first observation.
   bool has_score(IpIndex ip) const override { return published_scored_(ip); }
   bool listed(IpIndex) const override { return false; }
+  // Tracked at every change of the published view (publication, establish, restore).
+  std::optional<ScoreRange> published_range(IpIndex ip) const override;
   // Vendor override: live and published score become `score` (clamped to the scale) at once, pending
   // publications are patched so they do not bring the old value back, and the window's spam,
   // complaint and trap counts of the IP are cleared, so the next update does not drop the score
@@ -147,6 +149,7 @@ class SenderBaseScorer final : public Scorer, private sim::EventHandler {
   void publish(sim::Time now);
   void advance_bucket();
   void check_ip(IpIndex ip) const;
+  void widen_range(IpIndex ip, double published);
 
   SenderBaseConfig config_;
   Eigen::VectorXd weights_;  // the four weights, in feature order
@@ -163,6 +166,8 @@ class SenderBaseScorer final : public Scorer, private sim::EventHandler {
   Flags live_scored_;
   Eigen::ArrayXd published_;
   Flags published_scored_;
+  Eigen::ArrayXd published_min_;  // +inf until the IP is first published
+  Eigen::ArrayXd published_max_;  // -inf until then
   std::deque<Publication> pending_;  // FIFO: every publication waits the same publish_delay
   BandChangeHook band_hook_;
 };

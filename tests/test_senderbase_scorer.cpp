@@ -293,3 +293,35 @@ TEST_CASE("senderbase: add_ips appends unscored IPs, bad input is refused", "[sc
   fails([](SenderBaseConfig& c) { c.weights.trap_hits = std::nan(""); });
   fails([](SenderBaseConfig& c) { c.scale.cuts = {1.0, -1.0}; });
 }
+
+TEST_CASE("senderbase: the published range spans every published score, restores and establish included",
+          "[scorers]") {
+  Simulation sim;
+  SenderBaseScorer sb(SenderBaseConfig{}, 3);
+  sb.start(sim, hours(3));
+  sb.establish(1, 5.0, 100000);
+  observe_at(sim, sb, minutes(30), 0, Observation{1000, 100, 4, 1});
+
+  CHECK_FALSE(sb.published_range(0));  // live evidence is not published yet
+  sim.run_until(hours(1) + minutes(30) - 1);
+  CHECK_FALSE(sb.published_range(0));  // the 1 h update (-7) publishes at 1 h 30
+  sim.run_until(hours(1) + minutes(30));
+  REQUIRE(sb.published_range(0));
+  CHECK(sb.published_range(0)->min == -7.0);
+  CHECK(sb.published_range(0)->max == -7.0);
+
+  sb.restore(0, 3.0, sim.now());  // the vendor's hand: 3 becomes the top so far
+  CHECK(sb.published_range(0)->min == -7.0);
+  CHECK(sb.published_range(0)->max == 3.0);
+  sim.run_until(hours(2) + minutes(30));
+  // The 2 h update recovers from 3 toward 5: 3 + 2 * (1 - 2^(-1/48)) = 3.028673602719625
+  CHECK(sb.published_range(0)->max == Approx(3.028673602719625).margin(1e-9));
+  CHECK(sb.published_range(0)->min == -7.0);
+
+  // An established IP starts with its given score: min and max both 5 until it moves.
+  REQUIRE(sb.published_range(1));
+  CHECK(sb.published_range(1)->min == 5.0);
+  CHECK(sb.published_range(1)->max == 5.0);
+  CHECK_FALSE(sb.published_range(2));  // never observed, never published
+  CHECK_THROWS_AS(sb.published_range(3), std::out_of_range);
+}

@@ -186,6 +186,9 @@ TEST_CASE("summary.json of the tiny world", "[writers]") {
     CHECK(ip["scorers"]["senderbase"]["hours_in_band"].dump() ==
           R"({"Poor":23.5,"Neutral":0.0,"Good":0.0,"unscored":0.5})");
     CHECK(ip["scorers"]["senderbase"]["score_end"].get<double>() < -1.0);
+    // Restored to -5 at 0.5 h, then only recovering upward: the last score is the highest.
+    CHECK(ip["scorers"]["senderbase"]["min_score"] == -5.0);
+    CHECK(ip["scorers"]["senderbase"]["max_score"] == ip["scorers"]["senderbase"]["score_end"]);
   }
 }
 
