@@ -95,7 +95,8 @@ class Narrator {
           const auto hash = tenant.find('#');
           if (hash != std::string_view::npos) {
             if (kind == Kind::OutageEnd ||
-                !populations_told.insert(std::string(tenant.substr(0, hash)) + "->" + std::string(gateway)).second)
+                !populations_told.insert(std::string(tenant.substr(0, hash)) + "->" + std::string(gateway))
+                     .second)
               continue;
             key = "population\n" + std::string(tenant.substr(0, hash)) + "\n" + key;
             kind = Kind::PopulationOutage;

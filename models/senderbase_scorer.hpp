@@ -166,8 +166,8 @@ class SenderBaseScorer final : public Scorer, private sim::EventHandler {
   Flags live_scored_;
   Eigen::ArrayXd published_;
   Flags published_scored_;
-  Eigen::ArrayXd published_min_;  // +inf until the IP is first published
-  Eigen::ArrayXd published_max_;  // -inf until then
+  Eigen::ArrayXd published_min_;     // +inf until the IP is first published
+  Eigen::ArrayXd published_max_;     // -inf until then
   std::deque<Publication> pending_;  // FIFO: every publication waits the same publish_delay
   BandChangeHook band_hook_;
 };

@@ -5,51 +5,37 @@
 
 namespace repsim::sim {
 
-Simulation::Simulation() { records_.reserve(1024); }
+Simulation::Simulation() { reserve(1024); }
 
 void Simulation::reserve(std::size_t events) {
-  records_.reserve(events);
+  slot_tie_.reserve(events);
+  live_.reserve(events / 64 + 1);
+  free_slots_.reserve(events);
   queue_.reserve(events);
 }
 
-std::uint32_t Simulation::allocate_slot() {
-  if (free_head_ != kNoSlot) {
-    const std::uint32_t slot = free_head_;
-    free_head_ = records_[slot].next_free;
-    return slot;
-  }
-  if (records_.size() > EventQueue::kSlotMask)
-    throw std::length_error("simulation: more than " + std::to_string(EventQueue::kSlotMask + 1) +
+std::uint32_t Simulation::new_slot() {
+  if (slot_tie_.size() > kSlotMask)
+    throw std::length_error("simulation: more than " + std::to_string(kSlotMask + 1) +
                             " events pending at once");
-  records_.push_back(Record{nullptr, 0, 0, kNoSlot});
-  return static_cast<std::uint32_t>(records_.size() - 1);
-}
-
-void Simulation::release_slot(std::uint32_t slot) {
-  Record& r = records_[slot];
-  r.handler = nullptr;
-  r.next_free = free_head_;
-  free_head_ = slot;
+  const auto slot = static_cast<std::uint32_t>(slot_tie_.size());
+  slot_tie_.push_back(0);
+  if ((slot & 63) == 0) live_.push_back(0);
+  return slot;
 }
 
 EventId Simulation::schedule_at(Time t, EventHandler& handler, std::uint64_t payload) {
   if (t < now_)
     throw std::invalid_argument("simulation: cannot schedule at " + std::to_string(t) + " us, before now (" +
                                 std::to_string(now_) + " us)");
+  if (next_sequence_ > kMaxSequence) throw std::length_error("simulation: sequence numbers exhausted");
   const std::uint32_t slot = allocate_slot();
-  Record& r = records_[slot];
-  r.handler = &handler;
-  r.payload = payload;
-  if (++r.generation == 0) r.generation = 1;  // 0 is reserved for "no event"
-  const QueueKey key = queue_.make_key(t, slot);
-  if (top_is_spent_) {
-    top_is_spent_ = false;
-    queue_.replace_top(key);
-  } else {
-    queue_.push(key);
-  }
+  const std::uint64_t tie = (next_sequence_++ << kSlotBits) | slot;
+  slot_tie_[slot] = tie;
+  set_live(slot);
+  queue_.push(Entry{t, tie, &handler, payload});
   ++pending_;
-  return EventId{slot, r.generation};
+  return EventId{tie};
 }
 
 EventId Simulation::schedule_at(Time t, std::function<void(Simulation&)> action) {
@@ -75,82 +61,64 @@ void Simulation::CallbackHandler::on_event(Simulation& sim, std::uint64_t payloa
   const auto index = static_cast<std::uint32_t>(payload);
   // Moved out first: the action may schedule further callbacks and grow the vector.
   auto action = std::move(actions[index]);
+  release(payload);
+  action(sim);
+}
+
+void Simulation::CallbackHandler::release(std::uint64_t payload) {
+  const auto index = static_cast<std::uint32_t>(payload);
   actions[index] = nullptr;
   free.push_back(index);
-  action(sim);
 }
 
 bool Simulation::cancel(EventId id) {
   if (!is_pending(id)) return false;
-  Record& r = records_[id.slot];
-  if (r.handler == &callbacks_) {
-    callbacks_.actions[r.payload] = nullptr;
-    callbacks_.free.push_back(static_cast<std::uint32_t>(r.payload));
-  }
-  // The heap key stays until it surfaces; the slot is released then, so it is never reused while
-  // a key still points at it. The generation moves on now, so the id goes stale at once.
-  r.handler = nullptr;
-  if (++r.generation == 0) r.generation = 1;
+  // The entry stays queued until it surfaces (next_live frees its slot and, for a
+  // callback, the action then); the live bit going down is what makes it an ex-event at once.
+  clear_live(slot_of(id.tie));
   --pending_;
   return true;
 }
 
 bool Simulation::is_pending(EventId id) const {
-  if (!id || id.slot >= records_.size()) return false;
-  const Record& r = records_[id.slot];
-  return r.generation == id.generation && r.handler != nullptr;
+  if (!id) return false;
+  const std::uint32_t slot = slot_of(id.tie);
+  return slot < slot_tie_.size() && slot_tie_[slot] == id.tie && live(slot);
 }
 
-void Simulation::discard_cancelled_top() {
-  if (top_is_spent_) {  // called from inside a handler that has scheduled nothing yet
-    top_is_spent_ = false;
-    queue_.pop();
-  }
+const Simulation::Entry* Simulation::next_live() {
   while (!queue_.empty()) {
-    const std::uint32_t slot = EventQueue::slot_of(queue_.top());
-    if (records_[slot].handler != nullptr) return;
+    const Entry& e = queue_.top();
+    const std::uint32_t slot = slot_of(e.tie);
+    if (live(slot)) return &e;
+    if (e.handler == &callbacks_) callbacks_.release(e.payload);
     queue_.pop();
-    release_slot(slot);
+    free_slots_.push_back(slot);
   }
+  return nullptr;
 }
 
 Time Simulation::next_event_time() {
-  discard_cancelled_top();
-  return queue_.empty() ? kNever : queue_.top().time;
+  const Entry* next = next_live();
+  return next ? next->time : kNever;
 }
 
 bool Simulation::run_one(Time limit) {
-  discard_cancelled_top();
-  if (queue_.empty()) return false;
-  const QueueKey key = queue_.top();
-  if (key.time > limit) return false;
-  const std::uint32_t slot = EventQueue::slot_of(key);
-  // The next event to run is one of the top's children or one this handler schedules: start
-  // loading the children's records now so the next dispatch does not stall on a cache miss.
-  // Small slabs stay in cache and need no prefetch.
-  if (records_.size() > kPrefetchAbove)
-    queue_.for_each_child_of_top(
-        [this](const QueueKey& k) { __builtin_prefetch(&records_[EventQueue::slot_of(k)]); });
-  Record& r = records_[slot];
-  EventHandler* const handler = r.handler;
-  const std::uint64_t payload = r.payload;
-  // Released before the call so the successor the handler schedules reuses this warm slot.
-  if (++r.generation == 0) r.generation = 1;
-  release_slot(slot);
+  const Entry* next = next_live();
+  if (!next || next->time > limit) return false;
+  const Entry e = *next;
+  queue_.pop();
+  const std::uint32_t slot = slot_of(e.tie);
+  clear_live(slot);
+  free_slots_.push_back(slot);  // the successor the handler schedules reuses this warm slot
   --pending_;
-  now_ = key.time;
-  top_is_spent_ = true;
-  handler->on_event(*this, payload);
-  if (top_is_spent_) {
-    top_is_spent_ = false;
-    queue_.pop();
-  }
+  now_ = e.time;
+  e.handler->on_event(*this, e.payload);
   ++events_handled_;
   return true;
 }
 
-// Marks the engine as running for one call and, whatever the handler throws, leaves the queue
-// consistent: a handler that threw before scheduling still has its spent key at the top.
+// Marks the engine as running for one call, whatever the handler throws.
 class Simulation::RunScope {
  public:
   explicit RunScope(Simulation& s, const char* what) : s_(s) {
@@ -159,13 +127,7 @@ class Simulation::RunScope {
     s_.running_ = true;
     s_.stop_requested_ = false;
   }
-  ~RunScope() {
-    s_.running_ = false;
-    if (s_.top_is_spent_) {
-      s_.top_is_spent_ = false;
-      s_.queue_.pop();
-    }
-  }
+  ~RunScope() { s_.running_ = false; }
   RunScope(const RunScope&) = delete;
   RunScope& operator=(const RunScope&) = delete;
 

@@ -119,9 +119,9 @@ TEST_CASE("summary.json of the tiny world", "[writers]") {
   const models::Ledger& ledger = eco->ledger();
 
   CHECK(keys(j) == std::vector<std::string>{"scenario", "seed", "start", "duration_s", "events_handled",
-                                            "tenant_count", "tenants_grouped", "gateway_count", "gateways_grouped",
-                                            "tenants", "gateways", "pools", "ip_count", "ips", "outages_total",
-                                            "outages"});
+                                            "tenant_count", "tenants_grouped", "gateway_count",
+                                            "gateways_grouped", "tenants", "gateways", "pools", "ip_count",
+                                            "ips", "outages_total", "outages"});
   CHECK(j["scenario"] == "tiny");
   CHECK(j["seed"] == 7);
   CHECK(j["start"] == "2012-05-09T16:30:00-04:00");
