@@ -65,9 +65,13 @@ void JsonNode::check_keys(const std::vector<std::string_view>& allowed) const {
     const std::string where = pointer_child(pointer_, key);
     if (const auto near = closest_name(key, names))
       throw LoadError(file_, where, "unknown key '" + key + "' (did you mean '" + *near + "'?)");
-    std::string list;
-    for (const std::string& n : names) list += (list.empty() ? "" : ", ") + n;
-    throw LoadError(file_, where, "unknown key '" + key + "' (known keys: " + list + ")");
+    std::string message = "unknown key '" + key + "' (known keys: ";
+    for (std::size_t i = 0; i < names.size(); ++i) {
+      if (i > 0) message += ", ";
+      message += names[i];
+    }
+    message += ")";
+    throw LoadError(file_, where, message);
   }
 }
 

@@ -98,7 +98,9 @@ class Narrator {
                 !populations_told.insert(std::string(tenant.substr(0, hash)) + "->" + std::string(gateway))
                      .second)
               continue;
-            key = "population\n" + std::string(tenant.substr(0, hash)) + "\n" + key;
+            std::string grouped = "population\n";
+            grouped.append(tenant.substr(0, hash)).append("\n").append(key);
+            key = std::move(grouped);
             kind = Kind::PopulationOutage;
           }
         }

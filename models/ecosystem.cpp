@@ -191,12 +191,12 @@ void Ecosystem::build_operators() {
 }
 
 void Ecosystem::register_gauges() {
-  for (ScorerIndex s = 0; s < scorers_.size(); ++s) {
-    const Scorer* scorer = scorers_[s].get();
-    for (PoolIndex p = 0; p < pools_.size(); ++p) {
+  for (const auto& owned : scorers_) {
+    const Scorer* scorer = owned.get();
+    for (const IpPool& each : pools_) {
       // A pool's score is the mean of its IPs' published scores (unscored IPs read as neutral 0
       // would hide warm-up, so they are left out; a pool with none scored reads as NaN).
-      const IpPool* pool = &pools_[p];
+      const IpPool* pool = &each;
       metrics_.gauge(pool->id, scorer->id() + ".score", [scorer, pool] {
         double sum = 0;
         int n = 0;

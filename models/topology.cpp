@@ -63,11 +63,11 @@ TopologyInput TopologyInput::from(const Ecosystem& eco) {
     in.gateways_of_tenant.push_back(mails);
     const IpPool& pool = eco.pools()[spec.pool];
     if (pool.assignment == Assignment::Dedicated) {
-      in.pools_of_tenant.push_back({});
+      in.pools_of_tenant.emplace_back();
       in.own_ips_of_tenant.push_back({pool.ip_of_tenant[t]});
     } else {
       in.pools_of_tenant.push_back({spec.pool});
-      in.own_ips_of_tenant.push_back({});
+      in.own_ips_of_tenant.emplace_back();
     }
   }
   return in;
@@ -104,7 +104,8 @@ Topology::Topology(TopologyInput input) : in_(std::move(input)), vertex_of_(6) {
     }
   std::vector<std::set<GatewayIndex>> gateways_of_ip(in_.ips.size());
   for (PoolIndex pool = 0; pool < gateways_of_pool.size(); ++pool)
-    for (IpIndex ip : in_.ips_of_pool[pool]) gateways_of_ip.at(ip).insert(gateways_of_pool[pool].begin(), gateways_of_pool[pool].end());
+    for (IpIndex ip : in_.ips_of_pool[pool])
+      gateways_of_ip.at(ip).insert(gateways_of_pool[pool].begin(), gateways_of_pool[pool].end());
   for (TenantIndex t = 0; t < in_.own_ips_of_tenant.size(); ++t)
     for (IpIndex ip : in_.own_ips_of_tenant[t]) {
       boost::add_edge(vertex(NodeKind::Tenant, t), vertex(NodeKind::Ip, ip), graph_);

@@ -187,7 +187,8 @@ Time ArrivalRate::next_arrival(const sim::Calendar& cal, Time t, double e, Time 
   // Every stretch of one week holds exactly the weekly mass, wherever it starts: skip them whole.
   if (e >= weekly_mass_) {
     const double weeks = std::floor(e / weekly_mass_);
-    if (weeks >= static_cast<double>((horizon - now) / kWeek) + 1.0) return kNever;
+    const Time whole_weeks_left = (horizon - now) / kWeek;  // whole weeks: truncation intended
+    if (weeks >= static_cast<double>(whole_weeks_left) + 1.0) return kNever;
     now += static_cast<Time>(weeks) * kWeek;
     if (now >= horizon) return kNever;
     e = std::max(0.0, e - weeks * weekly_mass_);
