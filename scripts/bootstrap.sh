@@ -44,7 +44,8 @@ PACKAGES=(
   libeigen3-dev libboost-graph-dev libboost-math-dev libboost-random-dev
   nlohmann-json3-dev catch2 libcli11-dev
   libimgui-dev libglfw3-dev libstb-dev libgl-dev xvfb xauth
-  python3 python3-jsonschema
+  python3 python3-jsonschema python3-matplotlib python3-pandas
+  openmpi-bin libopenmpi-dev
 )
 
 install_missing_packages() {

@@ -16,28 +16,13 @@ ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 REPSIM="$(cd "$1" && pwd)/repsim"
 [[ -x "$REPSIM" ]] || { echo "check_sweep_resume: $REPSIM not built" >&2; exit 2; }
 
-WORK="$(mktemp -d "${TMPDIR:-/tmp}/repsim-sweep-resume.XXXXXX")"
-trap 'rm -rf "$WORK"' EXIT
-failures=0
-fail() { echo "check_sweep_resume: FAIL: $*" >&2; failures=$((failures + 1)); }
-pass() { echo "check_sweep_resume: ok: $*" >&2; }
+NAME=check_sweep_resume
+# shellcheck source=scripts/sweep_check_common.sh
+source "$ROOT/scripts/sweep_check_common.sh"
 
 # The tiny test world (a few milliseconds a run): 2 policies x 100 replications = 200 runs, about a
 # second in all, so the kills below land at different stages.
-cp "$ROOT/tests/data/sweep_tiny.json" "$WORK/tiny.json"
-cat >"$WORK/spec.json" <<'SPEC'
-{
-  "scenario": "tiny.json",
-  "vary": [{"path": "/gateways/0/policy", "values": ["good_only", "neutral_ok"]}],
-  "replications": 100,
-  "seed": 3,
-  "metrics": [
-    {"name": "outage_hours", "path": "/tenants/contractor/outage_hours"},
-    {"name": "delivered", "path": "/tenants/*/delivered"},
-    {"name": "worst_p95", "path": "/tenants/*/latency_s/p95", "aggregate": "max"}
-  ]
-}
-SPEC
+write_tiny_spec 100
 
 # sweep NAME ARGS...: repsim sweep WORK/spec.json --out WORK/NAME ARGS..., which must succeed.
 sweep() {
