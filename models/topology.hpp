@@ -28,7 +28,7 @@ struct TopologyInput {
   std::vector<std::string> providers, pools, ips, tenants, gateways, scorers;
   std::vector<std::vector<PoolIndex>> pools_of_provider;
   std::vector<std::vector<IpIndex>> ips_of_pool;
-  std::vector<std::vector<PoolIndex>> pools_of_tenant;            // every pool a tenant's mail can leave from
+  std::vector<std::vector<PoolIndex>> pools_of_tenant;  // every pool a tenant's mail can leave from
   // A tenant on a dedicated pool leaves from its own IP only: listed here, and its pool is then
   // not in pools_of_tenant (the pool's other IPs belong to other tenants).
   std::vector<std::vector<IpIndex>> own_ips_of_tenant;

@@ -31,7 +31,7 @@ inline models::GatewayIndex gateway_index(const models::Ecosystem& eco, const st
 
 // Every outage interval of one (tenant, gateway) pair, in the order they opened.
 inline std::vector<models::OutageInterval> outages_of(const models::Ecosystem& eco, models::TenantIndex t,
-                                               models::GatewayIndex g) {
+                                                      models::GatewayIndex g) {
   std::vector<models::OutageInterval> out;
   for (const auto& o : eco.ledger().outages())
     if (o.tenant == t && o.gateway == g) out.push_back(o);

@@ -67,7 +67,7 @@ TEST_CASE("a stale id never cancels the event that reuses its slot", "[simulatio
   const EventId first = s.schedule_at(seconds(1), r, 1);
   s.run();
   const EventId second = s.schedule_at(seconds(2), r, 2);  // reuses the freed slot
-  CHECK((second.tie & 0xFFFF) == (first.tie & 0xFFFF));  // same slot, another sequence number
+  CHECK((second.tie & 0xFFFF) == (first.tie & 0xFFFF));    // same slot, another sequence number
   CHECK(second != first);
   CHECK_FALSE(s.cancel(first));
   CHECK(s.is_pending(second));

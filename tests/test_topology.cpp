@@ -34,7 +34,7 @@ TEST_CASE("co-tenants are exactly the tenants sharing an IP", "[topology]") {
   const Topology topo(small_world());
   CHECK(topo.co_tenants(0) == std::vector<TenantIndex>{1, 2});
   CHECK(topo.co_tenants(2) == std::vector<TenantIndex>{0, 1});
-  CHECK(topo.co_tenants(3).empty());  // the dedicated IP isolates the bank
+  CHECK(topo.co_tenants(3).empty());                           // the dedicated IP isolates the bank
   CHECK(topo.blast_radius(3).ips == std::vector<IpIndex>{2});  // its own IP only, not IP 3
   CHECK(topo.co_tenants(4).empty());
 }
