@@ -1,3 +1,11 @@
+# The visualizer's logic without a window (viz/core: time axes, layout, the session, commands,
+# recording) is a plain library built everywhere, so its tests run without a display or GL.
+file(GLOB REPSIM_VIZ_CORE_SOURCES CONFIGURE_DEPENDS ${PROJECT_SOURCE_DIR}/viz/core/*.cpp)
+if(REPSIM_VIZ_CORE_SOURCES)
+  add_library(repsim_viz_core STATIC ${REPSIM_VIZ_CORE_SOURCES})
+  target_link_libraries(repsim_viz_core PUBLIC repsim_io PRIVATE CLI11::CLI11 repsim_warnings)
+endif()
+
 # The visualizer needs Dear ImGui (Debian libimgui-dev: its static library already holds the GLFW
 # and OpenGL3 backends, and its pkg-config file requires stb), GLFW and OpenGL.
 if(REPSIM_VIZ STREQUAL "OFF")
@@ -23,8 +31,10 @@ endif()
 file(GLOB REPSIM_VIZ_SOURCES CONFIGURE_DEPENDS ${PROJECT_SOURCE_DIR}/viz/*.cpp)
 if(REPSIM_VIZ_SOURCES)
   add_executable(repsim-viz ${REPSIM_VIZ_SOURCES})
-  target_link_libraries(repsim-viz PRIVATE repsim_sim PkgConfig::IMGUI glfw OpenGL::GL repsim_warnings)
-  if(TARGET repsim_io)
-    target_link_libraries(repsim-viz PRIVATE repsim_io)
-  endif()
+  target_link_libraries(repsim-viz PRIVATE repsim_viz_core repsim_io PkgConfig::IMGUI glfw OpenGL::GL repsim_warnings)
+  # Where the tiled panels find a readable font when the machine has one (else ImGui's own).
+  target_compile_definitions(repsim-viz PRIVATE REPSIM_VIZ_FONT="/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf")
+  # The headless screenshot test's checker: PNG size and colour count, read with stb_image.
+  add_executable(repsim-viz-pngcheck ${PROJECT_SOURCE_DIR}/viz/tools/png_check.cpp)
+  target_link_libraries(repsim-viz-pngcheck PRIVATE PkgConfig::IMGUI repsim_warnings)
 endif()
