@@ -43,7 +43,7 @@ PACKAGES=(
   build-essential cmake ninja-build pkg-config
   libeigen3-dev libboost-graph-dev libboost-math-dev libboost-random-dev
   nlohmann-json3-dev catch2 libcli11-dev
-  libimgui-dev libglfw3-dev libstb-dev libgl-dev xvfb xauth
+  libimgui-dev libglfw3-dev libstb-dev libgl-dev xvfb xauth fonts-dejavu-core
   python3 python3-jsonschema python3-matplotlib python3-pandas
   openmpi-bin libopenmpi-dev
 )

@@ -16,7 +16,9 @@ std::string read_text(const std::string& path) {
 io::LoadOptions with_seed(std::optional<std::uint64_t> seed) {
   io::LoadOptions o;
   o.seed = seed;
-  o.check_build = false;  // the session builds one right away
+  // Kept on: a config the models refuse then fails as a LoadError with its one-line message,
+  // before the session builds its own ecosystem.
+  o.check_build = true;
   return o;
 }
 
