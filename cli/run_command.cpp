@@ -3,6 +3,7 @@
 
 #include <cstdio>
 #include <filesystem>
+#include <memory>
 #include <optional>
 
 #include "cli/commands.hpp"
@@ -19,6 +20,7 @@ struct RunOptions {
   std::string scenario;
   std::string out;
   std::optional<std::uint64_t> seed;
+  double scale = 1.0;
   std::string until;
   bool quiet = false;
 };
@@ -42,7 +44,7 @@ void run_with_progress(models::Ecosystem& eco, sim::Time end) {
 }
 
 int run(const RunOptions& o) {
-  auto loaded = load_or_report(o.scenario, o.seed);
+  auto loaded = load_or_report(o.scenario, o.seed, o.scale, false);
   if (!loaded) return kExitBadInput;
   sim::Time end = loaded->config.duration;
   if (!o.until.empty()) {
@@ -55,7 +57,13 @@ int run(const RunOptions& o) {
   }
   const std::string out_dir = o.out.empty() ? "out/" + loaded->config.name : o.out;
   const io::RunInfo info{loaded->config.name, loaded->description, loaded->config.seed};
-  models::Ecosystem eco(std::move(loaded->config));
+  std::unique_ptr<models::Ecosystem> built;
+  try {
+    built = std::make_unique<models::Ecosystem>(std::move(loaded->config));
+  } catch (const std::exception& e) {
+    return report_refusal(*loaded, e);
+  }
+  models::Ecosystem& eco = *built;
   run_with_progress(eco, end);
   eco.finish();
   io::write_run_outputs(eco, info, out_dir);
@@ -76,6 +84,9 @@ Command add_run_command(CLI::App& app) {
   cmd->add_option("scenario", o->scenario, "Scenario file (JSON)")->required();
   cmd->add_option("--out", o->out, "Output directory (default out/<scenario name>)");
   cmd->add_option("--seed", o->seed, "Replace the scenario's seed");
+  cmd->add_option("--scale", o->scale,
+                  "Multiply the world's populations, pool sizes and single senders' volume (e.g. 0.125)")
+      ->check(CLI::PositiveNumber);
   cmd->add_option("--until", o->until, "Stop early, e.g. 36h (default: the scenario's duration)");
   cmd->add_flag("--quiet", o->quiet, "Do not print the story");
   return {cmd, [o] { return run(*o); }};

@@ -2,6 +2,7 @@
 #include "io/load_context.hpp"
 
 #include <charconv>
+#include <cmath>
 
 #include "io/suggest.hpp"
 
@@ -67,6 +68,21 @@ const Registry& LoadContext::registry(Kind kind) const {
       return operators;
   }
   return scorers;
+}
+
+std::uint32_t LoadContext::scaled(std::uint32_t n) const {
+  if (scale == 1.0) return n;
+  const double v = std::round(static_cast<double>(n) * scale);
+  return v < 1.0 ? 1u : (v >= 4e9 ? 4'000'000'000u : static_cast<std::uint32_t>(v));
+}
+
+std::uint32_t LoadContext::count(const JsonNode& n) const {
+  const std::uint32_t c = scaled(n.uint32_in(1, 1'000'000));
+  // The limit applies to the world that is built, so a scaled file says what went wrong.
+  if (c > 1'000'000)
+    n.fail("count " + std::to_string(n.uint32_in(1, 1'000'000)) + " x scale " + format_number(scale) +
+           " is over 1000000 members");
+  return c;
 }
 
 sim::Time LoadContext::time_in_run(const JsonNode& n) const {

@@ -81,6 +81,12 @@ class LoadContext {
   LoadedScenario& out;
   models::EcosystemConfig& config;
   std::string file;
+  double scale = 1.0;  // LoadOptions::scale
+
+  // A `count` (population members) read at n and multiplied by `scale`, rounded, at least 1.
+  std::uint32_t count(const JsonNode& n) const;
+  // A pool size multiplied by `scale`, rounded, at least 1.
+  std::uint32_t scaled(std::uint32_t n) const;
 
   Registry scorers{"scorer", "scorers"};
   Registry providers{"provider", "providers"};

@@ -131,7 +131,7 @@ void load_gateways(LoadContext& ctx, const JsonNode& array) {
       ctx.config.gateways.push_back(std::move(g));
       continue;
     }
-    const std::uint32_t count = n.at("count").uint32_in(1, 1'000'000);
+    const std::uint32_t count = ctx.count(n.at("count"));
     std::vector<models::GatewayPolicy> policies{g.policy};
     std::vector<std::uint32_t> members{count};
     if (mix) {

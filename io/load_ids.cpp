@@ -29,7 +29,7 @@ void register_ids(LoadContext& ctx, const JsonNode& root) {
   for (Kind kind : {Kind::Tenant, Kind::Gateway}) {
     for (const JsonNode& n : entries(root, kind == Kind::Tenant ? "tenants" : "gateways")) {
       const auto count = n.find("count");
-      ctx.registry(kind).add(n.at("id"), count ? count->uint32_in(1, 1'000'000) : 1, count.has_value());
+      ctx.registry(kind).add(n.at("id"), count ? ctx.count(*count) : 1, count.has_value());
     }
   }
   for (const JsonNode& n : entries(root, "operators")) ctx.operators.add(n.at("id"), 1, false);

@@ -103,6 +103,11 @@ models::PoolSpec load_pool(LoadContext& ctx, const JsonNode& n, models::Provider
       v->fail("size " + std::to_string(p.size) + " does not match the " + std::to_string(p.addresses.size()) +
               " addresses");
   }
+  // Listed addresses are the pool's identity: only generated ones scale.
+  if (p.addresses.empty()) {
+    p.size = ctx.scaled(p.size);
+    if (p.size > (1u << 24)) n.fail("size x scale is over 2^24 IPs");
+  }
   if (std::uint64_t{first_ip} + p.size >= models::kNone) n.fail("too many IPs in the scenario");
   // An established pool: its IPs start scored, with history, at every senderbase scorer.
   if (auto v = n.find("initial_score")) {
@@ -122,8 +127,8 @@ models::PoolSpec load_pool(LoadContext& ctx, const JsonNode& n, models::Provider
 
 void load_providers(LoadContext& ctx, const JsonNode& array) {
   for (const JsonNode& n : array.items()) {
-    n.check_keys({"id", "retry", "max_connections_per_destination", "session_time", "outbound_filter",
-                  "abuse_desk", "support_desk", "faults", "pools"});
+    n.check_keys({"id", "retry", "max_connections_per_destination", "session_time", "dead_after",
+                  "outbound_filter", "abuse_desk", "support_desk", "faults", "pools"});
     const auto index = static_cast<models::ProviderIndex>(ctx.config.providers.size());
     models::ProviderSpec spec;
     models::ProviderConfig& c = spec.config;
@@ -132,6 +137,7 @@ void load_providers(LoadContext& ctx, const JsonNode& array) {
     if (auto v = n.find("max_connections_per_destination"))
       c.max_connections_per_destination = v->uint32_in(0, 1u << 20);
     if (auto v = n.find("session_time")) c.session_time = v->positive_duration();
+    if (auto v = n.find("dead_after")) c.dead_after = v->uint32_in(1, 1u << 20);
     if (auto v = n.find("outbound_filter")) c.filter = load_filter(*v);
     if (auto v = n.find("abuse_desk")) c.abuse_desk = load_abuse_desk(*v);
     if (auto v = n.find("support_desk")) c.support_desk = load_support_desk(*v);

@@ -7,8 +7,13 @@
 namespace repsim::io::detail {
 namespace {
 
-const std::vector<std::string_view> kPopulationKeys{"count", "volume_cv", "compromise_probability",
-                                                    "episode_window_start", "episode_window_end"};
+const std::vector<std::string_view> kPopulationKeys{"count",
+                                                    "volume_cv",
+                                                    "compromise_probability",
+                                                    "episode_window_start",
+                                                    "episode_window_end",
+                                                    "recipients_per_member",
+                                                    "arrivals"};
 
 // Routing and authentication, the same for every member of a population.
 models::TenantSpec load_routing(const LoadContext& ctx, const JsonNode& n) {
@@ -46,12 +51,15 @@ models::TenantPopulation load_population(const LoadContext& ctx, const JsonNode&
                                          models::TenantConfig base) {
   models::TenantPopulation p;
   p.base = std::move(base);
-  p.count = n.at("count").uint32_in(1, 1'000'000);
+  p.count = ctx.count(n.at("count"));
   if (auto v = n.find("volume_cv")) p.volume_cv = v->number_in(0.0, 100.0);
   if (auto v = n.find("compromise_probability")) p.compromise_probability = v->share();
   p.episode_window_end = ctx.config.duration;
   if (auto v = n.find("episode_window_start")) p.episode_window_start = ctx.time_in_run(*v);
   if (auto v = n.find("episode_window_end")) p.episode_window_end = ctx.time_in_run(*v);
+  if (auto v = n.find("recipients_per_member")) p.recipients_per_member = v->uint32_in(1, 1'000'000);
+  if (auto v = n.find("arrivals"))
+    p.pooled_arrivals = v->choice<bool>("arrivals", {{"per_member", false}, {"pooled", true}});
   if (p.compromise_probability > 0) {
     if (p.base.episodes.size() != 1)
       n.fail("compromise_probability > 0 needs exactly one template episode in 'episodes', got " +
@@ -99,6 +107,8 @@ void load_tenants(LoadContext& ctx, const JsonNode& array) {
       ctx.out.tenant_populations.push_back(
           PopulationRange{id, static_cast<std::uint32_t>(ctx.config.tenants.size()), p.count});
     } else {
+      // A single sender stands for its share of the world's mail: it grows with the world.
+      base.messages_per_day *= ctx.scale;
       members.push_back(std::move(base));
     }
 

@@ -1,6 +1,8 @@
 // The top level of a scenario file, and the order its sections are read in.
 #include "io/scenario_loader.hpp"
 
+#include <cmath>
+
 #include "io/load_parts.hpp"
 #include "models/ecosystem.hpp"
 
@@ -21,6 +23,10 @@ LoadedScenario load_scenario_json(const nlohmann::json& document, const std::str
   out.source = name_for_errors;
   detail::LoadContext ctx(out);
   ctx.file = name_for_errors;
+  if (!(options.scale > 0.0) || !std::isfinite(options.scale))
+    throw LoadError(name_for_errors, "",
+                    "scale must be a finite number > 0, got " + format_number(options.scale));
+  ctx.scale = options.scale;
   models::EcosystemConfig& c = out.config;
 
   const JsonNode root(document, name_for_errors);

@@ -41,6 +41,12 @@ struct LoadOptions {
   // Builds a models::Ecosystem from the result to prove it is consistent; a model's refusal becomes
   // a LoadError at "/". Off only for callers that build one themselves right away.
   bool check_build = true;
+  // Multiplies the size of the world (repsim run --scale X): every population's `count`, every
+  // pool's `size` (pools that list explicit `addresses` keep theirs) and the messages_per_day of
+  // single tenants are multiplied by `scale` and rounded to the nearest integer (counts and sizes
+  // at least 1). Per-member quantities of a population stay as written, so the world's volume
+  // scales through its member counts. Must be finite and > 0; 1 reads the file as written.
+  double scale = 1.0;
 };
 
 LoadedScenario load_scenario_file(const std::string& path, const LoadOptions& options = {});

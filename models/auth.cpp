@@ -21,13 +21,20 @@ void AuthDirectory::validate() const {
   for (std::size_t t = 0; t < domains.size(); ++t)
     if (!std::is_sorted(domains[t].spf_ips.begin(), domains[t].spf_ips.end()))
       throw std::invalid_argument("auth: SPF IPs of domain " + std::to_string(t) + " are not sorted");
+  for (std::size_t r = 0; r < shared_records.size(); ++r)
+    if (!std::is_sorted(shared_records[r].begin(), shared_records[r].end()))
+      throw std::invalid_argument("auth: shared SPF record " + std::to_string(r) + " is not sorted");
+  for (std::size_t t = 0; t < shared_record_of.size(); ++t)
+    if (shared_record_of[t] != kNone && shared_record_of[t] >= shared_records.size())
+      throw std::invalid_argument("auth: domain " + std::to_string(t) + " names a missing shared SPF record");
 }
 
 AuthResult evaluate_auth(const Message& m, IpIndex ip, const AuthDirectory& dir) {
-  const DomainAuth& envelope = domain(dir, m.envelope_from, "envelope-from");
+  domain(dir, m.envelope_from, "envelope-from");  // throws when missing
   const DomainAuth& header = domain(dir, m.header_from, "header-from");
   AuthResult r;
-  r.spf_pass = std::binary_search(envelope.spf_ips.begin(), envelope.spf_ips.end(), ip);
+  const std::vector<IpIndex>& spf = dir.spf(m.envelope_from);
+  r.spf_pass = std::binary_search(spf.begin(), spf.end(), ip);
   r.dkim_aligned = m.header_from == m.tenant;
   const bool spf_aligned = r.spf_pass && m.envelope_from == m.header_from;
   r.dmarc_pass = r.dkim_aligned || (spf_aligned && !header.always_signs);

@@ -12,6 +12,7 @@
 
 #include "models/ids.hpp"
 #include "models/message.hpp"
+#include "sim/huge_page_allocator.hpp"
 
 namespace repsim::models {
 
@@ -29,9 +30,22 @@ struct DomainAuth {
 
 // One domain per tenant, indexed by TenantIndex.
 struct AuthDirectory {
-  std::vector<DomainAuth> domains;
+  // Read at random once per message: huge pages when large (sim/huge_page_allocator.hpp).
+  std::vector<DomainAuth, sim::HugePageAllocator<DomainAuth>> domains;
+  // SPF records that many domains share: every customer of a shared pool publishes the same list,
+  // and one copy serves them all (a copy per domain costs domains x pool size, and a cold copy for
+  // every lookup). shared_record_of[t] names domain t's record here; kNone (or t past its end)
+  // means the domain's own spf_ips.
+  std::vector<std::vector<IpIndex>> shared_records;
+  std::vector<std::uint32_t> shared_record_of;
 
-  // Throws std::invalid_argument when a domain's spf_ips are not sorted (lookups binary-search).
+  // Domain t's SPF record.
+  const std::vector<IpIndex>& spf(TenantIndex t) const {
+    return t < shared_record_of.size() && shared_record_of[t] != kNone ? shared_records[shared_record_of[t]]
+                                                                       : domains[t].spf_ips;
+  }
+
+  // Throws std::invalid_argument when an SPF list is not sorted (lookups binary-search).
   void validate() const;
 };
 

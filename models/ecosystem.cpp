@@ -22,6 +22,7 @@ std::string default_address(std::uint32_t pool_number, std::uint32_t k) {
 Ecosystem::Ecosystem(EcosystemConfig config)
     : config_(std::move(config)),
       streams_(config_.seed),
+      traffic_pools_(sim_, config_.calendar, streams_),
       ledger_(config_.tenants.size(), config_.gateways.size()) {
   if (config_.duration <= 0) bad("duration must be positive");
   if (config_.sample_every <= 0) bad("sample_every must be positive");
@@ -117,21 +118,45 @@ void Ecosystem::build_auth() {
       authorize(t, f);
     }
   }
+  auth_.validate();  // once here, not in every gateway
 }
 
 // A tenant's SPF record lists what its provider sends from: its own IP when it has a dedicated
 // one, else every shared IP of the provider (the provider's include: covers all customers).
+// What one provider contributes depends only on (provider, the tenant's own dedicated pool or
+// none), so those lists are built once and shared by every domain that has nothing else.
 void Ecosystem::authorize(TenantIndex tenant, ProviderIndex provider) {
-  auto& spf = auth_.domains[tenant].spf_ips;
   const TenantSpec& spec = config_.tenants[tenant];
   const bool own_dedicated = provider == spec.provider && pools_[spec.pool].kind == PoolKind::Dedicated;
-  for (PoolIndex p = 0; p < pools_.size(); ++p) {
-    if (provider_of_pool_[p] != provider) continue;
-    if (own_dedicated ? p != spec.pool : pools_[p].kind == PoolKind::Dedicated) continue;
-    spf.insert(spf.end(), pools_[p].ips.begin(), pools_[p].ips.end());
+  const auto [it, added] =
+      spf_records_.try_emplace((std::uint64_t{provider} << 32) | (own_dedicated ? spec.pool : kNone),
+                               static_cast<std::uint32_t>(auth_.shared_records.size()));
+  if (added) {
+    std::vector<IpIndex> spf;
+    for (PoolIndex p = 0; p < pools_.size(); ++p) {
+      if (provider_of_pool_[p] != provider) continue;
+      if (own_dedicated ? p != spec.pool : pools_[p].kind == PoolKind::Dedicated) continue;
+      spf.insert(spf.end(), pools_[p].ips.begin(), pools_[p].ips.end());
+    }
+    std::sort(spf.begin(), spf.end());
+    spf.erase(std::unique(spf.begin(), spf.end()), spf.end());
+    auth_.shared_records.push_back(std::move(spf));
   }
-  std::sort(spf.begin(), spf.end());
-  spf.erase(std::unique(spf.begin(), spf.end()), spf.end());
+  if (auth_.shared_record_of.size() <= tenant) auth_.shared_record_of.resize(tenant + std::size_t{1}, kNone);
+  std::uint32_t& shared = auth_.shared_record_of[tenant];
+  DomainAuth& domain = auth_.domains[tenant];
+  if (shared == kNone && domain.spf_ips.empty()) {
+    shared = it->second;  // the first provider: share its record
+    return;
+  }
+  // A second provider (a fallback, a reroute): the domain gets a merged list of its own.
+  std::vector<IpIndex> merged = auth_.spf(tenant);
+  const std::vector<IpIndex>& more = auth_.shared_records[it->second];
+  merged.insert(merged.end(), more.begin(), more.end());
+  std::sort(merged.begin(), merged.end());
+  merged.erase(std::unique(merged.begin(), merged.end()), merged.end());
+  shared = kNone;
+  domain.spf_ips = std::move(merged);
 }
 
 void Ecosystem::build_gateways() {
@@ -167,13 +192,14 @@ void Ecosystem::build_providers() {
 }
 
 void Ecosystem::build_tenants() {
+  tenants_ = sim::ObjectArena<Tenant>(config_.tenants.size());
   for (TenantIndex t = 0; t < config_.tenants.size(); ++t) {
     const TenantConfig& cfg = config_.tenants[t].config;
     for (const RecipientShare& r : cfg.recipients)
       if (r.gateway >= gateways_.size()) bad("tenant " + cfg.id + ": unknown recipient gateway");
-    tenants_.push_back(
-        std::make_unique<Tenant>(t, cfg, TenantContext{sim_, config_.calendar, messages_, ledger_, *this},
-                                 streams_.stream(cfg.id, "traffic"), streams_.stream(cfg.id, "spam")));
+    tenants_.emplace_back(t, cfg,
+                          TenantContext{sim_, config_.calendar, messages_, ledger_, *this, &traffic_pools_},
+                          streams_.stream(cfg.id, "traffic"), streams_.stream(cfg.id, "spam"));
   }
 }
 
@@ -229,7 +255,8 @@ void Ecosystem::start() {
   const sim::Time end = config_.duration;
   for (auto& s : scorers_)
     if (auto* sb = dynamic_cast<SenderBaseScorer*>(s.get())) sb->start(sim_, end);
-  for (auto& t : tenants_) t->start(end);
+  for (Tenant& t : tenants_) t.start(end);
+  traffic_pools_.start(end);
   metrics_.sample_every(sim_, config_.sample_every, end);
 }
 
@@ -259,6 +286,21 @@ void Ecosystem::submit(MessageId id) {
   Message& m = messages_[id];
   m.provider = route(m.tenant, m.gateway);
   providers_[m.provider]->submit(id);
+}
+
+// What submitting m will read, for a traffic source that knows it ahead (a pooled population):
+// first the tenant's route and authentication records and the gateway, then (with the route in
+// cache) the provider's per-tenant and per-destination state.
+void Ecosystem::prefetch(const Message& m, int stage) const {
+  if (m.tenant >= route_of_tenant_.size() || m.gateway >= gateways_.size()) return;
+  if (stage == 0) {
+    __builtin_prefetch(&route_of_tenant_[m.tenant]);
+    __builtin_prefetch(&auth_.domains[m.tenant]);
+    if (m.tenant < auth_.shared_record_of.size()) __builtin_prefetch(&auth_.shared_record_of[m.tenant]);
+    gateways_[m.gateway]->prefetch();
+    return;
+  }
+  if (route_of_pair_.empty()) providers_[route_of_tenant_[m.tenant]]->prefetch(m);
 }
 
 SmtpReply Ecosystem::deliver(const Message& m, IpIndex ip, ProviderIndex via, sim::Time now) {

@@ -4,6 +4,7 @@
 // one from an EcosystemConfig, run it, and read its ledger, metrics and log.
 #include <cstdint>
 #include <functional>
+#include <map>
 #include <memory>
 #include <string>
 #include <string_view>
@@ -16,10 +17,12 @@
 #include "models/message.hpp"
 #include "models/network.hpp"
 #include "models/operator.hpp"
+#include "models/population_traffic.hpp"
 #include "models/provider.hpp"
 #include "models/scorer.hpp"
 #include "models/tenant.hpp"
 #include "sim/metrics.hpp"
+#include "sim/object_arena.hpp"
 #include "sim/random.hpp"
 #include "sim/simulation.hpp"
 
@@ -57,6 +60,7 @@ class Ecosystem final : public MessageSink, public DeliveryNetwork, public Actio
 
   // MessageSink / DeliveryNetwork: the ecosystem is the post office between models.
   void submit(MessageId id) override;
+  void prefetch(const Message& m, int stage) const override;
   SmtpReply deliver(const Message& m, IpIndex ip, ProviderIndex via, sim::Time now) override;
 
   const EcosystemConfig& config() const { return config_; }
@@ -82,7 +86,7 @@ class Ecosystem final : public MessageSink, public DeliveryNetwork, public Actio
   const Scorer& scorer(ScorerIndex s) const { return *scorers_[s]; }
   const Gateway& gateway(GatewayIndex g) const { return *gateways_[g]; }
   const Provider& provider(ProviderIndex p) const { return *providers_[p]; }
-  const Tenant& tenant(TenantIndex t) const { return *tenants_[t]; }
+  const Tenant& tenant(TenantIndex t) const { return tenants_[t]; }
   const AuthDirectory& auth() const { return auth_; }
   // The provider new mail from `tenant` to `gateway` takes now.
   ProviderIndex route(TenantIndex tenant, GatewayIndex gateway) const;
@@ -105,6 +109,7 @@ class Ecosystem final : public MessageSink, public DeliveryNetwork, public Actio
   EcosystemConfig config_;
   sim::Simulation sim_;
   sim::StreamFactory streams_;
+  TrafficPools traffic_pools_;  // shared weekly shapes and pooled population arrivals
   sim::Metrics metrics_;
   MessagePool messages_;
   Ledger ledger_;
@@ -115,10 +120,13 @@ class Ecosystem final : public MessageSink, public DeliveryNetwork, public Actio
   std::vector<std::unique_ptr<Scorer>> scorers_;
   std::vector<std::unique_ptr<Gateway>> gateways_;
   std::vector<std::unique_ptr<Provider>> providers_;
-  std::vector<std::unique_ptr<Tenant>> tenants_;
+  // One block: a provider-sized run reads 100,000 tenants at random (see sim/object_arena.hpp).
+  sim::ObjectArena<Tenant> tenants_;
   std::vector<std::unique_ptr<Operator>> operators_;
   std::vector<ProviderIndex> route_of_tenant_;
   std::unordered_map<std::uint64_t, ProviderIndex> route_of_pair_;  // lookups only: order never matters
+  // auth_.shared_records by (provider << 32 | own dedicated pool or kNone): lookups only.
+  std::map<std::uint64_t, std::uint32_t> spf_records_;
   std::vector<LogEntry> log_;
   std::vector<std::function<void(const LogEntry&)>> log_hooks_;
   bool started_ = false;

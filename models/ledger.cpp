@@ -4,6 +4,8 @@
 #include <stdexcept>
 #include <string>
 
+#include "sim/prefetch.hpp"
+
 namespace repsim::models {
 
 namespace {
@@ -26,7 +28,14 @@ void add_counts(DeliveryCounts& into, const DeliveryCounts& c) {
 
 Ledger::Ledger(std::size_t tenants, std::size_t gateways) : tenants_(tenants), gateways_(gateways) {}
 
-Ledger::PairState& Ledger::pair_state(TenantIndex t, GatewayIndex g) { return pairs_[key(t, g)]; }
+Ledger::PairState& Ledger::pair_state(TenantIndex t, GatewayIndex g) {
+  const std::uint64_t k = key(t, g);
+  if (k != last_.key) {
+    last_.state = &pairs_[k];
+    last_.key = k;
+  }
+  return *last_.state;
+}
 
 // Every count is kept three times (tenant, gateway, pair) so no summary has to be derived later.
 template <class F>
@@ -107,17 +116,26 @@ void Ledger::finish(const std::vector<const Message*>& still_queued) {
   for (const Message* m : still_queued) each(*m, [](DeliveryCounts& c) { ++c.queued_at_end; });
 }
 
+void Ledger::prefetch(const Message& m, int stage) const {
+  if (m.tenant >= tenants_.size() || m.gateway >= gateways_.size()) return;
+  if (stage == 0) {
+    sim::prefetch_object(&tenants_[m.tenant]);
+    sim::prefetch_object(&gateways_[m.gateway]);
+    pairs_.prefetch_slot(key(m.tenant, m.gateway));
+  } else {
+    pairs_.prefetch_value(key(m.tenant, m.gateway));
+  }
+}
+
 const DeliveryCounts& Ledger::pair(TenantIndex t, GatewayIndex g) const {
   static const DeliveryCounts kZero{};
-  const auto it = pairs_.find(key(t, g));
-  return it == pairs_.end() ? kZero : it->second.counts;
+  const PairState* p = pairs_.find(key(t, g));
+  return p == nullptr ? kZero : p->counts;
 }
 
 std::vector<std::pair<TenantIndex, GatewayIndex>> Ledger::pairs() const {
-  std::vector<std::uint64_t> keys;
-  keys.reserve(pairs_.size());
-  for (const auto& [k, state] : pairs_) keys.push_back(k);
-  std::sort(keys.begin(), keys.end());  // the map's order is unspecified; the key sorts as (t, g)
+  std::vector<std::uint64_t> keys = pairs_.keys();
+  std::sort(keys.begin(), keys.end());  // added in order of first mail; the key sorts as (t, g)
   std::vector<std::pair<TenantIndex, GatewayIndex>> out;
   out.reserve(keys.size());
   for (std::uint64_t k : keys)
@@ -126,8 +144,8 @@ std::vector<std::pair<TenantIndex, GatewayIndex>> Ledger::pairs() const {
 }
 
 bool Ledger::in_outage(TenantIndex t, GatewayIndex g) const {
-  const auto it = pairs_.find(key(t, g));
-  return it != pairs_.end() && it->second.open_outage != kNone;
+  const PairState* p = pairs_.find(key(t, g));
+  return p != nullptr && p->open_outage != kNone;
 }
 
 DeliveryCounts Ledger::totals() const {

@@ -5,12 +5,13 @@
 #include <cstdint>
 #include <functional>
 #include <limits>
-#include <unordered_map>
 #include <vector>
 
 #include "models/ids.hpp"
+#include "models/keyed_store.hpp"
 #include "models/message.hpp"
 #include "models/smtp.hpp"
+#include "sim/huge_page_allocator.hpp"
 #include "sim/metrics.hpp"
 #include "sim/time.hpp"
 
@@ -58,6 +59,10 @@ class Ledger {
   void on_final(const Message& m, FinalState state, sim::Time now);
   // Counts what is still queued and leaves open outages open (end = kNever).
   void finish(const std::vector<const Message*>& still_queued);
+  // A hint with no observable effect: m will be counted soon. Stage 0 asks for its tenant's and
+  // gateway's counts and the pair's index slot; stage 1 (later, once the slot is in cache) for the
+  // pair's counts. A traffic source that draws messages ahead hides the cache misses of a large run.
+  void prefetch(const Message& m, int stage) const;
 
   const DeliveryCounts& tenant(TenantIndex t) const { return tenants_[t]; }
   const DeliveryCounts& gateway(GatewayIndex g) const { return gateways_[g]; }
@@ -82,14 +87,33 @@ class Ledger {
     // refusals of an older backlog (still queued on a route the sender has left) are no outage.
     sim::Time newest_delivered = std::numeric_limits<sim::Time>::min();
   };
+  // The pair last looked up: a message's creation, attempts and end all touch the same pair in a
+  // row, so most lookups skip the index. Copies start empty (the pointer is into this ledger).
+  struct LastPair {
+    std::uint64_t key = ~std::uint64_t{0};
+    PairState* state = nullptr;
+    LastPair() = default;
+    LastPair(const LastPair&) {}
+    LastPair& operator=(const LastPair& other) {
+      if (this != &other) {
+        key = ~std::uint64_t{0};
+        state = nullptr;
+      }
+      return *this;
+    }
+  };
   static std::uint64_t key(TenantIndex t, GatewayIndex g) { return (std::uint64_t{t} << 32) | g; }
   PairState& pair_state(TenantIndex t, GatewayIndex g);
   template <class F>
   void each(const Message& m, F&& f);
 
-  std::vector<DeliveryCounts> tenants_;
-  std::vector<DeliveryCounts> gateways_;
-  std::unordered_map<std::uint64_t, PairState> pairs_;
+  // Read at random, one line set per message: huge pages (a provider has 100,000 tenants).
+  std::vector<DeliveryCounts, sim::HugePageAllocator<DeliveryCounts>> tenants_;
+  std::vector<DeliveryCounts, sim::HugePageAllocator<DeliveryCounts>> gateways_;
+  // A provider-sized run has about a million pairs, one touched per message: a flat index over
+  // values that never move (LastPair may point in), not a node per pair.
+  KeyedStore<PairState> pairs_;
+  LastPair last_;
   std::vector<OutageInterval> outages_;
   std::vector<OutageHook> hooks_;
 };

@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "models/ids.hpp"
+#include "sim/huge_page_allocator.hpp"
 #include "sim/time.hpp"
 
 namespace repsim::models {
@@ -62,7 +63,7 @@ class MessagePool {
   std::size_t capacity() const { return slots_.size(); }
 
  private:
-  std::vector<Message> slots_;
+  std::vector<Message, sim::HugePageAllocator<Message>> slots_;  // read at random: huge pages
   std::vector<MessageId> free_;
   std::size_t live_ = 0;
 };

@@ -13,6 +13,13 @@ class MessageSink {
  public:
   // The message is already in the pool; the sink owns what happens to it from here.
   virtual void submit(MessageId id) = 0;
+  // A hint with no observable effect: a message like m (its tenant and gateway) will be submitted
+  // soon. A traffic source that draws ahead calls it with stage 0, then 1 a little later, so a sink
+  // can ask for the cache lines the submission will read (stage 1 may follow what stage 0 fetched).
+  virtual void prefetch(const Message& m, int stage) const {
+    (void)m;
+    (void)stage;
+  }
 
  protected:
   ~MessageSink() = default;

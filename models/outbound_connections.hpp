@@ -4,6 +4,7 @@
 // destination is the whole state. An attempt that finds every connection busy books the session
 // after the earliest-ending one, so the k-th waiter gets the k-th freed slot and wakes exactly once
 // (waking every waiter at each session end would cost O(waiters) events per session).
+#include <algorithm>
 #include <cstdint>
 #include <deque>
 #include <vector>
@@ -31,6 +32,20 @@ class OutboundConnections {
     const sim::Time start = ends.size() < max_ ? now : ends[ends.size() - max_];
     ends.push_back(start + session_);
     return start;
+  }
+
+  // The start book() would return now, without booking anything.
+  sim::Time next_free(GatewayIndex destination, sim::Time now) const {
+    if (max_ == 0 || destination >= ends_.size()) return now;
+    const std::deque<sim::Time>& ends = ends_[destination];
+    // Sessions ending at or before now are over; ends are sorted.
+    const auto open = static_cast<std::size_t>(ends.end() - std::upper_bound(ends.begin(), ends.end(), now));
+    return open < max_ ? now : ends[ends.size() - max_];
+  }
+
+  // A cache hint: the bookings of `destination`.
+  void prefetch(GatewayIndex destination) const {
+    if (max_ != 0 && destination < ends_.size()) __builtin_prefetch(&ends_[destination]);
   }
 
   // Sessions to `destination` in progress or booked, as of the last book() call for it.

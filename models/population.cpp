@@ -1,5 +1,6 @@
 #include "models/population.hpp"
 
+#include <algorithm>
 #include <cmath>
 #include <stdexcept>
 #include <string>
@@ -31,6 +32,44 @@ void validate(const TenantPopulation& p, const std::string& who) {
 
 }  // namespace
 
+std::vector<std::size_t> sample_without_replacement(const std::vector<double>& weights,
+                                                    const sim::Categorical& all, std::uint32_t k,
+                                                    sim::RandomStream& rng) {
+  std::vector<std::size_t> positive;
+  for (std::size_t i = 0; i < weights.size(); ++i)
+    if (weights[i] > 0.0) positive.push_back(i);
+  if (k >= positive.size()) return positive;
+
+  // Drawing from the full mix and redrawing repeats picks each remaining entry in proportion to its
+  // weight among the remaining ones: successive sampling, at O(1) a draw while the picks hold little
+  // of the total weight. When they hold most of it (a few heavy entries), redraws get frequent and
+  // the rest comes from a mix rebuilt over the remaining entries.
+  std::vector<bool> taken(weights.size(), false);
+  std::vector<std::size_t> out;
+  out.reserve(k);
+  std::uint32_t misses = 0;
+  constexpr std::uint32_t kMaxMisses = 16;
+  while (out.size() < k && misses < kMaxMisses) {
+    const std::size_t i = all(rng);
+    if (taken[i]) {
+      ++misses;
+      continue;
+    }
+    taken[i] = true;
+    out.push_back(i);
+    misses = 0;
+  }
+  while (out.size() < k) {
+    std::vector<double> rest = weights;
+    for (std::size_t i : out) rest[i] = 0.0;
+    const std::size_t i = sim::Categorical(rest)(rng);
+    taken[i] = true;
+    out.push_back(i);
+  }
+  std::sort(out.begin(), out.end());
+  return out;
+}
+
 std::vector<TenantConfig> expand(const TenantPopulation& population, const sim::StreamFactory& streams,
                                  std::string_view population_id) {
   const std::string id(population_id);
@@ -38,12 +77,28 @@ std::vector<TenantConfig> expand(const TenantPopulation& population, const sim::
 
   const TenantConfig& base = population.base;
   const sim::Time window = population.episode_window_end - population.episode_window_start;
+  // With sampling, members get their own short lists: copying the whole mix into each member first
+  // would cost members x mix.
+  const bool sampled = population.recipients_per_member > 0;
+  TenantConfig templ = base;
+  templ.episodes.clear();
+  templ.arrival_pool = population.pooled_arrivals ? id : std::string();
+  std::vector<double> weights;
+  sim::Categorical all;
+  if (sampled) {
+    templ.recipients.clear();
+    for (const RecipientShare& r : base.recipients) weights.push_back(r.weight);
+    try {
+      if (!base.recipients.empty()) all = sim::Categorical(weights);
+    } catch (const std::invalid_argument& e) {
+      throw std::invalid_argument("population '" + id + "': recipients: " + e.what());
+    }
+  }
   std::vector<TenantConfig> members;
   members.reserve(population.count);
   for (std::uint32_t k = 0; k < population.count; ++k) {
-    TenantConfig m = base;
+    TenantConfig m = templ;
     m.id = id + "#" + std::to_string(k);
-    m.episodes.clear();
     sim::RandomStream rng = streams.stream(m.id, "population");
 
     // Both draws happen for every member, so the volume draw below sits at the same place in the
@@ -59,6 +114,11 @@ std::vector<TenantConfig> expand(const TenantPopulation& population, const sim::
 
     if (population.volume_cv > 0.0 && base.messages_per_day > 0.0)
       m.messages_per_day = sim::lognormal_mean_cv(rng, base.messages_per_day, population.volume_cv);
+    if (sampled && !all.empty()) {
+      sim::RandomStream pick = streams.stream(m.id, "recipients");
+      for (std::size_t i : sample_without_replacement(weights, all, population.recipients_per_member, pick))
+        m.recipients.push_back(base.recipients[i]);
+    }
     members.push_back(std::move(m));
   }
   return members;

@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "models/tenant.hpp"
+#include "sim/distributions.hpp"
 #include "sim/random.hpp"
 #include "sim/time.hpp"
 
@@ -26,12 +27,33 @@ struct TenantPopulation {
   double compromise_probability = 0;
   sim::Time episode_window_start = 0;
   sim::Time episode_window_end = 0;
+  // 0: every member mails the whole of base.recipients. k > 0: each member mails only k distinct
+  // entries of it, drawn in proportion to their weights among those not drawn yet (successive
+  // sampling without replacement), and keeps their weights. A provider's customers each write to a
+  // handful of organisations, not to every one: this keeps a large world's (tenant, gateway) pairs,
+  // and each member's mix, proportional to the member count instead of members x gateways.
+  std::uint32_t recipients_per_member = 0;
+  // Members' legit arrivals as one superposed process (TenantConfig::arrival_pool = the population
+  // id; models/population_traffic.hpp) instead of one per member: one pending event instead of
+  // `count`, at the price of per-member common random numbers for arrival times.
+  bool pooled_arrivals = false;
 };
+
+// k distinct indices into `weights` (those with weight > 0), each drawn with probability
+// proportional to its weight among those not drawn yet; all of them when k >= their number.
+// Returned in increasing order. `all` is the categorical over every weight (built once by the
+// caller and reused for every member). Exposed for tests.
+std::vector<std::size_t> sample_without_replacement(const std::vector<double>& weights,
+                                                    const sim::Categorical& all, std::uint32_t k,
+                                                    sim::RandomStream& rng);
 
 // Members are named "<population_id>#<k>", k from 0. Member k draws only from the stream
 // (population_id + "#k", "population"), in the fixed order compromised?, episode start, volume, so
 // its config does not depend on how many members follow it, and the compromise draws do not depend
-// on volume_cv. Throws std::invalid_argument for an invalid population.
+// on volume_cv; its recipient sample (recipients_per_member) comes from the stream
+// (population_id + "#k", "recipients"), so sampling never shifts those draws. A member's sampled
+// recipients are listed in the order of base.recipients. Throws std::invalid_argument for an
+// invalid population.
 std::vector<TenantConfig> expand(const TenantPopulation& population, const sim::StreamFactory& streams,
                                  std::string_view population_id);
 

@@ -16,6 +16,7 @@ void ProviderConfig::validate() const {
   } catch (const std::invalid_argument& e) {
     bad(e.what());
   }
+  if (dead_after == 0) bad("dead_after must be >= 1");
   if (max_connections_per_destination > 0 && session_time <= 0)
     bad("session_time must be > 0 when connections are limited");
   if (abuse_desk.enabled && abuse_desk.complaint_threshold == 0)
@@ -51,7 +52,6 @@ void Provider::submit(MessageId id) {
     throw std::logic_error("provider " + cfg_.id + ": tenant " + std::to_string(m.tenant) +
                            " has no pool here");
   m.provider = index_;
-  enqueue(id);
   if (suspended(m.tenant)) return finish(id, FinalState::Filtered);
   // Only spam draws, so a run's legit mail never shifts the filter's stream.
   if (m.kind == MessageKind::Spam && sim::bernoulli(rng_, cfg_.filter.catch_probability())) {
@@ -59,61 +59,37 @@ void Provider::submit(MessageId id) {
     finish(id, FinalState::Filtered);
     return record_abuse(tenant, 1);
   }
-  attempt(id, false);
-}
+  if (break_if_faulty(id)) return;
 
-void Provider::on_event(sim::Simulation&, std::uint64_t payload) {
-  attempt(static_cast<MessageId>(payload & 0xFFFFFFFFu), (payload & kHoldsConnection) != 0);
-}
-
-// One turn of a queued message: expire it, warn its sender, or try to deliver it now.
-void Provider::attempt(MessageId id, bool holds_connection) {
-  Message& m = ctx_.messages[id];
   const sim::Time now = ctx_.sim.now();
-  const RetryPolicy& retry = cfg_.retry;
-  const sim::Time age = now - m.created;
-
-  // A retry due at exactly the lifetime is not made: the message expires then (no attempt).
-  if (age >= retry.lifetime) return finish(id, FinalState::Expired);
-  if (retry.delay_notice > 0 && !m.delay_notice_sent && age >= retry.delay_notice) {
-    m.delay_notice_sent = true;
-    ctx_.ledger.on_delay_notice(m);
+  const std::uint32_t source = source_of(m);
+  std::uint32_t lane = find_lane(m.gateway, source);
+  // A pass waiting for a session has the lane's mail in hand: new mail waits its turn behind it.
+  if (lane != kNone && lanes_[lane].in_pass) return append(lane, id);
+  if (connections_.next_free(m.gateway, now) > now) {
+    // Not a 4xx: the message waits for a session; its attempt count is untouched.
+    if (lane == kNone) lane = open_lane(m.gateway, source);
+    append(lane, id);
+    Lane& l = lanes_[lane];
+    if (l.event_pending) return;  // the lane's retry takes it along
+    ++connection_waits_;
+    l.in_pass = true;
+    l.pass_delivered = false;
+    l.cursor = l.slots.size() - 1;
+    return schedule(lane, connections_.book(m.gateway, now));
   }
-
-  // A broken provider bounces the message itself: no connection, no IP, no gateway.
-  if (const ProviderFault* fault = active_fault(m)) {
-    const SmtpReply reply{ReplyClass::Reject, fault->code, BlockCause::ProviderFault, fault->text};
-    ctx_.ledger.on_attempt(m, reply, now);  // legit mail broken here is an outage like any other
-    return finish(id, FinalState::Rejected);
+  connections_.book(m.gateway, now);
+  if (!attempt(id)) {
+    if (lane != kNone) lanes_[lane].failures = 0;  // the destination answered
+    return;
   }
-
-  if (!holds_connection) {
-    const sim::Time start = connections_.book(m.gateway, now);
-    if (start > now) {
-      // Not a 4xx: the message waits for the session it booked; its retry count is untouched. A
-      // message that expires or breaks meanwhile leaves its booked session unused.
-      ++connection_waits_;
-      ctx_.sim.schedule_at(start, *this, kHoldsConnection | id);
-      return;
-    }
-  }
-
-  const IpIndex ip = ctx_.pools[pool_of_tenant_[m.tenant]].pick(m.tenant);
-  ++ctx_.ips[ip].attempts;
-  if (m.attempts < UINT16_MAX) ++m.attempts;
-  const SmtpReply reply = ctx_.network.deliver(m, ip, index_, now);
-  ctx_.ledger.on_attempt(m, reply, now);
-
-  switch (reply.cls) {
-    case ReplyClass::Accept:
-      ++ctx_.ips[ip].delivered;
-      return finish(id, FinalState::Delivered);
-    case ReplyClass::Reject:
-      return finish(id, FinalState::Rejected);
-    case ReplyClass::Tempfail:
-      if (retry.tempfail_is_permanent) return finish(id, FinalState::Rejected);
-      ctx_.sim.schedule_at(now + retry.interval_after(m.attempts), *this, id);
-      return;
+  if (lane == kNone) lane = open_lane(m.gateway, source);
+  append(lane, id);
+  Lane& l = lanes_[lane];
+  if (l.failures < UINT32_MAX) ++l.failures;
+  if (!l.event_pending) {
+    l.retries = 1;  // an idle lane's first deferral: the first retry interval
+    schedule(lane, now + cfg_.retry.interval_after(1));
   }
 }
 
@@ -130,32 +106,21 @@ const ProviderFault* Provider::active_fault(const Message& m) const {
   return nullptr;
 }
 
+// A broken provider bounces the message itself: no connection, no IP, no gateway.
+bool Provider::break_if_faulty(MessageId id) {
+  if (faults_.empty()) return false;
+  const Message& m = ctx_.messages[id];
+  const ProviderFault* fault = active_fault(m);
+  if (!fault) return false;
+  const SmtpReply reply{ReplyClass::Reject, fault->code, BlockCause::ProviderFault, fault->text};
+  ctx_.ledger.on_attempt(m, reply, ctx_.sim.now());  // legit mail broken here is an outage like any other
+  finish(id, FinalState::Rejected);
+  return true;
+}
+
 void Provider::finish(MessageId id, FinalState state) {
   ctx_.ledger.on_final(ctx_.messages[id], state, ctx_.sim.now());
-  dequeue(id);
   ctx_.messages.release(id);
-}
-
-void Provider::enqueue(MessageId id) {
-  if (id >= queue_pos_.size()) queue_pos_.resize(id + std::size_t{1}, kNone);
-  if (queue_pos_[id] != kNone)
-    throw std::logic_error("provider " + cfg_.id + ": message " + std::to_string(id) + " submitted twice");
-  queue_pos_[id] = static_cast<std::uint32_t>(queued_.size());
-  queued_.push_back(id);
-}
-
-void Provider::dequeue(MessageId id) {
-  const std::uint32_t pos = queue_pos_[id];
-  const MessageId last = queued_.back();
-  queued_[pos] = last;
-  queue_pos_[last] = pos;
-  queued_.pop_back();
-  queue_pos_[id] = kNone;
-}
-
-void Provider::collect_queued(std::vector<const Message*>& out) const {
-  out.reserve(out.size() + queued_.size());
-  for (MessageId id : queued_) out.push_back(&ctx_.messages[id]);
 }
 
 void Provider::suspend(TenantIndex tenant) {

@@ -1,12 +1,35 @@
 #pragma once
 // A provider's outbound MTA: the sender's side of every delivery. It filters outbound spam, leaves
 // from the tenant's IP pool, limits its own connections per destination, and keeps deferred mail in
-// a retry queue until it is delivered, bounced, or expires. Every submitted message ends in exactly
-// one final state in the ledger, or is still queued (collect_queued) when the run ends.
+// per-destination queues until it is delivered, bounced, or expires. Every submitted message ends in
+// exactly one final state in the ledger, or is still queued (collect_queued) when the run ends.
+//
+// The queue is kept the way real MTAs keep it (Postfix's per-destination queues and dead-destination
+// logic; PowerMTA's queue per virtual MTA and domain): one "lane" per (source, gateway), where the
+// source is the pool for a round-robin pool and the sending IP otherwise (dedicated and tenant-hash
+// pools), because reputation, the usual reason for a 4xx, belongs to what connects.
+//  * New mail gets its first attempt at once (when a session is free), whatever the lane's state:
+//    every message reaches the gateway at least once, as it did on FOPE. Deferred mail waits in
+//    its lane, oldest first; the lane has one timer, never one per message.
+//  * At each retry the lane makes one pass over its mail, oldest first, each message over a free
+//    session (the per-destination connection limit sets the flush rate). A deferred message keeps
+//    its place; a delivered or bounced one leaves. A destination is dead after dead_after
+//    deferrals in a row without a delivery: the pass stops there, and the next retry tries the
+//    oldest message alone (the probe) before flushing the rest. So a refusing destination costs
+//    one attempt per retry, not one per queued message.
+//  * The k-th retry in a row that leaves mail queued is followed by the next after
+//    retry.interval_after(k) (a pass that delivered something starts over at k = 1): a lone
+//    deferred message sees exactly a per-message queue's schedule (FOPE every 20 min; Postfix 300,
+//    600, 1200, 2400, 4000 s, ...). Mail deferred between two retries waits for the lane's next one.
+//  * Expiry and delay notices are settled lazily whenever the lane is visited (every retry and
+//    flush step, so at most retry.max_interval late, as a queue manager's scan): messages at or past
+//    retry.lifetime expire without an attempt, then those older than retry.delay_notice get their
+//    notice, then the pass runs. No message is ever tried at or past its lifetime.
 #include <cstdint>
 #include <deque>
 #include <functional>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "models/ids.hpp"
@@ -46,6 +69,11 @@ struct ProviderConfig {
   std::uint32_t max_connections_per_destination = 0;
   // How long one delivery attempt holds its connection. 2 s: a placeholder of this model.
   sim::Time session_time = sim::seconds(2);
+  // Deferrals in a row (no delivery between them) after which a destination lane is dead and its
+  // retries start with a single probe. 5: Postfix declares a destination dead after one failed
+  // pseudo-cohort (destination_concurrency_failed_cohort_limit = 1) at its initial destination
+  // concurrency of 5 deliveries (initial_destination_concurrency = 5).
+  std::uint32_t dead_after = 5;
   OutboundFilter filter;
   AbuseDesk abuse_desk;
   SupportDesk support_desk;
@@ -79,8 +107,10 @@ class Provider final : public sim::EventHandler {
 
   // Takes message `id` (already in the pool and counted by Ledger::on_created: whoever creates mail
   // counts it, so a reroute never counts it twice) at sim.now(): a suspended tenant's mail and
-  // caught spam end Filtered; the rest gets its first attempt now. Throws std::logic_error when the
-  // tenant has no pool here.
+  // caught spam end Filtered, mail an active fault breaks is bounced; the rest is tried now when its
+  // lane is up, idle and a connection is free, and joins its lane otherwise. Messages must be
+  // submitted in creation order (they are, as they are created): a lane is then oldest first.
+  // Throws std::logic_error when the tenant has no pool here.
   void submit(MessageId id);
 
   // Abuse desk outcome: the tenant's later submissions end Filtered (queued mail is left alone).
@@ -103,25 +133,73 @@ class Provider final : public sim::EventHandler {
   void add_fault(ProviderFault fault);
   const std::deque<ProviderFault>& faults() const { return faults_; }
 
-  std::size_t queued() const { return queued_.size(); }
-  // Appends every message still in this provider's queue (deferred or waiting for a connection).
+  // Messages in this provider's lanes (deferred, or waiting for a connection).
+  std::size_t queued() const { return queued_; }
+  // Appends every message still queued, lane by lane in the order lanes were opened, oldest first.
   void collect_queued(std::vector<const Message*>& out) const;
-  // Attempts postponed because the provider's own per-destination connection limit was full (each
-  // waits once, for the session it booked). Not 4xx replies: the ledger does not count them.
+  // Sessions booked for a later time because the provider's own per-destination connection limit
+  // was full (the lane waits for that session: one event). Not 4xx replies: the ledger does not
+  // count them.
   std::uint64_t connection_waits() const { return connection_waits_; }
+  // Delivery attempts made (each reached the network: one IP used, one gateway reply), and those
+  // that were retries (a queued message tried again by its lane).
+  std::uint64_t attempts() const { return attempts_; }
+  std::uint64_t retries() const { return retries_; }
+  // Lanes ever opened (a lane opens at its first deferral or connection wait), and those holding
+  // mail now.
+  std::size_t lane_count() const { return lanes_.size(); }
+  std::size_t busy_lanes() const;
 
-  // A retry timer or a connection wait ended: payload is the MessageId, plus kHoldsConnection when
-  // the message already booked its session.
+  // A cache hint with no observable effect: a message like m will be submitted soon.
+  void prefetch(const Message& m) const {
+    if (m.tenant < pool_of_tenant_.size()) __builtin_prefetch(&pool_of_tenant_[m.tenant]);
+    connections_.prefetch(m.gateway);
+    if (m.gateway < lanes_of_gateway_.size()) __builtin_prefetch(&lanes_of_gateway_[m.gateway]);
+  }
+
+  // A lane's event: its retry time, or the session it booked. payload = lane number.
   void on_event(sim::Simulation& sim, std::uint64_t payload) override;
 
  private:
-  static constexpr std::uint64_t kHoldsConnection = std::uint64_t{1} << 32;
+  struct Lane {
+    GatewayIndex gateway = kNone;
+    std::uint32_t source = 0;      // pool, or kIpSource | ip
+    std::vector<MessageId> slots;  // arrival order; kNone where a message has left
+    std::size_t head = 0;          // no message before this slot
+    std::size_t live = 0;          // messages in slots
+    std::size_t noticed = 0;       // every message before this slot had its delay notice
+    std::size_t cursor = 0;        // the slot a pass waiting for a session resumes at
+    std::uint32_t retries = 0;     // retries in a row that left mail queued: the back-off step
+    std::uint32_t failures = 0;    // deferrals in a row without a delivery
+    bool event_pending = false;    // the lane's one timer; pending exactly while live > 0
+    bool in_pass = false;          // the pending event is the session booked for slots[cursor]
+    bool pass_delivered = false;   // the current pass delivered (or bounced) something
+  };
+  static constexpr std::uint32_t kIpSource = 0x80000000u;
 
-  void attempt(MessageId id, bool holds_connection);
+  std::uint32_t source_of(const Message& m);
+  // The lane's number, or kNone.
+  std::uint32_t find_lane(GatewayIndex gateway, std::uint32_t source) const;
+  std::uint32_t open_lane(GatewayIndex gateway, std::uint32_t source);
+  bool dead(const Lane& lane) const { return lane.failures >= cfg_.dead_after; }
+  // Tries message `id` over a session that is free now. True when it was deferred (4xx, unless
+  // tempfail_is_permanent): it is still alive. Otherwise it is finished (delivered or bounced).
+  bool attempt(MessageId id);
+  // The lane's timer or booked session.
+  void visit(std::uint32_t lane);
+  // From slots[from] on: one attempt each, until the end, a dead destination, or a session wait.
+  // holding_session: the lane's booked session has begun and serves the first message tried.
+  void pass(std::uint32_t lane, std::size_t from, bool holding_session);
+  void end_pass(std::uint32_t lane);
+  void settle_age(Lane& lane);
+  void prefetch_ahead(const Lane& lane, std::size_t slot) const;
+  void compact(Lane& lane);
+  void schedule(std::uint32_t lane, sim::Time at);
+  void append(std::uint32_t lane, MessageId id);
+  void remove(Lane& lane, std::size_t slot);
   const ProviderFault* active_fault(const Message& m) const;
+  bool break_if_faulty(MessageId id);
   void finish(MessageId id, FinalState state);
-  void enqueue(MessageId id);
-  void dequeue(MessageId id);
   void record_abuse(TenantIndex tenant, std::uint32_t count);
 
   ProviderIndex index_;
@@ -136,10 +214,14 @@ class Provider final : public sim::EventHandler {
   std::vector<std::function<void(TenantIndex, sim::Time)>> suspend_hooks_;
   OutboundConnections connections_;
   std::uint64_t connection_waits_ = 0;
-  // The queue: ids in this provider, and each id's position there (kNone when not here), so that
-  // leaving the queue is a swap with the last one.
-  std::vector<MessageId> queued_;
-  std::vector<std::uint32_t> queue_pos_;
+  std::uint64_t attempts_ = 0;
+  std::uint64_t retries_ = 0;
+  // Lanes in the order they were opened (the iteration order), and per gateway its lanes' numbers
+  // sorted by source: most gateways have none or one (the shared pool's), so a lookup is a short
+  // binary search in a small vector, not a hash of every message.
+  std::vector<Lane> lanes_;
+  std::vector<std::vector<std::pair<std::uint32_t, std::uint32_t>>> lanes_of_gateway_;
+  std::size_t queued_ = 0;
 };
 
 }  // namespace repsim::models

@@ -4,6 +4,8 @@
 #include <cmath>
 #include <stdexcept>
 
+#include "models/population_traffic.hpp"
+
 namespace repsim::models {
 
 namespace {
@@ -14,13 +16,6 @@ using sim::Time;
 
 bool is_share(double p) { return p >= 0.0 && p <= 1.0; }
 
-sim::Categorical make_mix(const std::vector<RecipientShare>& shares) {
-  std::vector<double> weights;
-  weights.reserve(shares.size());
-  for (const RecipientShare& s : shares) weights.push_back(s.weight);
-  return sim::Categorical(weights);
-}
-
 Time saturating_add(Time a, Time b) {
   Time out = 0;
   return __builtin_add_overflow(a, b, &out) ? kNever : out;
@@ -30,10 +25,17 @@ Time saturating_add(Time a, Time b) {
 
 Tenant::Tenant(TenantIndex index, TenantConfig cfg, TenantContext ctx, sim::RandomStream traffic_rng,
                sim::RandomStream spam_rng)
-    : index_(index), cfg_(std::move(cfg)), ctx_(ctx), traffic_rng_(traffic_rng), spam_rng_(spam_rng) {
+    : traffic_rng_(traffic_rng),
+      index_(index),
+      spam_share_(cfg.spam_share),
+      attachment_share_(cfg.attachment_share),
+      ctx_(ctx),
+      cfg_(std::move(cfg)),
+      spam_rng_(spam_rng) {
   const std::string who = "tenant '" + cfg_.id + "': ";
   try {
-    rate_ = ArrivalRate(cfg_.profile, cfg_.messages_per_day);
+    rate_ = ctx_.pools ? ArrivalRate(ctx_.pools->shape_of(cfg_.profile), cfg_.messages_per_day)
+                       : ArrivalRate(cfg_.profile, cfg_.messages_per_day);
   } catch (const std::invalid_argument& e) {
     throw std::invalid_argument(who + e.what());
   }
@@ -42,7 +44,7 @@ Tenant::Tenant(TenantIndex index, TenantConfig cfg, TenantContext ctx, sim::Rand
     throw std::invalid_argument(who + "attachment_share must be in [0, 1]");
   if (!cfg_.recipients.empty()) {
     try {
-      mix_ = make_mix(cfg_.recipients);
+      mix_ = RecipientMix(cfg_.recipients);
     } catch (const std::invalid_argument& e) {
       throw std::invalid_argument(who + "recipients: " + e.what());
     }
@@ -50,6 +52,11 @@ Tenant::Tenant(TenantIndex index, TenantConfig cfg, TenantContext ctx, sim::Rand
     throw std::invalid_argument(who + "sends mail but has no recipients");
   }
   for (const CompromiseEpisode& e : cfg_.episodes) episodes_.push_back(make_state(e));
+  // Last: nothing after this may throw once the pool holds a pointer to this tenant.
+  if (ctx_.pools && !cfg_.arrival_pool.empty()) {
+    ctx_.pools->join(cfg_.arrival_pool, *this);
+    pooled_ = true;
+  }
 }
 
 void Tenant::validate_episode(const CompromiseEpisode& e) const {
@@ -67,7 +74,7 @@ Tenant::EpisodeState Tenant::make_state(const CompromiseEpisode& e) const {
   EpisodeState s{e, {}, 0};
   if (!e.recipients.empty()) {
     try {
-      s.mix = make_mix(e.recipients);
+      s.mix = RecipientMix(e.recipients);
     } catch (const std::invalid_argument& ex) {
       throw std::invalid_argument("tenant '" + cfg_.id + "' compromise episode recipients: " + ex.what());
     }
@@ -79,7 +86,7 @@ void Tenant::start(Time until) {
   if (started_) throw std::logic_error("tenant '" + cfg_.id + "': start() called twice");
   started_ = true;
   until_ = until;
-  schedule_next_legit(ctx_.sim.now());
+  if (!pooled_) schedule_next_legit(ctx_.sim.now());
   for (std::size_t k = 0; k < episodes_.size(); ++k) begin_episode(k);
 }
 
@@ -124,34 +131,43 @@ void Tenant::on_event(sim::Simulation& sim, std::uint64_t payload) {
 
 // Draw order per legit message (fixed, so equal configs give equal messages): gateway, spam,
 // attachment; then the next arrival.
-void Tenant::create_legit() {
+void Tenant::create_legit() { emit_legit(draw_legit(ctx_.sim.now())); }
+
+Message Tenant::draw_legit(sim::Time created) {
   Message m;
-  m.created = ctx_.sim.now();
+  m.created = created;
   m.tenant = index_;
   m.header_from = index_;
   m.envelope_from = index_;
-  m.gateway = cfg_.recipients[mix_(traffic_rng_)].gateway;
-  m.kind = sim::bernoulli(traffic_rng_, cfg_.spam_share) ? MessageKind::Spam : MessageKind::Legit;
-  m.has_attachment = sim::bernoulli(traffic_rng_, cfg_.attachment_share);
+  m.gateway = mix_.draw(traffic_rng_);
+  m.kind = sim::bernoulli(traffic_rng_, spam_share_) ? MessageKind::Spam : MessageKind::Legit;
+  m.has_attachment = sim::bernoulli(traffic_rng_, attachment_share_);
+  return m;
+}
+
+void Tenant::emit_legit(const Message& m) {
   ++legit_created_;
   emit(m);
+}
+
+void Tenant::prefetch_mail(const Message& m, int stage) const {
+  ctx_.ledger.prefetch(m, stage);
+  ctx_.sink.prefetch(m, stage);
 }
 
 // Draw order per spam message: gateway, trap, attachment; then the next arrival.
 void Tenant::create_spam(std::size_t k) {
   const EpisodeState& s = episodes_[k];
-  const bool own_mix = s.mix.empty();
-  const std::vector<RecipientShare>& shares = own_mix ? cfg_.recipients : s.episode.recipients;
   Message m;
   m.created = ctx_.sim.now();
   m.tenant = index_;
   const TenantIndex from = s.episode.spoof_as == kNone ? index_ : s.episode.spoof_as;
   m.header_from = from;
   m.envelope_from = from;
-  m.gateway = shares[(own_mix ? mix_ : s.mix)(spam_rng_)].gateway;
+  m.gateway = (s.mix.empty() ? mix_ : s.mix).draw(spam_rng_);
   m.kind = MessageKind::Spam;
   m.to_trap = sim::bernoulli(spam_rng_, s.episode.trap_share);
-  m.has_attachment = sim::bernoulli(spam_rng_, cfg_.attachment_share);
+  m.has_attachment = sim::bernoulli(spam_rng_, attachment_share_);
   ++spam_created_;
   emit(m);
 }

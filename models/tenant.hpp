@@ -11,19 +11,16 @@
 #include "models/ledger.hpp"
 #include "models/message.hpp"
 #include "models/network.hpp"
+#include "models/tenant_mix.hpp"
 #include "models/traffic_profile.hpp"
 #include "sim/calendar.hpp"
 #include "sim/distributions.hpp"
+#include "sim/prefetch.hpp"
 #include "sim/random.hpp"
 #include "sim/simulation.hpp"
 #include "sim/time.hpp"
 
 namespace repsim::models {
-
-struct RecipientShare {
-  GatewayIndex gateway = kNone;
-  double weight = 1.0;  // relative; the shares of a mix need not sum to 1
-};
 
 struct CompromiseEpisode {
   sim::Time start = 0;
@@ -46,7 +43,14 @@ struct TenantConfig {
   double spam_share = 0;          // baseline spam from a clean tenant (never to traps); usually 0
   double attachment_share = 0.3;  // share of messages with an attachment (assumption)
   std::vector<CompromiseEpisode> episodes;
+  // Empty: the tenant draws its own arrival times. Otherwise the name of a pool of tenants with the
+  // same profile whose legit arrivals are one superposed process (models/population_traffic.hpp):
+  // a population with pooled arrivals names itself here. Used only when the tenant's context has
+  // TrafficPools; without them the tenant draws its own.
+  std::string arrival_pool;
 };
+
+class TrafficPools;
 
 struct TenantContext {
   sim::Simulation& sim;
@@ -54,6 +58,9 @@ struct TenantContext {
   MessagePool& messages;
   Ledger& ledger;
   MessageSink& sink;
+  // Optional: shares weekly shapes among tenants and runs pooled arrivals (arrival_pool). Must
+  // outlive the tenant.
+  TrafficPools* pools = nullptr;
 };
 
 // The Simulation keeps a pointer to the tenant while its events are pending: keep tenants in
@@ -67,9 +74,23 @@ class Tenant final : public sim::EventHandler {
   Tenant(TenantIndex index, TenantConfig cfg, TenantContext ctx, sim::RandomStream traffic_rng,
          sim::RandomStream spam_rng);
 
-  // Schedules legit traffic from now() and every episode; nothing is created at or after `until`.
-  // Throws std::logic_error when called twice.
+  // Schedules legit traffic from now() (unless a pool draws its arrivals) and every episode;
+  // nothing is created at or after `until`. Throws std::logic_error when called twice.
   void start(sim::Time until);
+  // One legit message in two steps, for the pool that draws the tenant's arrivals ahead of time:
+  // draw_legit makes the message's draws (gateway, spam, attachment, from the tenant's own stream,
+  // in that order: what an arrival of its own process does), emit_legit counts and submits it
+  // (at m.created == now). draw_legit changes nothing but the tenant's stream.
+  Message draw_legit(sim::Time created);
+  void emit_legit(const Message& m);
+  void send_legit() { create_legit(); }
+  bool pooled() const { return pooled_; }
+  // Hints for a pool that knows what comes next (no observable effect): the cache lines the next
+  // message of this tenant will read, and its accounts in the ledger (Ledger::prefetch).
+  void prefetch_self() const {
+    sim::prefetch_bytes(this, 3 * sim::kCacheLine);  // the members declared first: what draw_legit reads
+  }
+  void prefetch_mail(const Message& m, int stage) const;
   // Adds an episode at run time (a timeline action). Before start() it simply joins the config;
   // after, its chain begins at max(now, episode.start). Throws std::invalid_argument when invalid.
   void compromise(const CompromiseEpisode& episode);
@@ -85,8 +106,8 @@ class Tenant final : public sim::EventHandler {
  private:
   struct EpisodeState {
     CompromiseEpisode episode;
-    sim::Categorical mix;  // empty: use the tenant's mix
-    sim::Time end = 0;     // min(start + duration, until), set by start()
+    RecipientMix mix;   // empty: use the tenant's mix
+    sim::Time end = 0;  // min(start + duration, until), set by start()
   };
   static constexpr std::uint64_t kLegitPayload = 0;  // episode k uses payload k + 1
 
@@ -99,17 +120,23 @@ class Tenant final : public sim::EventHandler {
   void create_spam(std::size_t k);
   void emit(const Message& m);
 
-  TenantIndex index_;
-  TenantConfig cfg_;
-  TenantContext ctx_;
+  // What every legit message reads, together at the front: in a world of 100,000 tenants the tenant
+  // is a cache miss per message, and one is enough.
   sim::RandomStream traffic_rng_;
+  TenantIndex index_;
+  double spam_share_;
+  double attachment_share_;
+  std::uint64_t legit_created_ = 0;
+  RecipientMix mix_;
+  TenantContext ctx_;
+  // The rest.
+  TenantConfig cfg_;
   sim::RandomStream spam_rng_;
   ArrivalRate rate_;
-  sim::Categorical mix_;
   std::vector<EpisodeState> episodes_;
   sim::Time until_ = 0;
   bool started_ = false;
-  std::uint64_t legit_created_ = 0;
+  bool pooled_ = false;
   std::uint64_t spam_created_ = 0;
 };
 

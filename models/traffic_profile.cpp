@@ -136,44 +136,84 @@ Time week_position(const sim::Calendar& cal, Time t) {
   return floor_mod(local_us - 4 * kDay, kWeek);
 }
 
-ArrivalRate::ArrivalRate(const TrafficProfile& profile, double messages_per_day) {
+bool same_profile(const TrafficProfile& a, const TrafficProfile& b) {
+  return a.kind == b.kind && a.hours.start_minute == b.hours.start_minute &&
+         a.hours.end_minute == b.hours.end_minute && a.hours.days == b.hours.days &&
+         a.off_hours_share == b.off_hours_share && a.hourly == b.hourly &&
+         a.weekend_factor == b.weekend_factor;
+}
+
+std::shared_ptr<const WeeklyShape> WeeklyShape::of(const TrafficProfile& profile) {
+  profile.validate();
+  auto shape = std::make_shared<WeeklyShape>();
+  shape->profile = profile;
+  shape->segments = weekly_segments(profile);
+  for (const RateSegment& s : shape->segments) shape->weight_hours += mass_of(s);
+  return shape;
+}
+
+namespace {
+
+void check_volume(double messages_per_day) {
   if (!std::isfinite(messages_per_day) || messages_per_day < 0.0) {
     throw std::invalid_argument("traffic: messages_per_day must be finite and >= 0, got " +
                                 std::to_string(messages_per_day));
   }
+}
+
+const std::vector<RateSegment> kNoSegments;
+
+}  // namespace
+
+ArrivalRate::ArrivalRate(const TrafficProfile& profile, double messages_per_day) {
+  check_volume(messages_per_day);
   profile.validate();
   if (messages_per_day == 0.0) return;
-  segments_ = weekly_segments(profile);
+  *this = ArrivalRate(WeeklyShape::of(profile), messages_per_day);
+}
+
+// The scale is computed as it always was (7 x volume over the weekly integral), and each rate as
+// weight x scale, so a shared shape gives bit-identical arrival times to a private copy.
+ArrivalRate::ArrivalRate(std::shared_ptr<const WeeklyShape> shape, double messages_per_day) {
+  check_volume(messages_per_day);
+  if (!shape) throw std::invalid_argument("traffic: no weekly shape");
+  if (messages_per_day == 0.0) return;
   weekly_mass_ = 7.0 * messages_per_day;
-  scale_ = weekly_mass_ / weekly_weight_hours(profile);
-  for (RateSegment& s : segments_) s.value *= scale_;
+  scale_ = weekly_mass_ / shape->weight_hours;
+  shape_ = std::move(shape);
+}
+
+const std::vector<RateSegment>& ArrivalRate::segments() const {
+  return shape_ ? shape_->segments : kNoSegments;
 }
 
 std::size_t ArrivalRate::segment_at(Time week_pos) const {
-  const auto it = std::upper_bound(segments_.begin(), segments_.end(), week_pos,
+  const std::vector<RateSegment>& segments = shape_->segments;
+  const auto it = std::upper_bound(segments.begin(), segments.end(), week_pos,
                                    [](Time pos, const RateSegment& s) { return pos < s.start; });
-  return static_cast<std::size_t>(it - segments_.begin()) - 1;
+  return static_cast<std::size_t>(it - segments.begin()) - 1;
 }
 
 double ArrivalRate::per_hour_at(const sim::Calendar& cal, Time t) const {
-  if (segments_.empty()) return 0.0;
-  return segments_[segment_at(week_position(cal, t))].value;
+  if (!shape_) return 0.0;
+  return per_hour(shape_->segments[segment_at(week_position(cal, t))]);
 }
 
 double ArrivalRate::expected_count(const sim::Calendar& cal, Time from, Time to) const {
-  if (segments_.empty() || to <= from) return 0.0;
+  if (!shape_ || to <= from) return 0.0;
+  const std::vector<RateSegment>& segments = shape_->segments;
   const Time whole_weeks = (to - from) / kWeek;
   double total = static_cast<double>(whole_weeks) * weekly_mass_;
   Time now = from + whole_weeks * kWeek;
   Time pos = week_position(cal, now);
   std::size_t i = segment_at(pos);
   while (now < to) {
-    const RateSegment& s = segments_[i];
+    const RateSegment& s = segments[i];
     const Time step = std::min(s.end - pos, to - now);
-    total += s.value * static_cast<double>(step) / static_cast<double>(kHour);
+    total += per_hour(s) * static_cast<double>(step) / static_cast<double>(kHour);
     now += step;
     pos = s.end;
-    if (++i == segments_.size()) {
+    if (++i == segments.size()) {
       i = 0;
       pos = 0;
     }
@@ -182,7 +222,8 @@ double ArrivalRate::expected_count(const sim::Calendar& cal, Time from, Time to)
 }
 
 Time ArrivalRate::next_arrival(const sim::Calendar& cal, Time t, double e, Time horizon) const {
-  if (segments_.empty() || t >= horizon || !(e >= 0.0)) return kNever;
+  if (!shape_ || t >= horizon || !(e >= 0.0)) return kNever;
+  const std::vector<RateSegment>& segments = shape_->segments;
   Time now = t;
   // Every stretch of one week holds exactly the weekly mass, wherever it starts: skip them whole.
   if (e >= weekly_mass_) {
@@ -196,12 +237,13 @@ Time ArrivalRate::next_arrival(const sim::Calendar& cal, Time t, double e, Time 
   Time pos = week_position(cal, now);
   std::size_t i = segment_at(pos);
   for (;;) {
-    const RateSegment& s = segments_[i];
+    const RateSegment& s = segments[i];
     const Time remaining = s.end - pos;
-    if (s.value > 0.0) {
-      const double mass = s.value * static_cast<double>(remaining) / static_cast<double>(kHour);
+    const double rate = per_hour(s);
+    if (rate > 0.0) {
+      const double mass = rate * static_cast<double>(remaining) / static_cast<double>(kHour);
       if (e < mass) {
-        const double dt = std::floor(e * static_cast<double>(kHour) / s.value);
+        const double dt = std::floor(e * static_cast<double>(kHour) / rate);
         const Time at = now + std::min(static_cast<Time>(dt), remaining - 1);
         return at < horizon ? at : kNever;
       }
@@ -210,7 +252,7 @@ Time ArrivalRate::next_arrival(const sim::Calendar& cal, Time t, double e, Time 
     now += remaining;
     if (now >= horizon) return kNever;
     pos = s.end;
-    if (++i == segments_.size()) {
+    if (++i == segments.size()) {
       i = 0;
       pos = 0;
     }

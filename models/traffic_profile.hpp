@@ -8,6 +8,7 @@
 // drawn and rejected, and segments with zero rate cost one step each however long they are.
 #include <array>
 #include <cstddef>
+#include <memory>
 #include <vector>
 
 #include "sim/calendar.hpp"
@@ -67,6 +68,22 @@ double weekly_weight_hours(const TrafficProfile& profile);
 // fixed, so every local week is exactly kWeek long).
 sim::Time week_position(const sim::Calendar& cal, sim::Time t);
 
+// Two profiles that give the same weekly weights field by field (a shape built for one serves the
+// other).
+bool same_profile(const TrafficProfile& a, const TrafficProfile& b);
+
+// A profile's weights over one local week and their integral: what every sender with that profile
+// shares, whatever its volume. Immutable once built, so many ArrivalRates (a population's members)
+// may hold one copy instead of one each (a diurnal week is 168 segments).
+struct WeeklyShape {
+  TrafficProfile profile;             // what it was built from
+  std::vector<RateSegment> segments;  // weekly_segments(profile): value = weight
+  double weight_hours = 0;            // weekly_weight_hours(profile)
+
+  // Validates the profile (std::invalid_argument).
+  static std::shared_ptr<const WeeklyShape> of(const TrafficProfile& profile);
+};
+
 // The profile scaled to a volume. Normalisation: `messages_per_day` is the mean number of messages
 // over a full week divided by 7, so a BusinessHours tenant of 100/day sends 700 a week, all on
 // working days (140 each) when off_hours_share is 0. The scale is 7 x messages_per_day over the
@@ -76,9 +93,12 @@ class ArrivalRate {
   ArrivalRate() = default;  // no traffic
   // Throws std::invalid_argument for a negative or non-finite volume or an invalid profile.
   ArrivalRate(const TrafficProfile& profile, double messages_per_day);
+  // The same over a shape built before (shared, not copied). Throws for a bad volume or a null shape.
+  ArrivalRate(std::shared_ptr<const WeeklyShape> shape, double messages_per_day);
 
   // Messages per hour per unit of weight.
   double scale() const { return scale_; }
+  double messages_per_day() const { return weekly_mass_ / 7.0; }
   double per_hour_at(const sim::Calendar& cal, sim::Time t) const;
   // Expected number of arrivals in [from, to).
   double expected_count(const sim::Calendar& cal, sim::Time from, sim::Time to) const;
@@ -89,12 +109,15 @@ class ArrivalRate {
   // never lands on a zero-rate instant.
   sim::Time next_arrival(const sim::Calendar& cal, sim::Time t, double e, sim::Time horizon) const;
 
-  const std::vector<RateSegment>& segments() const { return segments_; }
+  // The weekly weights (multiply a value by scale() for messages per hour); empty without traffic.
+  const std::vector<RateSegment>& segments() const;
+  const std::shared_ptr<const WeeklyShape>& shape() const { return shape_; }
 
  private:
   std::size_t segment_at(sim::Time week_pos) const;
+  double per_hour(const RateSegment& s) const { return s.value * scale_; }
 
-  std::vector<RateSegment> segments_;  // value = messages per hour
+  std::shared_ptr<const WeeklyShape> shape_;  // null: no traffic
   double scale_ = 0;
   double weekly_mass_ = 0;  // expected messages per week
 };

@@ -4,7 +4,11 @@
 #     write byte-identical summary.json, timeseries.csv, events.csv and report.html;
 #  2. the seed matters: --seed 7 writes a different summary.json (else 1. proves nothing about
 #     randomness being seeded rather than absent);
-#  3. a failing run writes nothing: a malformed scenario exits 2 and leaves no output directory.
+#  3. a failing run writes nothing: a malformed scenario exits 2 and leaves no output directory;
+#  4. a provider-sized run is as deterministic as a small one: scenarios/scale_week.json at
+#     --scale 0.125 (12,500 tenants, about 9 million messages, millions queued at once) twice gives
+#     the same bytes. REPSIM_DETERMINISM_SCALE sets another scale (CI's sanitizer stage uses a
+#     smaller one).
 #
 # Usage: scripts/check_determinism.sh BUILD_DIR   (BUILD_DIR holds the built `repsim`)
 # Exits 0 when every check holds; otherwise prints what failed and exits 1.
@@ -34,17 +38,23 @@ run_ok() {
   fi
 }
 
-# 1. Same scenario, same seed: the same bytes.
-if run_ok a && run_ok b; then
+# same_bytes A B WHAT: every output of runs A and B is there and identical.
+same_bytes() {
+  local f
   for f in "${OUTPUTS[@]}"; do
-    if [[ ! -s "$WORK/a/$f" ]]; then
-      fail "$f is missing or empty"
-    elif cmp "$WORK/a/$f" "$WORK/b/$f" >&2; then
-      pass "$f identical in two runs ($(wc -c <"$WORK/a/$f") bytes)"
+    if [[ ! -s "$WORK/$1/$f" ]]; then
+      fail "$3: $f is missing or empty"
+    elif cmp "$WORK/$1/$f" "$WORK/$2/$f" >&2; then
+      pass "$3: $f identical in two runs ($(wc -c <"$WORK/$1/$f") bytes)"
     else
-      fail "$f differs between two runs of the same scenario and seed"
+      fail "$3: $f differs between two runs of the same scenario and seed"
     fi
   done
+}
+
+# 1. Same scenario, same seed: the same bytes.
+if run_ok a && run_ok b; then
+  same_bytes a b six_day_outage
 fi
 
 # 2. Another seed: another summary.
@@ -80,6 +90,13 @@ expect_refused truncated "$WORK/truncated.json"
 printf '{"name": "typo", "start": "2012-05-09T16:30:00-04:00", "duration": "1d", "sample_evry": "1h"}\n' \
   >"$WORK/unknown_key.json"
 expect_refused unknown_key "$WORK/unknown_key.json"
+
+# 4. The provider-sized week, scaled down: the same bytes twice.
+SCALE="${REPSIM_DETERMINISM_SCALE:-0.125}"
+SCENARIO="$ROOT/scenarios/scale_week.json"
+if run_ok scale_a --scale "$SCALE" && run_ok scale_b --scale "$SCALE"; then
+  same_bytes scale_a scale_b "scale_week --scale $SCALE"
+fi
 
 if ((failures)); then
   echo "check_determinism: $failures check(s) failed" >&2

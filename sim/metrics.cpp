@@ -56,9 +56,10 @@ std::int64_t Histogram::bucket_high(std::size_t bucket) {
 void Histogram::add(std::int64_t value, std::uint64_t count) {
   if (count == 0) return;  // must not disturb min/max of an empty histogram
   if (value < 0) value = 0;
-  const std::size_t b = bucket_of(value);
-  if (b >= buckets_.size()) buckets_.resize(b + 1, 0);
-  buckets_[b] += count;
+  if (const std::size_t b = bucket_of(value); b > 0) {
+    if (b > buckets_.size()) buckets_.resize(b, 0);
+    buckets_[b - 1] += count;
+  }
   if (count_ == 0) {
     min_ = max_ = value;
   } else {
@@ -96,9 +97,11 @@ std::int64_t Histogram::quantile(double q) const {
   const std::uint64_t rank = r < 1.0       ? 1
                              : r >= 0x1p64 ? count_
                                            : std::min(count_, static_cast<std::uint64_t>(r));
-  std::uint64_t seen = 0;
-  for (std::size_t b = 0; b < buckets_.size(); ++b) {
-    seen += buckets_[b];
+  std::uint64_t above_zero = 0;
+  for (std::uint64_t c : buckets_) above_zero += c;
+  std::uint64_t seen = count_ - above_zero;  // bucket 0
+  for (std::size_t b = 0; b <= buckets_.size(); ++b) {
+    if (b > 0) seen += buckets_[b - 1];
     if (seen >= rank) {
       const std::int64_t low = bucket_low(b);
       const std::int64_t mid = low + (bucket_high(b) - low) / 2;

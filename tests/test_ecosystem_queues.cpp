@@ -76,11 +76,25 @@ TEST_CASE("a 2 h queue lifetime loses exactly the mail created too early in the 
   models::RetryPolicy retry = models::RetryPolicy::fope2012();
   retry.lifetime = hours(2);
   Ecosystem eco(outage_world(retry));
-  // A message created at c (10 h <= c < 16 h) is tried at c + k*20 min while younger than 2 h, so
-  // last at c + 100 min. It gets through when that last try is at or after 16 h, i.e.
-  // c >= 14 h 20 min; created earlier it expires at c + 2 h. Before 10 h and from 16 h on it
-  // goes straight through.
-  const std::uint64_t lost = created_between(eco, hours(10), hours(14) + minutes(20));
+  // The provider's lane for Outlook (models/provider.hpp): the first message created at a >= 10 h
+  // gets the first 421, which opens the pair's outage and the lane; the lane is then visited every
+  // 20 min, at a + 20k (it never empties: at 10 messages an hour, 2 h of queue is ~20 messages).
+  // A visit first expires every message at least 2 h old, then tries the oldest one left. The
+  // first visit the gateway accepts is v = the first a + 20k >= 16 h: it expires the mail created
+  // at or before v - 2 h and flushes the rest. So exactly the mail created in [10 h, v - 2 h] is
+  // lost; before 10 h and from 16 h on mail goes straight through. (With a retry timer per
+  // message, each message expired on its own grid: the mail of [10 h, 14 h 20 min) was lost.)
+  eco.run_until(hours(10) - 1);
+  const std::uint64_t before = eco.ledger().tenant(0).sent;
+  eco.run_until(hours(14));
+  REQUIRE(eco.ledger().outages().size() == 1);
+  const sim::Time a = eco.ledger().outages()[0].start;
+  CHECK(a >= hours(10));
+  const sim::Time v = a + minutes(20) * ((hours(16) - a + minutes(20) - 1) / minutes(20));
+  REQUIRE(v >= hours(16));
+  REQUIRE(v < hours(16) + minutes(20));
+  eco.run_until(v - hours(2));
+  const std::uint64_t lost = eco.ledger().tenant(0).sent - before;
   REQUIRE(lost > 0);
   eco.run();
   eco.finish();
@@ -89,6 +103,7 @@ TEST_CASE("a 2 h queue lifetime loses exactly the mail created too early in the 
   CHECK(c.rejected == 0);
   CHECK(c.delivered == c.sent - lost);
   CHECK(c.legit_blocked == lost);
+  CHECK(eco.ledger().outages()[0].end == v);  // the probe at v is the first 250
 }
 
 TEST_CASE("a sender that treats 4xx as permanent loses everything sent during the outage", "[ecosystem]") {

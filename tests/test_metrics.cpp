@@ -193,6 +193,25 @@ TEST_CASE("histogram add with counts and negative values", "[metrics]") {
   REQUIRE(h.quantile(0.5) == 7);
 }
 
+TEST_CASE("histogram of mostly zeros: bucket 0 is implied, quantiles by hand", "[metrics]") {
+  Histogram h;
+  h.add(0, 90);
+  h.add(100, 10);  // bucket [96, 103], midpoint 99
+  CHECK(h.count() == 100);
+  CHECK(h.min() == 0);
+  CHECK(h.max() == 100);
+  CHECK(h.mean() == 10.0);
+  CHECK(h.quantile(0.5) == 0);
+  CHECK(h.quantile(0.9) == 0);    // rank 90: the last zero
+  CHECK(h.quantile(0.91) == 99);  // rank 91: the first 100
+  Histogram zeros;
+  zeros.add(0, 100);
+  CHECK(zeros.quantile(1.0) == 0);
+  h.merge(zeros);  // 190 zeros, 10 hundreds: rank 190 is still a zero, 191 is not
+  CHECK(h.quantile(0.95) == 0);
+  CHECK(h.quantile(0.955) == 99);
+}
+
 TEST_CASE("empty histogram reports zeros and still validates q", "[metrics]") {
   Histogram h;
   REQUIRE(h.count() == 0);

@@ -1,7 +1,9 @@
 #include <catch2/catch.hpp>
 
+#include <algorithm>
 #include <cmath>
 #include <stdexcept>
+#include <vector>
 
 #include "models/population.hpp"
 #include "sim/distributions.hpp"
@@ -144,4 +146,102 @@ TEST_CASE("invalid populations are refused", "[tenant]") {
   TenantPopulation bad_cv = offices(3);
   bad_cv.volume_cv = -1.0;
   CHECK_THROWS_WITH(models::expand(bad_cv, streams, "p"), Catch::Matchers::Contains("population 'p'"));
+}
+
+TEST_CASE("sampling without replacement: all positive entries when k covers them", "[tenant]") {
+  const std::vector<double> w{0.0, 1.0, 0.0, 2.0, 1.0};
+  const sim::Categorical all(w);
+  sim::RandomStream r(3);
+  CHECK(models::sample_without_replacement(w, all, 3, r) == std::vector<std::size_t>{1, 3, 4});
+  CHECK(models::sample_without_replacement(w, all, 9, r) == std::vector<std::size_t>{1, 3, 4});
+}
+
+TEST_CASE("sampling without replacement replays as successive draws that skip repeats", "[tenant]") {
+  // By hand with the same stream: draw from the full mix, redraw a repeat, until 2 distinct.
+  const std::vector<double> w{1.0, 1.0, 1.0, 1.0, 1.0, 1.0};
+  const sim::Categorical all(w);
+  for (std::uint64_t seed = 0; seed < 50; ++seed) {
+    sim::RandomStream a(seed), b(seed);
+    const std::size_t first = all(b);
+    std::size_t second = all(b);
+    while (second == first) second = all(b);
+    std::vector<std::size_t> expected{first, second};
+    std::sort(expected.begin(), expected.end());
+    REQUIRE(models::sample_without_replacement(w, all, 2, a) == expected);
+  }
+}
+
+TEST_CASE("sampling without replacement: inclusion probabilities of successive sampling", "[tenant]") {
+  // Weights 1, 2, 3, 4 (total 10), k = 2. Entry i is in the sample when drawn first (w_i / 10) or
+  // second after some j (w_j / 10 x w_i / (10 - w_j)). For entry 0:
+  // 0.1 + 0.2 x 1/8 + 0.3 x 1/7 + 0.4 x 1/6 = 0.234524; for entry 3:
+  // 0.4 + 0.1 x 4/9 + 0.2 x 4/8 + 0.3 x 4/7 = 0.715873. Binomial over 20000 samples, 4 sd.
+  const std::vector<double> w{1.0, 2.0, 3.0, 4.0};
+  const sim::Categorical all(w);
+  sim::RandomStream r(17);
+  constexpr int kSamples = 20000;
+  std::vector<int> in(4, 0);
+  for (int s = 0; s < kSamples; ++s)
+    for (std::size_t i : models::sample_without_replacement(w, all, 2, r)) ++in[i];
+  const auto close = [&](int count, double p) {
+    return std::fabs(count - kSamples * p) <= 4.0 * std::sqrt(kSamples * p * (1.0 - p));
+  };
+  CHECK(close(in[0], 0.234524));
+  CHECK(close(in[3], 0.715873));
+  CHECK(in[0] + in[1] + in[2] + in[3] == 2 * kSamples);
+}
+
+TEST_CASE("sampling without replacement survives one dominant weight", "[tenant]") {
+  // After the heavy entry is drawn, redraws almost always hit it again: the sampler rebuilds the mix
+  // over the rest instead of looping.
+  const std::vector<double> w{1e12, 1.0, 1.0, 0.0};
+  const sim::Categorical all(w);
+  sim::RandomStream r(5);
+  for (int s = 0; s < 100; ++s) {
+    const auto got = models::sample_without_replacement(w, all, 2, r);
+    REQUIRE(got.size() == 2);
+    CHECK(got[0] == 0);
+    CHECK((got[1] == 1 || got[1] == 2));
+  }
+}
+
+TEST_CASE("recipients_per_member: each member mails k of the mix, drawn from its own stream", "[tenant]") {
+  TenantPopulation p = offices(200);
+  p.compromise_probability = 0.0;
+  p.base.episodes.clear();
+  p.base.recipients.clear();
+  for (models::GatewayIndex g = 0; g < 20; ++g) p.base.recipients.push_back({g, g < 10 ? 1.0 : 3.0});
+  p.recipients_per_member = 4;
+  const sim::StreamFactory streams(21);
+  const auto members = models::expand(p, streams, "smb");
+  const auto unsampled = [&] {
+    TenantPopulation q = p;
+    q.recipients_per_member = 0;
+    return models::expand(q, streams, "smb");
+  }();
+  std::vector<double> weights;
+  for (const auto& r : p.base.recipients) weights.push_back(r.weight);
+  const sim::Categorical all(weights);
+  for (std::size_t k = 0; k < members.size(); ++k) {
+    const TenantConfig& m = members[k];
+    REQUIRE(m.recipients.size() == 4);
+    // Replay: the sample from (id, "recipients"); entries keep their weights, in the mix's order.
+    sim::RandomStream replay = streams.stream(m.id, "recipients");
+    const auto picked = models::sample_without_replacement(weights, all, 4, replay);
+    for (std::size_t i = 0; i < 4; ++i) {
+      CHECK(m.recipients[i].gateway == p.base.recipients[picked[i]].gateway);
+      CHECK(m.recipients[i].weight == p.base.recipients[picked[i]].weight);
+    }
+    // Sampling draws from its own stream: volumes are those of the unsampled expansion.
+    CHECK(m.messages_per_day == unsampled[k].messages_per_day);
+    CHECK(unsampled[k].recipients.size() == 20);
+  }
+}
+
+TEST_CASE("pooled arrivals name the population as every member's arrival pool", "[tenant]") {
+  TenantPopulation p = offices(3);
+  const sim::StreamFactory streams(1);
+  for (const TenantConfig& m : models::expand(p, streams, "smb")) CHECK(m.arrival_pool.empty());
+  p.pooled_arrivals = true;
+  for (const TenantConfig& m : models::expand(p, streams, "smb")) CHECK(m.arrival_pool == "smb");
 }

@@ -135,6 +135,21 @@ TEST_CASE("two connections with 2 s sessions take five messages at 0, 0, 2, 2, 4
   for (int i = 0; i < 100; ++i) CHECK(unlimited.book(0, 7) == 7);
 }
 
+TEST_CASE("next_free says what book would answer, without booking", "[provider]") {
+  OutboundConnections c(2, seconds(2));
+  CHECK(c.next_free(0, 0) == 0);  // nothing booked
+  c.book(0, 0);                   // [0, 2)
+  CHECK(c.next_free(0, 0) == 0);  // one of two busy
+  c.book(0, 0);                   // [0, 2)
+  CHECK(c.next_free(0, 0) == seconds(2));
+  CHECK(c.next_free(0, seconds(1)) == seconds(2));
+  CHECK(c.next_free(0, seconds(2)) == seconds(2));  // a session ending now frees its slot
+  CHECK(c.booked(0) == 2);                          // asking booked nothing
+  CHECK(c.book(0, 0) == seconds(2));                // and book agrees
+  CHECK(c.next_free(1, 0) == 0);                    // another destination
+  CHECK(OutboundConnections(0, seconds(2)).next_free(0, 5) == 5);
+}
+
 TEST_CASE("the abuse desk suspends a spamming tenant after its delay", "[provider]") {
   ProviderConfig cfg = base();
   cfg.filter.catch_rate = 1.0;

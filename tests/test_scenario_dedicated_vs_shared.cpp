@@ -3,6 +3,7 @@
 // dedicated IPs it costs only member #0; a fresh dedicated IP pays a warm-up deferral instead.
 #include <catch2/catch.hpp>
 
+#include <cmath>
 #include <cstdlib>
 #include <string>
 #include <vector>
@@ -57,6 +58,20 @@ sim::Time band_change(const models::Ecosystem& eco, const std::string& pool, con
   return sim::kNever;
 }
 
+sim::Time last_band_change(const models::Ecosystem& eco, const std::string& pool, const std::string& change) {
+  sim::Time last = sim::kNever;
+  for (const auto& e : eco.event_log())
+    if (e.action == "band_change" && e.detail.find("(" + pool + ") " + change) != std::string::npos)
+      last = e.time;
+  return last;
+}
+
+// The legit mail a member addresses to one of its two receivers (weights 1:1) in [from, to).
+double expected_to_one_receiver(const models::Ecosystem& eco, models::TenantIndex t, sim::Time from,
+                                sim::Time to) {
+  return eco.tenant(t).legit_rate().expected_count(eco.calendar(), from, to) / 2.0;
+}
+
 }  // namespace
 
 TEST_CASE("dedicated vs shared: one burst, two designs", "[scenario][dedicated_vs_shared]") {
@@ -94,26 +109,94 @@ TEST_CASE("dedicated vs shared: one burst, two designs", "[scenario][dedicated_v
     CHECK(dedicated.well_behaved_legit_lost == 0);
   }
 
+  // When the designs recover. The queue retries a refusing destination with one probe (its oldest
+  // message) per 20 min instead of every queued message (models/provider.hpp), so the scorer no
+  // longer sees the burst's queued spam replayed every 20 min for its 5-day lifetime: each IP's
+  // window holds the burst plus the few spam probes that landed on it. The shared pool's 40
+  // members' clean volume dilutes those, so its IPs come back one by one, 05-16 20:30 .. 05-17
+  // 01:30 (round-robin spread the probes unevenly). Member #0's dedicated IP carries only its own
+  // mail, and its lane probes its own queued spam (the oldest mail) until that expires 5 days after
+  // the burst; it stays in the 7-day window until 05-20, and the IP is Good again on 05-21 03:30.
+  // (When every queued message retried every 20 min, both designs recovered on 05-21.)
+  const sim::Time shared_first_good = band_change(*eco, "shared-co-pool", "Neutral -> Good");
+  const sim::Time shared_last_good = last_band_change(*eco, "shared-co-pool", "Neutral -> Good");
+  const sim::Time dedicated_good = band_change(*eco, "dedicated-co-pool", "Neutral -> Good");
+
   SECTION("outage hours per design: the burst's owner alone vs the whole pool") {
-    // The burst's spam stays in the 7-day window, and climbing back from Neutral 0 to Good 1 takes
-    // 16 hourly updates (5 (1 - 2^(-n/48)) >= 1 <=> n >= 15.45): no outage is shorter than 7 days.
+    REQUIRE(shared_first_good != sim::kNever);
+    REQUIRE(dedicated_good != sim::kNever);
+    CHECK(shared_first_good - hours(37) - sim::kHour / 2 >= hours(7 * 24));  // from the drop (+37.5 h)
+    CHECK(shared_last_good >= shared_first_good);
+    // Each shared member's first outage runs from the drop until an IP is Good again: more than
+    // 7 days. While the IPs come back one by one the round-robin alternates Good and Neutral IPs,
+    // so its mail is accepted and refused in turn and the outage may close and reopen; every such
+    // outage starts before the last IP is Good and ends by the next 20-min retry after it.
+    double shared_lower = 0, shared_upper = 0;
     for (int k = 0; k < kMembers; ++k) {
       const auto o = outages_of(*eco, tenant_index(*eco, member("shared-tenants", k)), strict);
-      REQUIRE(o.size() == 1);
+      REQUIRE(!o.empty());
+      CHECK(o[0].end >= shared_first_good);
       CHECK(o[0].duration(eco->config().duration) >= hours(7 * 24));
+      for (const auto& x : o) {
+        CHECK(x.start < shared_last_good);
+        CHECK(x.end <= shared_last_good + 20 * sim::kMinute);
+      }
+      shared_lower += sim::to_hours(shared_first_good - o[0].start);
+      shared_upper += sim::to_hours(shared_last_good + 20 * sim::kMinute - o[0].start);
     }
+    CHECK(shared.outage_hours >= shared_lower);
+    CHECK(shared.outage_hours <= shared_upper);
     const auto own = outages_of(*eco, tenant_index(*eco, member("dedicated-tenants", 0)), strict);
     REQUIRE(own.size() == 1);
     CHECK(own[0].duration(eco->config().duration) >= hours(7 * 24));
+    CHECK(own[0].end >= dedicated_good);
+    CHECK(own[0].end <= dedicated_good + 20 * sim::kMinute);
     CHECK(dedicated.outage_hours == Approx(sim::to_hours(own[0].duration(eco->config().duration))));
     CHECK(shared.outage_hours >= kMembers * 7 * 24);
-    CHECK(shared.outage_hours > 30 * dedicated.outage_hours);
+    // By hand: 40 members x (05-16 20:30 - 05-08 13:30 = 199 h) against one member's
+    // 05-21 03:30 - 05-08 13:30 = 302 h: at least 40 x 199 / 302 = 26.4 times the outage hours.
+    CHECK(shared.outage_hours > 26 * dedicated.outage_hours);
   }
 
   SECTION("messages lost: past the 5-day queue lifetime, the shared design's neighbours get NDRs") {
     CHECK(shared.well_behaved_legit_lost > 0);
     CHECK(dedicated.legit_lost > 0);  // member #0 loses its own mail either way
-    CHECK(shared.legit_lost > 30 * dedicated.legit_lost);
+    // A member loses the legit mail to strict-org it created from its first refusal until 5 days
+    // before its IP is Good again (older mail expires first; newer mail is flushed by the next
+    // 20-min retry). While the shared pool's IPs come back one by one, mail created 5 days earlier
+    // may go either way: the expected loss lies between the counts up to 5 days before the first
+    // and the last IP is Good (+ one retry). Those bounds fall on Friday night, after office hours:
+    // only the 5% off-hours share is in doubt. Member #0's single IP has one recovery time.
+    // Expected counts from each member's own arrival rate (half its mail goes to strict-org);
+    // Poisson, within 4 sd.
+    const sim::Time retry = 20 * sim::kMinute;
+    double shared_low = 0, shared_high = 0;
+    for (int k = 0; k < kMembers; ++k) {
+      const auto t = tenant_index(*eco, member("shared-tenants", k));
+      const sim::Time first_refusal = outages_of(*eco, t, strict)[0].start;
+      shared_low += expected_to_one_receiver(*eco, t, first_refusal, shared_first_good - sim::days(5));
+      shared_high +=
+          expected_to_one_receiver(*eco, t, first_refusal, shared_last_good + retry - sim::days(5));
+    }
+    const auto owner = tenant_index(*eco, member("dedicated-tenants", 0));
+    const sim::Time owner_refusal = outages_of(*eco, owner, strict)[0].start;
+    const double dedicated_low =
+        expected_to_one_receiver(*eco, owner, owner_refusal, dedicated_good - sim::days(5));
+    const double dedicated_high =
+        expected_to_one_receiver(*eco, owner, owner_refusal, dedicated_good + retry - sim::days(5));
+    INFO("expected lost: shared " << shared_low << " .. " << shared_high << ", dedicated " << dedicated_low
+                                  << " .. " << dedicated_high);
+    const auto lost_shared = static_cast<double>(shared.legit_lost);
+    const auto lost_dedicated = static_cast<double>(dedicated.legit_lost);
+    CHECK(lost_shared >= shared_low - 4 * std::sqrt(shared_high));
+    CHECK(lost_shared <= shared_high + 4 * std::sqrt(shared_high));
+    CHECK(lost_dedicated >= dedicated_low - 4 * std::sqrt(dedicated_high));
+    CHECK(lost_dedicated <= dedicated_high + 4 * std::sqrt(dedicated_high));
+    // The trade-off in one number, by hand: the shared members lose Tue 13:30 .. Fri 20:30 (27.5
+    // office hours plus 51.5 h at the 5% off-hours weight: 30.1 weight-hours) each, member #0 loses
+    // Tue 13:30 .. Wed 05-16 03:30 (43.5 + 162.5 x 0.05 = 51.6): 40 x 30.1 / 51.6 = 23.3 times as
+    // much. (When both designs recovered on 05-21 the ratio was the member count, 40.)
+    CHECK(shared.legit_lost > 20 * dedicated.legit_lost);
     for (int k = 1; k < kMembers; ++k) {
       const auto t = tenant_index(*eco, member("shared-tenants", k));
       const auto& c = eco->ledger().pair(t, strict);

@@ -78,6 +78,9 @@ TEST_CASE("wrong types and values out of range", "[scenario]") {
   doc["providers"][0]["pools"][0]["size"] = 0;
   CHECK(error_of(doc) == "t.json: /providers/0/pools/0/size: 0 is out of range [1, 16777216]");
   doc = base_scenario();
+  doc["providers"][0]["dead_after"] = 0;
+  CHECK(error_of(doc) == "t.json: /providers/0/dead_after: 0 is out of range [1, 1048576]");
+  doc = base_scenario();
   doc["providers"][0]["pools"][0]["kind"] = "private";
   CHECK(error_of(doc) ==
         "t.json: /providers/0/pools/0/kind: unknown pool kind 'private' (expected one of: shared, dedicated, "

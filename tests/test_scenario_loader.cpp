@@ -67,6 +67,7 @@ TEST_CASE("a complete scenario loads into the expected config", "[scenario]") {
   CHECK(o365.retry.tempfail_is_permanent);
   CHECK(o365.max_connections_per_destination == 20);
   CHECK(o365.session_time == sim::seconds(3));
+  CHECK(o365.dead_after == 3);
   CHECK(o365.filter.catch_rate == 0.9);
   CHECK(o365.filter.zero_day_leak == 0.2);
   CHECK(o365.abuse_desk.enabled);
@@ -254,6 +255,7 @@ TEST_CASE("defaults are applied to every field left out", "[scenario]") {
   CHECK(p.retry.first_retry == sim::minutes(20));  // fope2012
   CHECK(p.retry.lifetime == sim::hours(120));
   CHECK(p.max_connections_per_destination == 0);
+  CHECK(p.dead_after == 5);
   CHECK_FALSE(p.abuse_desk.enabled);
   CHECK(p.support_desk.stance == SupportStance::AskRecipientsToAllowlist);
   CHECK(c.providers[0].pools[0].kind == PoolKind::Shared);

@@ -82,7 +82,7 @@ TEST_CASE("shared-IP spoofing: SPF passes from the shared pool, DMARC stops it",
       CHECK_FALSE(models::evaluate_auth(spoof(eco, "compromised-customer", "bank-dedicated"), ip, eco.auth())
                       .spf_pass);
     }
-    CHECK(eco.auth().domains[tenant_index(eco, "bank-dedicated")].spf_ips == dedicated.ips);
+    CHECK(eco.auth().spf(tenant_index(eco, "bank-dedicated")) == dedicated.ips);
   }
 
   SECTION(

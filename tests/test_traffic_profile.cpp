@@ -2,6 +2,7 @@
 
 #include <cmath>
 #include <cstdint>
+#include <memory>
 #include <stdexcept>
 
 #include "models/traffic_profile.hpp"
@@ -204,4 +205,43 @@ TEST_CASE("invalid profiles are refused", "[tenant]") {
   // Never at work but some off-hours mail: a valid (flat-like) profile.
   // 24/day -> 168/week over 0.5 x 168 = 84 weight-hours -> scale 2/h.
   CHECK(ArrivalRate(TrafficProfile::business_hours(never, 0.5), 24.0).scale() == 2.0);
+}
+
+TEST_CASE("an arrival rate over a shared shape draws exactly what a private one does", "[traffic]") {
+  const sim::Calendar cal = sim::Calendar::parse("2012-05-09T16:30:00-04:00");
+  for (const TrafficProfile& profile :
+       {TrafficProfile::flat(), TrafficProfile::business_hours(), TrafficProfile::diurnal()}) {
+    const auto shape = models::WeeklyShape::of(profile);
+    const ArrivalRate own(profile, 137.5);
+    const ArrivalRate shared(shape, 137.5);
+    CHECK(shared.shape() == shape);
+    CHECK(shared.scale() == own.scale());
+    CHECK(shared.messages_per_day() == Approx(137.5));
+    sim::RandomStream r(4);
+    for (int i = 0; i < 2000; ++i) {
+      const sim::Time t = static_cast<sim::Time>(r.below(static_cast<std::uint64_t>(2 * kWeek)));
+      const double e = 5.0 * r.uniform01_open();
+      REQUIRE(shared.next_arrival(cal, t, e, 3 * kWeek) == own.next_arrival(cal, t, e, 3 * kWeek));
+      REQUIRE(shared.per_hour_at(cal, t) == own.per_hour_at(cal, t));
+    }
+    CHECK(shared.expected_count(cal, 0, kWeek) == Approx(7 * 137.5));
+  }
+  CHECK_THROWS_AS(ArrivalRate(std::shared_ptr<const models::WeeklyShape>(), 1.0), std::invalid_argument);
+  CHECK(ArrivalRate(models::WeeklyShape::of(TrafficProfile::flat()), 0.0).segments().empty());
+}
+
+TEST_CASE("same_profile compares every field that shapes the week", "[traffic]") {
+  TrafficProfile a = TrafficProfile::diurnal();
+  TrafficProfile b = a;
+  CHECK(models::same_profile(a, b));
+  b.hourly[3] += 0.01;
+  CHECK_FALSE(models::same_profile(a, b));
+  b = a;
+  b.weekend_factor = 0.5;
+  CHECK_FALSE(models::same_profile(a, b));
+  TrafficProfile h = TrafficProfile::business_hours();
+  TrafficProfile g = h;
+  g.hours.days[5] = true;
+  CHECK_FALSE(models::same_profile(h, g));
+  CHECK_FALSE(models::same_profile(h, a));
 }

@@ -1,0 +1,160 @@
+#include "models/population_traffic.hpp"
+
+#include <stdexcept>
+#include <utility>
+
+#include "models/tenant.hpp"
+
+namespace repsim::models {
+
+PooledArrivals::PooledArrivals(sim::Simulation& sim, const sim::Calendar& calendar,
+                               std::shared_ptr<const WeeklyShape> shape, sim::RandomStream rng)
+    : sim_(sim), calendar_(calendar), shape_(std::move(shape)), rng_(rng) {
+  if (!shape_) throw std::invalid_argument("pooled arrivals: no weekly shape");
+}
+
+void PooledArrivals::add(Tenant& member) {
+  if (started_) throw std::logic_error("pooled arrivals: a member joined after start()");
+  members_.push_back(&member);
+  volumes_.push_back(member.config().messages_per_day);
+}
+
+void PooledArrivals::start(sim::Time until) {
+  if (started_) throw std::logic_error("pooled arrivals: start() called twice");
+  started_ = true;
+  until_ = until;
+  double total = 0;
+  for (double v : volumes_) total += v;
+  if (!(total > 0.0)) return;  // a silent population
+  build_table();
+  rate_ = ArrivalRate(shape_, total);
+  last_drawn_ = sim_.now();
+  fill();
+  if (!upcoming_.empty()) sim_.schedule_at(upcoming_.front().at, *this);
+}
+
+// Vose's construction: scaled weights n v_k / total; a light entry keeps its own member with its
+// scaled weight and lends the rest to a heavy one. A member of volume 0 keeps nothing and is never
+// picked (its entry always yields its alias).
+void PooledArrivals::build_table() {
+  const std::size_t n = members_.size();
+  double total = 0;
+  for (double v : volumes_) total += v;
+  table_.assign(n, Entry{});
+  std::vector<double> scaled(n);
+  std::vector<std::uint32_t> light, heavy;
+  std::size_t heaviest = 0;
+  for (std::size_t k = 0; k < n; ++k) {
+    scaled[k] = volumes_[k] / total * static_cast<double>(n);
+    (scaled[k] < 1.0 ? light : heavy).push_back(static_cast<std::uint32_t>(k));
+    table_[k].own = members_[k];
+    if (volumes_[k] > volumes_[heaviest]) heaviest = k;
+  }
+  while (!light.empty() && !heavy.empty()) {
+    const std::uint32_t l = light.back();
+    light.pop_back();
+    const std::uint32_t h = heavy.back();
+    table_[l].keep = scaled[l];
+    table_[l].alias = members_[h];
+    scaled[h] = (scaled[h] + scaled[l]) - 1.0;
+    if (scaled[h] < 1.0) {
+      heavy.pop_back();
+      light.push_back(h);
+    }
+  }
+  // Leftovers hold 1 up to rounding; a zero volume stranded by rounding lends all to the heaviest.
+  for (const auto* rest : {&heavy, &light})
+    for (std::uint32_t k : *rest) {
+      table_[k].keep = volumes_[k] > 0.0 ? 1.0 : 0.0;
+      table_[k].alias = members_[volumes_[k] > 0.0 ? k : heaviest];
+    }
+}
+
+// As a single tenant does: from any instant, the last arrival's included, the integrated rate to
+// the next arrival is Exp(1). Draw order per arrival (pool stream): its time, its table entry, the
+// uniform that decides between the entry's member and its alias.
+void PooledArrivals::fill() {
+  while (!exhausted_ && upcoming_.size() < kAhead) {
+    const sim::Time at = rate_.next_arrival(calendar_, last_drawn_, sim::exponential(rng_, 1.0), until_);
+    if (at == sim::kNever) {
+      exhausted_ = true;
+      return;
+    }
+    last_drawn_ = at;
+    Upcoming u;
+    u.at = at;
+    u.entry = static_cast<std::uint32_t>(rng_.below(table_.size()));
+    u.u = rng_.uniform01();
+    __builtin_prefetch(&table_[u.entry]);
+    upcoming_.push_back(u);
+  }
+}
+
+// Members' message draws happen in arrival order whatever the lookahead: every stage runs in
+// queue order (advance is called on the front entries first), each exactly once.
+void PooledArrivals::advance(Upcoming& u, Stage stage) {
+  if (u.stage < kResolved && stage >= kResolved) {
+    const Entry& e = table_[u.entry];
+    u.member = u.u < e.keep ? e.own : e.alias;
+    u.stage = kResolved;
+  }
+  if (u.stage < kDrawn && stage >= kDrawn) {
+    u.message = u.member->draw_legit(u.at);
+    u.stage = kDrawn;
+  }
+}
+
+void PooledArrivals::on_event(sim::Simulation& sim, std::uint64_t) {
+  Upcoming due = upcoming_.front();
+  upcoming_.pop_front();
+  advance(due, kDrawn);
+  due.member->emit_legit(due.message);
+  fill();
+  // In queue order: the entries before an index have passed its stage already, except at the
+  // start, when the loops bring them along.
+  if (upcoming_.size() > kResolve) {
+    for (std::size_t i = 0; i <= kResolve; ++i) advance(upcoming_[i], kResolved);
+    upcoming_[kResolve].member->prefetch_self();
+  }
+  if (upcoming_.size() > kDraw) {
+    for (std::size_t i = 0; i <= kDraw; ++i) advance(upcoming_[i], kDrawn);
+    upcoming_[kDraw].member->prefetch_mail(upcoming_[kDraw].message, 0);
+  }
+  if (upcoming_.size() > kSlot && upcoming_[kSlot].stage == kDrawn)
+    upcoming_[kSlot].member->prefetch_mail(upcoming_[kSlot].message, 1);
+  if (!upcoming_.empty()) sim.schedule_at(upcoming_.front().at, *this);
+}
+
+std::shared_ptr<const WeeklyShape> TrafficPools::shape_of(const TrafficProfile& profile) {
+  for (const auto& shape : shapes_)
+    if (same_profile(shape->profile, profile)) return shape;
+  auto shape = WeeklyShape::of(profile);
+  if (shapes_.size() < kMaxShapes) shapes_.push_back(shape);
+  return shape;
+}
+
+void TrafficPools::join(const std::string& pool, Tenant& member) {
+  auto it = by_name_.find(pool);
+  if (it == by_name_.end()) {
+    pools_.push_back(std::make_unique<PooledArrivals>(sim_, calendar_, shape_of(member.config().profile),
+                                                      streams_.stream(pool, "pooled-traffic")));
+    it = by_name_.emplace(pool, pools_.size() - 1).first;
+  }
+  PooledArrivals& arrivals = *pools_[it->second];
+  // The superposition is exact only for members of one shape.
+  if (!same_profile(arrivals.shape().profile, member.config().profile))
+    throw std::invalid_argument("tenant '" + member.config().id + "': its profile differs from pool '" +
+                                pool + "' (pooled arrivals need one profile)");
+  arrivals.add(member);
+}
+
+void TrafficPools::start(sim::Time until) {
+  for (auto& pool : pools_) pool->start(until);
+}
+
+const PooledArrivals* TrafficPools::find(const std::string& pool) const {
+  const auto it = by_name_.find(pool);
+  return it == by_name_.end() ? nullptr : pools_[it->second].get();
+}
+
+}  // namespace repsim::models

@@ -1,0 +1,53 @@
+// A tenant's recipient mix: small mixes inline, drawn by inverse CDF; large ones by alias table.
+#include <catch2/catch.hpp>
+
+#include <cmath>
+#include <stdexcept>
+#include <vector>
+
+#include "models/tenant_mix.hpp"
+#include "sim/random.hpp"
+
+using repsim::models::GatewayIndex;
+using repsim::models::RecipientMix;
+using repsim::models::RecipientShare;
+using repsim::sim::RandomStream;
+
+TEST_CASE("a small mix draws by inverse CDF from one uniform", "[tenant]") {
+  // Weights 1, 0, 3 for gateways 7, 8, 9: cumulative 1, 1, 4. u x 4 < 1 -> 7, else 9; never 8.
+  const RecipientMix mix({{7, 1.0}, {8, 0.0}, {9, 3.0}});
+  CHECK(mix.size() == 3);
+  RandomStream a(12), b(12);
+  for (int i = 0; i < 1000; ++i) {
+    const double u = b.uniform01() * 4.0;
+    REQUIRE(mix.draw(a) == (u < 1.0 ? 7u : 9u));
+  }
+}
+
+TEST_CASE("a mix draws each gateway in proportion to its weight, small or large", "[tenant]") {
+  for (std::size_t n : {4u, 20u}) {
+    std::vector<RecipientShare> shares;
+    double total = 0;
+    for (std::size_t i = 0; i < n; ++i) {
+      shares.push_back({static_cast<GatewayIndex>(100 + i), static_cast<double>(i + 1)});
+      total += static_cast<double>(i + 1);
+    }
+    const RecipientMix mix(shares);
+    RandomStream r(3);
+    constexpr int kDraws = 100000;
+    std::vector<int> count(n, 0);
+    for (int i = 0; i < kDraws; ++i) ++count[mix.draw(r) - 100];
+    // Binomial, within 4 sd.
+    for (std::size_t i = 0; i < n; ++i) {
+      const double p = static_cast<double>(i + 1) / total;
+      CHECK(std::fabs(count[i] - kDraws * p) <= 4.0 * std::sqrt(kDraws * p * (1 - p)));
+    }
+  }
+}
+
+TEST_CASE("a mix refuses what sim::Categorical refuses", "[tenant]") {
+  CHECK_THROWS_AS(RecipientMix(std::vector<RecipientShare>{}), std::invalid_argument);
+  CHECK_THROWS_AS(RecipientMix({{1, 0.0}, {2, 0.0}}), std::invalid_argument);
+  CHECK_THROWS_AS(RecipientMix({{1, -1.0}}), std::invalid_argument);
+  CHECK(RecipientMix().empty());
+}
