@@ -24,8 +24,8 @@ void AuthDirectory::validate() const {
   for (std::size_t r = 0; r < shared_records.size(); ++r)
     if (!std::is_sorted(shared_records[r].begin(), shared_records[r].end()))
       throw std::invalid_argument("auth: shared SPF record " + std::to_string(r) + " is not sorted");
-  for (std::size_t t = 0; t < shared_record_of.size(); ++t)
-    if (shared_record_of[t] != kNone && shared_record_of[t] >= shared_records.size())
+  for (std::size_t t = 0; t < domains.size(); ++t)
+    if (domains[t].shared_record != kNone && domains[t].shared_record >= shared_records.size())
       throw std::invalid_argument("auth: domain " + std::to_string(t) + " names a missing shared SPF record");
 }
 

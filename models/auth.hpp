@@ -26,6 +26,9 @@ struct DomainAuth {
   // The domain declares it always signs with DKIM, as the write-up recommends: then an SPF pass
   // alone is not enough for DMARC.
   bool always_signs = true;
+  // Its SPF record is AuthDirectory::shared_records[shared_record] instead of spf_ips (kNone: its
+  // own). Kept here, in the record's padding, so a message reads one line of its domain, not two.
+  std::uint32_t shared_record = kNone;
 };
 
 // One domain per tenant, indexed by TenantIndex.
@@ -34,15 +37,13 @@ struct AuthDirectory {
   std::vector<DomainAuth, sim::HugePageAllocator<DomainAuth>> domains;
   // SPF records that many domains share: every customer of a shared pool publishes the same list,
   // and one copy serves them all (a copy per domain costs domains x pool size, and a cold copy for
-  // every lookup). shared_record_of[t] names domain t's record here; kNone (or t past its end)
-  // means the domain's own spf_ips.
+  // every lookup). DomainAuth::shared_record names a domain's record here.
   std::vector<std::vector<IpIndex>> shared_records;
-  std::vector<std::uint32_t> shared_record_of;
 
   // Domain t's SPF record.
   const std::vector<IpIndex>& spf(TenantIndex t) const {
-    return t < shared_record_of.size() && shared_record_of[t] != kNone ? shared_records[shared_record_of[t]]
-                                                                       : domains[t].spf_ips;
+    const DomainAuth& d = domains[t];
+    return d.shared_record != kNone ? shared_records[d.shared_record] : d.spf_ips;
   }
 
   // Throws std::invalid_argument when an SPF list is not sorted (lookups binary-search).

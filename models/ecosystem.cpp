@@ -142,9 +142,8 @@ void Ecosystem::authorize(TenantIndex tenant, ProviderIndex provider) {
     spf.erase(std::unique(spf.begin(), spf.end()), spf.end());
     auth_.shared_records.push_back(std::move(spf));
   }
-  if (auth_.shared_record_of.size() <= tenant) auth_.shared_record_of.resize(tenant + std::size_t{1}, kNone);
-  std::uint32_t& shared = auth_.shared_record_of[tenant];
   DomainAuth& domain = auth_.domains[tenant];
+  std::uint32_t& shared = domain.shared_record;
   if (shared == kNone && domain.spf_ips.empty()) {
     shared = it->second;  // the first provider: share its record
     return;
@@ -296,7 +295,6 @@ void Ecosystem::prefetch(const Message& m, int stage) const {
   if (stage == 0) {
     __builtin_prefetch(&route_of_tenant_[m.tenant]);
     __builtin_prefetch(&auth_.domains[m.tenant]);
-    if (m.tenant < auth_.shared_record_of.size()) __builtin_prefetch(&auth_.shared_record_of[m.tenant]);
     gateways_[m.gateway]->prefetch();
     return;
   }

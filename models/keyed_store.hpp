@@ -65,8 +65,9 @@ class KeyedStore {
   void prefetch_slot(std::uint64_t key) const {
     if (!slots_.empty()) __builtin_prefetch(&slots_[sim::mix64(key) & mask_]);
   }
-  void prefetch_value(std::uint64_t key) const {
-    if (const T* v = find(key)) sim::prefetch_object(v);
+  // The first `bytes` of the value (all of it by default).
+  void prefetch_value(std::uint64_t key, std::size_t bytes = sizeof(T)) const {
+    if (const T* v = find(key)) sim::prefetch_bytes(v, bytes);
   }
 
   std::size_t size() const { return size_; }
@@ -83,17 +84,17 @@ class KeyedStore {
   struct ChunkDeleter {
     void operator()(T* values) const noexcept {
       std::destroy_n(values, kChunk);
-      sim::huge_deallocate(values, kChunk * sizeof(T));
+      sim::huge_deallocate(values, kChunk * sizeof(T), alignof(T));
     }
   };
   using Chunk = std::unique_ptr<T[], ChunkDeleter>;
 
   static Chunk new_chunk() {
-    T* values = static_cast<T*>(sim::huge_allocate(kChunk * sizeof(T)));
+    T* values = static_cast<T*>(sim::huge_allocate(kChunk * sizeof(T), alignof(T)));
     try {
       std::uninitialized_value_construct_n(values, kChunk);
     } catch (...) {
-      sim::huge_deallocate(values, kChunk * sizeof(T));
+      sim::huge_deallocate(values, kChunk * sizeof(T), alignof(T));
       throw;
     }
     return Chunk(values);

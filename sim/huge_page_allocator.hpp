@@ -21,9 +21,10 @@ namespace repsim::sim {
 inline constexpr std::size_t kHugePage = std::size_t{2} << 20;
 inline constexpr std::size_t kHugeBlockMin = kHugePage / 2;
 
-// Raw blocks: huge_allocate(bytes) is released with huge_deallocate(p, bytes).
-inline void* huge_allocate(std::size_t bytes) {
-  if (bytes < kHugeBlockMin) return ::operator new(bytes);
+// Raw blocks aligned to `align` (a power of two): huge_allocate(bytes, align) is released with
+// huge_deallocate(p, bytes, align).
+inline void* huge_allocate(std::size_t bytes, std::size_t align) {
+  if (bytes < kHugeBlockMin) return ::operator new (bytes, std::align_val_t{align});
   if (bytes > static_cast<std::size_t>(PTRDIFF_MAX) - kHugePage) throw std::bad_alloc();
   const std::size_t rounded = (bytes + kHugePage - 1) / kHugePage * kHugePage;
   void* p = std::aligned_alloc(kHugePage, rounded);
@@ -34,9 +35,9 @@ inline void* huge_allocate(std::size_t bytes) {
   return p;
 }
 
-inline void huge_deallocate(void* p, std::size_t bytes) noexcept {
+inline void huge_deallocate(void* p, std::size_t bytes, std::size_t align) noexcept {
   if (bytes < kHugeBlockMin)
-    ::operator delete(p);
+    ::operator delete (p, std::align_val_t{align});
   else
     std::free(p);
 }
@@ -50,9 +51,9 @@ struct HugePageAllocator {
 
   T* allocate(std::size_t n) {
     if (n > static_cast<std::size_t>(-1) / sizeof(T)) throw std::bad_array_new_length();
-    return static_cast<T*>(huge_allocate(n * sizeof(T)));
+    return static_cast<T*>(huge_allocate(n * sizeof(T), alignof(T)));
   }
-  void deallocate(T* p, std::size_t n) noexcept { huge_deallocate(p, n * sizeof(T)); }
+  void deallocate(T* p, std::size_t n) noexcept { huge_deallocate(p, n * sizeof(T), alignof(T)); }
 
   template <class U>
   bool operator==(const HugePageAllocator<U>&) const noexcept {

@@ -44,13 +44,14 @@ class Histogram {
   static std::int64_t bucket_high(std::size_t bucket);  // largest value in the bucket
 
  private:
-  std::vector<std::uint64_t> buckets_;  // buckets_[i] counts bucket i + 1
+  // What every add() touches comes first (32 bytes); the bucket array, which zeros never touch, last.
   std::uint64_t count_ = 0;
   std::int64_t min_ = 0;
   std::int64_t max_ = 0;
   // A double because an int64 sum overflows on large values; it stays exact up to 2^53, and the mean
   // it feeds is a double anyway.
   double sum_ = 0.0;
+  std::vector<std::uint64_t> buckets_;  // buckets_[i] counts bucket i + 1
 };
 
 class Metrics {

@@ -18,10 +18,8 @@ class ObjectArena {
  public:
   ObjectArena() = default;
   explicit ObjectArena(std::size_t capacity)
-      : values_(capacity == 0 ? nullptr : static_cast<T*>(huge_allocate(capacity * sizeof(T)))),
-        capacity_(capacity) {
-    static_assert(alignof(T) <= __STDCPP_DEFAULT_NEW_ALIGNMENT__, "over-aligned types need another block");
-  }
+      : values_(capacity == 0 ? nullptr : static_cast<T*>(huge_allocate(capacity * sizeof(T), alignof(T)))),
+        capacity_(capacity) {}
   ObjectArena(ObjectArena&& other) noexcept { swap(other); }
   ObjectArena& operator=(ObjectArena&& other) noexcept {
     ObjectArena(std::move(other)).swap(*this);
@@ -31,7 +29,7 @@ class ObjectArena {
   ObjectArena& operator=(const ObjectArena&) = delete;
   ~ObjectArena() {
     while (size_ > 0) std::destroy_at(values_ + --size_);
-    if (values_ != nullptr) huge_deallocate(values_, capacity_ * sizeof(T));
+    if (values_ != nullptr) huge_deallocate(values_, capacity_ * sizeof(T), alignof(T));
   }
 
   // Builds the next object; throws std::length_error when the arena is full.

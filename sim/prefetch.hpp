@@ -18,10 +18,4 @@ inline void prefetch_bytes(const void* p, std::size_t bytes) {
     __builtin_prefetch(line);
 }
 
-// Every cache line of *p.
-template <class T>
-void prefetch_object(const T* p) {
-  prefetch_bytes(p, sizeof(T));
-}
-
 }  // namespace repsim::sim

@@ -1,6 +1,7 @@
 #include <catch2/catch.hpp>
 
 #include <stdexcept>
+#include <vector>
 
 #include "models/auth.hpp"
 #include "models/gateway.hpp"
@@ -153,4 +154,17 @@ TEST_CASE("gateway: spoofed bank mail against SPF and DMARC", "[gateway]") {
   quarantine.domains[0].dmarc = DmarcPolicy::Quarantine;  // junk folder: accepted at SMTP
   Gateway q = gateway(GatewayConfig{}, &quarantine);
   CHECK(q.receive(spoof, 11, 0, 0).accepted());
+}
+
+TEST_CASE("a domain's SPF record is its own list or a shared one, and must exist", "[auth]") {
+  repsim::models::AuthDirectory d;
+  d.domains.resize(2);
+  d.shared_records = {{10, 11, 12}};
+  d.domains[0].shared_record = 0;  // a shared-pool customer: the provider's one record
+  d.domains[1].spf_ips = {20};     // its own list
+  CHECK(d.spf(0) == std::vector<repsim::models::IpIndex>{10, 11, 12});
+  CHECK(d.spf(1) == std::vector<repsim::models::IpIndex>{20});
+  CHECK_NOTHROW(d.validate());
+  d.domains[1].shared_record = 1;  // names a record that is not there
+  CHECK_THROWS_AS(d.validate(), std::invalid_argument);
 }

@@ -32,3 +32,16 @@ TEST_CASE("huge page allocator backs a vector through growth, small and large", 
   CHECK(v.size() == 10);
   CHECK(v[9] == 27);
 }
+
+TEST_CASE("huge page allocator honours an over-aligned type, small or large", "[huge_pages]") {
+  struct alignas(64) Line {
+    std::uint64_t word = 0;
+  };
+  std::vector<Line, HugePageAllocator<Line>> small(3);      // 192 bytes: an ordinary block
+  std::vector<Line, HugePageAllocator<Line>> large(40000);  // 2.4 MiB: huge pages
+  CHECK(reinterpret_cast<std::uintptr_t>(small.data()) % 64 == 0);
+  CHECK(reinterpret_cast<std::uintptr_t>(large.data()) % kHugePage == 0);
+  small[2].word = 7;
+  large[39999].word = 9;
+  CHECK(small[2].word + large[39999].word == 16);
+}
