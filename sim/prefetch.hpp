@@ -1,8 +1,7 @@
 #pragma once
 // Cache hints for code that knows ahead which objects it will touch. A large run's per-entity
-// state does not fit in cache; asking for all of an object's lines ahead of time (not only its
-// first) lets the misses overlap instead of stalling one after another. Hints have no observable
-// effect.
+// state does not fit in cache; asking for the lines it will read ahead of time lets the misses
+// overlap with other work. Hints have no observable effect.
 #include <cstddef>
 #include <cstdint>
 
