@@ -196,9 +196,8 @@ void Ecosystem::build_tenants() {
     const TenantConfig& cfg = config_.tenants[t].config;
     for (const RecipientShare& r : cfg.recipients)
       if (r.gateway >= gateways_.size()) bad("tenant " + cfg.id + ": unknown recipient gateway");
-    tenants_.emplace_back(t, cfg,
-                          TenantContext{sim_, config_.calendar, messages_, ledger_, *this, &traffic_pools_},
-                          streams_.stream(cfg.id, "traffic"), streams_.stream(cfg.id, "spam"));
+    tenants_.emplace_back(t, cfg, tenant_context_, streams_.stream(cfg.id, "traffic"),
+                          streams_.stream(cfg.id, "spam"));
   }
 }
 

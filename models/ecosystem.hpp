@@ -120,6 +120,8 @@ class Ecosystem final : public MessageSink, public DeliveryNetwork, public Actio
   std::vector<std::unique_ptr<Scorer>> scorers_;
   std::vector<std::unique_ptr<Gateway>> gateways_;
   std::vector<std::unique_ptr<Provider>> providers_;
+  // What every tenant sends through (tenants point to it; it is declared before them, so outlives them).
+  TenantContext tenant_context_{sim_, config_.calendar, messages_, ledger_, *this, &traffic_pools_};
   // One block: a provider-sized run reads 100,000 tenants at random (see sim/object_arena.hpp).
   sim::ObjectArena<Tenant> tenants_;
   std::vector<std::unique_ptr<Operator>> operators_;

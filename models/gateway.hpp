@@ -116,7 +116,7 @@ class Gateway {
   SenderStanding standing(IpIndex ip) const;
   std::size_t open_connections(sim::Time now) { return connections_.open_at(now); }
   // A cache hint: the first lines of this gateway, which every receive() reads.
-  void prefetch() const { sim::prefetch_bytes(this, 3 * sim::kCacheLine); }
+  void prefetch() const { sim::prefetch_bytes<3 * sim::kCacheLine>(this); }
 
  private:
   bool dns_fails(ProviderIndex via);

@@ -10,7 +10,6 @@
 #include <vector>
 
 #include "sim/huge_page_allocator.hpp"
-#include "sim/prefetch.hpp"
 #include "sim/random.hpp"
 
 namespace repsim::models {
@@ -37,7 +36,11 @@ class KeyedStore {
   }
 
   // The value for `key`, default-constructed on first use. key must not be kEmpty.
-  T& operator[](std::uint64_t key) {
+  T& operator[](std::uint64_t key) { return value(number(key)); }
+  // The number of `key`'s value (adding it, default-constructed, on first use): its position in
+  // insertion order, which never changes, so a caller may keep it instead of the key and skip the
+  // index. key must not be kEmpty.
+  std::uint32_t number(std::uint64_t key) {
     if (2 * (size_ + 1) > slots_.size()) grow();
     std::size_t i = sim::mix64(key) & mask_;
     while (slots_[i].key != key) {
@@ -50,8 +53,11 @@ class KeyedStore {
       }
       i = (i + 1) & mask_;
     }
-    return at(slots_[i].index);
+    return slots_[i].index;
   }
+  // The value numbered n (n < size()).
+  T& value(std::uint32_t n) { return at(n); }
+  const T& value(std::uint32_t n) const { return at(n); }
   // nullptr when the key was never added.
   const T* find(std::uint64_t key) const {
     if (slots_.empty()) return nullptr;
@@ -61,13 +67,9 @@ class KeyedStore {
     }
   }
 
-  // Cache hints: the slot `key` hashes to; then (once that is in cache) the value it names.
+  // A cache hint: the slot `key` hashes to.
   void prefetch_slot(std::uint64_t key) const {
     if (!slots_.empty()) __builtin_prefetch(&slots_[sim::mix64(key) & mask_]);
-  }
-  // The first `bytes` of the value (all of it by default).
-  void prefetch_value(std::uint64_t key, std::size_t bytes = sizeof(T)) const {
-    if (const T* v = find(key)) sim::prefetch_bytes(v, bytes);
   }
 
   std::size_t size() const { return size_; }

@@ -26,31 +26,46 @@ void add_counts(DeliveryCounts& into, const DeliveryCounts& c) {
 
 }  // namespace
 
-Ledger::Ledger(std::size_t tenants, std::size_t gateways) : tenants_(tenants), gateways_(gateways) {}
+Ledger::Ledger(std::size_t tenants, std::size_t gateways) : directories_(tenants), gateways_(gateways) {}
+
+std::uint32_t Ledger::pair_number(TenantIndex t, GatewayIndex g) {
+  Directory& d = directories_[t];
+  for (std::size_t i = 0; i < Directory::kDirect; ++i) {
+    if (d.gateway[i] == g) return d.pair[i];
+    if (d.gateway[i] == kNone) {
+      d.gateway[i] = g;
+      d.pair[i] = pairs_.number(key(t, g));
+      return d.pair[i];
+    }
+  }
+  const std::size_t known = pairs_.size();
+  const std::uint32_t n = pairs_.number(key(t, g));
+  if (pairs_.size() != known) more_pairs_[t].push_back(n);
+  return n;
+}
 
 Ledger::PairState& Ledger::pair_state(TenantIndex t, GatewayIndex g) {
   const std::uint64_t k = key(t, g);
   if (k != last_.key) {
-    last_.state = &pairs_[k];
+    last_.state = &pairs_.value(pair_number(t, g));
     last_.key = k;
   }
   return *last_.state;
 }
 
-// Every count is kept three times (tenant, gateway, pair) so no summary has to be derived later.
+// Every count is kept twice (gateway, pair); a tenant's are the sum of its pairs'.
 template <class F>
 void Ledger::each(const Message& m, F&& f) {
-  f(tenants_[m.tenant].counts);
   f(gateways_[m.gateway].counts);
   f(pair_state(m.tenant, m.gateway).counts);
 }
 
 void Ledger::on_created(const Message& m) {
   // Checked once here: a message that passed on_created has valid indices for every later call.
-  if (m.tenant >= tenants_.size() || m.gateway >= gateways_.size())
+  if (m.tenant >= directories_.size() || m.gateway >= gateways_.size())
     throw std::out_of_range("ledger: message of tenant " + std::to_string(m.tenant) + " to gateway " +
                             std::to_string(m.gateway) + " is outside the ledger's " +
-                            std::to_string(tenants_.size()) + " tenants / " +
+                            std::to_string(directories_.size()) + " tenants / " +
                             std::to_string(gateways_.size()) + " gateways");
   each(m, [](DeliveryCounts& c) { ++c.sent; });
 }
@@ -117,15 +132,31 @@ void Ledger::finish(const std::vector<const Message*>& still_queued) {
 }
 
 void Ledger::prefetch(const Message& m, int stage) const {
-  if (m.tenant >= tenants_.size() || m.gateway >= gateways_.size()) return;
+  if (m.tenant >= directories_.size() || m.gateway >= gateways_.size()) return;
   if (stage == 0) {
+    __builtin_prefetch(&directories_[m.tenant]);
     // The first line only: what a message delivered at once touches (see AlignedCounts).
-    __builtin_prefetch(&tenants_[m.tenant]);
     __builtin_prefetch(&gateways_[m.gateway]);
-    pairs_.prefetch_slot(key(m.tenant, m.gateway));
-  } else {
-    pairs_.prefetch_value(key(m.tenant, m.gateway), sim::kCacheLine);  // the hot line (PairState)
+    return;
   }
+  const Directory& d = directories_[m.tenant];
+  for (std::size_t i = 0; i < Directory::kDirect; ++i) {
+    if (d.gateway[i] == m.gateway) {
+      __builtin_prefetch(&pairs_.value(d.pair[i]));  // the hot line (PairState)
+      return;
+    }
+  }
+  pairs_.prefetch_slot(key(m.tenant, m.gateway));
+}
+
+DeliveryCounts Ledger::tenant(TenantIndex t) const {
+  DeliveryCounts sum;
+  const Directory& d = directories_.at(t);
+  for (std::size_t i = 0; i < Directory::kDirect && d.gateway[i] != kNone; ++i)
+    add_counts(sum, pairs_.value(d.pair[i]).counts);
+  if (auto more = more_pairs_.find(t); more != more_pairs_.end())
+    for (std::uint32_t n : more->second) add_counts(sum, pairs_.value(n).counts);
+  return sum;
 }
 
 const DeliveryCounts& Ledger::pair(TenantIndex t, GatewayIndex g) const {
@@ -151,7 +182,7 @@ bool Ledger::in_outage(TenantIndex t, GatewayIndex g) const {
 
 DeliveryCounts Ledger::totals() const {
   DeliveryCounts sum;
-  for (const AlignedCounts& c : tenants_) add_counts(sum, c.counts);
+  for (const AlignedCounts& c : gateways_) add_counts(sum, c.counts);
   return sum;
 }
 

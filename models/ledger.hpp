@@ -1,10 +1,13 @@
 #pragma once
 // Accounting that never lies: every created message is counted once as sent and once in exactly
-// one final state, per tenant, per gateway and per (tenant, gateway) pair; outage intervals are
-// derived from the same calls, so summaries and charts cannot disagree.
+// one final state, per gateway and per (tenant, gateway) pair, and a tenant's counts are the sum
+// of its pairs'; outage intervals are derived from the same calls, so summaries and charts cannot
+// disagree.
+#include <array>
 #include <cstdint>
 #include <functional>
 #include <limits>
+#include <unordered_map>
 #include <vector>
 
 #include "models/ids.hpp"
@@ -62,12 +65,14 @@ class Ledger {
   void on_final(const Message& m, FinalState state, sim::Time now);
   // Counts what is still queued and leaves open outages open (end = kNever).
   void finish(const std::vector<const Message*>& still_queued);
-  // A hint with no observable effect: m will be counted soon. Stage 0 asks for its tenant's and
-  // gateway's counts and the pair's index slot; stage 1 (later, once the slot is in cache) for the
-  // pair's counts. A traffic source that draws messages ahead hides the cache misses of a large run.
+  // A hint with no observable effect: m will be counted soon. Stage 0 asks for its tenant's
+  // directory and its gateway's counts; stage 1 (later, once the directory is in cache) for the
+  // pair's counts, or the pair's index slot when the directory does not hold it. A traffic source
+  // that draws messages ahead hides the cache misses of a large run.
   void prefetch(const Message& m, int stage) const;
 
-  const DeliveryCounts& tenant(TenantIndex t) const { return tenants_[t].counts; }
+  // The sum of the tenant's pairs (a pass over them: keep the result rather than call per field).
+  DeliveryCounts tenant(TenantIndex t) const;
   const DeliveryCounts& gateway(GatewayIndex g) const { return gateways_[g].counts; }
   // Zero counts for a pair that never exchanged mail.
   const DeliveryCounts& pair(TenantIndex t, GatewayIndex g) const;
@@ -88,6 +93,16 @@ class Ledger {
   // what a message costs.
   struct alignas(64) AlignedCounts {
     DeliveryCounts counts;
+  };
+  // A tenant's first kDirect gateways and the numbers of their pairs in pairs_, on one line: a
+  // message finds its pair here instead of through the hash index (one cold line, not two). The
+  // tenant's later gateways go through the index. It replaces per-tenant counts, which would be
+  // one more cold line per message and are a sum of the pairs' anyway.
+  struct alignas(64) Directory {
+    static constexpr std::size_t kDirect = 8;
+    std::array<GatewayIndex, kDirect> gateway;
+    std::array<std::uint32_t, kDirect> pair;
+    Directory() { gateway.fill(kNone); }
   };
   // The pair's outage state first: with the counts' hot fields after it, a legit delivery still
   // touches only the first line (16 + 48 bytes).
@@ -115,15 +130,19 @@ class Ledger {
   };
   static std::uint64_t key(TenantIndex t, GatewayIndex g) { return (std::uint64_t{t} << 32) | g; }
   PairState& pair_state(TenantIndex t, GatewayIndex g);
+  // The number of (t, g)'s pair in pairs_, added on first use.
+  std::uint32_t pair_number(TenantIndex t, GatewayIndex g);
   template <class F>
   void each(const Message& m, F&& f);
 
   // Read at random, once per message: huge pages (a provider has 100,000 tenants).
-  std::vector<AlignedCounts, sim::HugePageAllocator<AlignedCounts>> tenants_;
+  std::vector<Directory, sim::HugePageAllocator<Directory>> directories_;
   std::vector<AlignedCounts, sim::HugePageAllocator<AlignedCounts>> gateways_;
   // A provider-sized run has about a million pairs, one touched per message: a flat index over
   // values that never move (LastPair may point in), not a node per pair.
   KeyedStore<PairState> pairs_;
+  // The pairs of tenants with more than Directory::kDirect gateways, beyond those (for tenant()).
+  std::unordered_map<TenantIndex, std::vector<std::uint32_t>> more_pairs_;
   LastPair last_;
   std::vector<OutageInterval> outages_;
   std::vector<OutageHook> hooks_;

@@ -4,7 +4,6 @@
 // destination is the whole state. An attempt that finds every connection busy books the session
 // after the earliest-ending one, so the k-th waiter gets the k-th freed slot and wakes exactly once
 // (waking every waiter at each session end would cost O(waiters) events per session).
-#include <algorithm>
 #include <cstdint>
 #include <deque>
 #include <vector>
@@ -38,9 +37,12 @@ class OutboundConnections {
   sim::Time next_free(GatewayIndex destination, sim::Time now) const {
     if (max_ == 0 || destination >= ends_.size()) return now;
     const std::deque<sim::Time>& ends = ends_[destination];
-    // Sessions ending at or before now are over; ends are sorted.
-    const auto open = static_cast<std::size_t>(ends.end() - std::upper_bound(ends.begin(), ends.end(), now));
-    return open < max_ ? now : ends[ends.size() - max_];
+    // Sessions ending at or before now are over. Ends are sorted, so fewer than max_ are still open
+    // exactly when the max_-th last one is over: one read, not a search (a destination that has
+    // just reopened has a flush of thousands booked ahead).
+    if (ends.size() < max_) return now;
+    const sim::Time frees = ends[ends.size() - max_];
+    return frees <= now ? now : frees;
   }
 
   // A cache hint: the bookings of `destination`.

@@ -23,19 +23,19 @@ Time saturating_add(Time a, Time b) {
 
 }  // namespace
 
-Tenant::Tenant(TenantIndex index, TenantConfig cfg, TenantContext ctx, sim::RandomStream traffic_rng,
+Tenant::Tenant(TenantIndex index, TenantConfig cfg, const TenantContext& ctx, sim::RandomStream traffic_rng,
                sim::RandomStream spam_rng)
     : traffic_rng_(traffic_rng),
       index_(index),
       spam_share_(cfg.spam_share),
       attachment_share_(cfg.attachment_share),
-      ctx_(ctx),
+      ctx_(&ctx),
       cfg_(std::move(cfg)),
       spam_rng_(spam_rng) {
   const std::string who = "tenant '" + cfg_.id + "': ";
   try {
-    rate_ = ctx_.pools ? ArrivalRate(ctx_.pools->shape_of(cfg_.profile), cfg_.messages_per_day)
-                       : ArrivalRate(cfg_.profile, cfg_.messages_per_day);
+    rate_ = ctx_->pools ? ArrivalRate(ctx_->pools->shape_of(cfg_.profile), cfg_.messages_per_day)
+                        : ArrivalRate(cfg_.profile, cfg_.messages_per_day);
   } catch (const std::invalid_argument& e) {
     throw std::invalid_argument(who + e.what());
   }
@@ -53,8 +53,8 @@ Tenant::Tenant(TenantIndex index, TenantConfig cfg, TenantContext ctx, sim::Rand
   }
   for (const CompromiseEpisode& e : cfg_.episodes) episodes_.push_back(make_state(e));
   // Last: nothing after this may throw once the pool holds a pointer to this tenant.
-  if (ctx_.pools && !cfg_.arrival_pool.empty()) {
-    ctx_.pools->join(cfg_.arrival_pool, *this);
+  if (ctx_->pools && !cfg_.arrival_pool.empty()) {
+    ctx_->pools->join(cfg_.arrival_pool, *this);
     pooled_ = true;
   }
 }
@@ -86,7 +86,7 @@ void Tenant::start(Time until) {
   if (started_) throw std::logic_error("tenant '" + cfg_.id + "': start() called twice");
   started_ = true;
   until_ = until;
-  if (!pooled_) schedule_next_legit(ctx_.sim.now());
+  if (!pooled_) schedule_next_legit(ctx_->sim.now());
   for (std::size_t k = 0; k < episodes_.size(); ++k) begin_episode(k);
 }
 
@@ -99,13 +99,13 @@ void Tenant::compromise(const CompromiseEpisode& episode) {
 void Tenant::begin_episode(std::size_t k) {
   EpisodeState& s = episodes_[k];
   s.end = std::min(saturating_add(s.episode.start, s.episode.duration), until_);
-  schedule_next_spam(k, std::max(ctx_.sim.now(), s.episode.start));
+  schedule_next_spam(k, std::max(ctx_->sim.now(), s.episode.start));
 }
 
 void Tenant::schedule_next_legit(Time from) {
   // Memoryless: from any instant the integrated rate to the next arrival is a fresh Exp(1).
-  const Time at = rate_.next_arrival(ctx_.calendar, from, sim::exponential(traffic_rng_, 1.0), until_);
-  if (at != kNever) ctx_.sim.schedule_at(at, *this, kLegitPayload);
+  const Time at = rate_.next_arrival(ctx_->calendar, from, sim::exponential(traffic_rng_, 1.0), until_);
+  if (at != kNever) ctx_->sim.schedule_at(at, *this, kLegitPayload);
 }
 
 void Tenant::schedule_next_spam(std::size_t k, Time from) {
@@ -115,7 +115,7 @@ void Tenant::schedule_next_spam(std::size_t k, Time from) {
   // E x kHour / rate: the gap in microseconds, rounded down.
   const double gap = std::floor(e * static_cast<double>(kHour) / s.episode.messages_per_hour);
   if (gap >= static_cast<double>(s.end - from)) return;
-  ctx_.sim.schedule_at(from + static_cast<Time>(gap), *this, k + 1);
+  ctx_->sim.schedule_at(from + static_cast<Time>(gap), *this, k + 1);
 }
 
 void Tenant::on_event(sim::Simulation& sim, std::uint64_t payload) {
@@ -131,7 +131,7 @@ void Tenant::on_event(sim::Simulation& sim, std::uint64_t payload) {
 
 // Draw order per legit message (fixed, so equal configs give equal messages): gateway, spam,
 // attachment; then the next arrival.
-void Tenant::create_legit() { emit_legit(draw_legit(ctx_.sim.now())); }
+void Tenant::create_legit() { emit_legit(draw_legit(ctx_->sim.now())); }
 
 Message Tenant::draw_legit(sim::Time created) {
   Message m;
@@ -151,15 +151,15 @@ void Tenant::emit_legit(const Message& m) {
 }
 
 void Tenant::prefetch_mail(const Message& m, int stage) const {
-  ctx_.ledger.prefetch(m, stage);
-  ctx_.sink.prefetch(m, stage);
+  ctx_->ledger.prefetch(m, stage);
+  ctx_->sink.prefetch(m, stage);
 }
 
 // Draw order per spam message: gateway, trap, attachment; then the next arrival.
 void Tenant::create_spam(std::size_t k) {
   const EpisodeState& s = episodes_[k];
   Message m;
-  m.created = ctx_.sim.now();
+  m.created = ctx_->sim.now();
   m.tenant = index_;
   const TenantIndex from = s.episode.spoof_as == kNone ? index_ : s.episode.spoof_as;
   m.header_from = from;
@@ -173,9 +173,9 @@ void Tenant::create_spam(std::size_t k) {
 }
 
 void Tenant::emit(const Message& m) {
-  const MessageId id = ctx_.messages.create(m);
-  ctx_.ledger.on_created(ctx_.messages[id]);
-  ctx_.sink.submit(id);
+  const MessageId id = ctx_->messages.create(m);
+  ctx_->ledger.on_created(ctx_->messages[id]);
+  ctx_->sink.submit(id);
 }
 
 }  // namespace repsim::models

@@ -10,8 +10,10 @@ RecipientMix::RecipientMix(const std::vector<RecipientShare>& shares) {
   sim::Categorical table(weights);
   size_ = static_cast<std::uint32_t>(shares.size());
   if (size_ > kInline) {
-    large_ = std::move(table);
-    for (const RecipientShare& s : shares) large_gateways_.push_back(s.gateway);
+    std::vector<GatewayIndex> gateways;
+    gateways.reserve(shares.size());
+    for (const RecipientShare& s : shares) gateways.push_back(s.gateway);
+    large_ = std::make_shared<const Large>(Large{std::move(table), std::move(gateways)});
     return;
   }
   double sum = 0;

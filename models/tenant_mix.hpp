@@ -6,6 +6,7 @@
 // kInline use an alias table (O(1) draws, sim::Categorical).
 #include <array>
 #include <cstdint>
+#include <memory>
 #include <vector>
 
 #include "models/ids.hpp"
@@ -41,16 +42,22 @@ class RecipientMix {
         if (u < cumulative_[i]) return gateway_[i];
       return gateway_[last_positive_];  // u rounded up to the total
     }
-    return large_gateways_[large_(r)];
+    return large_->gateways[large_->table(r)];
   }
 
  private:
+  // Shared, not copied: a mix never changes once built.
+  struct Large {
+    sim::Categorical table;
+    std::vector<GatewayIndex> gateways;
+  };
+  // The inline arrays first and the large mix's table behind one pointer, so a tenant keeps its
+  // whole per-message state in three cache lines (models/tenant.hpp).
   std::uint32_t size_ = 0;
   std::uint32_t last_positive_ = 0;
   std::array<double, kInline> cumulative_{};
   std::array<GatewayIndex, kInline> gateway_{};
-  sim::Categorical large_;
-  std::vector<GatewayIndex> large_gateways_;
+  std::shared_ptr<const Large> large_;
 };
 
 }  // namespace repsim::models

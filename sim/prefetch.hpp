@@ -4,17 +4,29 @@
 // overlap with other work. Hints have no observable effect.
 #include <cstddef>
 #include <cstdint>
+#include <utility>
 
 namespace repsim::sim {
 
 inline constexpr std::size_t kCacheLine = 64;
 
-// Every cache line of the `bytes` bytes at `p`.
-inline void prefetch_bytes(const void* p, std::size_t bytes) {
+// Hints are straight-line code, never a loop: g++ 12 at -O2/-O3 assumes loops without side effects
+// finish (-ffinite-loops) and does not count a prefetch as a side effect, so it deleted a prefetch
+// loop together with the hash lookup that fed it (the ledger's prefetch of a pair compiled to
+// nothing).
+template <std::size_t... Line>
+inline void prefetch_lines(const char* begin, std::index_sequence<Line...> /*lines*/) {
+  (__builtin_prefetch(begin + Line * kCacheLine), ...);
+}
+
+// Every cache line of the first Bytes bytes at `p`: one hint per line from p, and one for the last
+// byte (the range may straddle one more line when p is not line-aligned).
+template <std::size_t Bytes>
+inline void prefetch_bytes(const void* p) {
+  static_assert(Bytes > 0);
   const auto* begin = static_cast<const char*>(p);
-  const std::size_t into_line = reinterpret_cast<std::uintptr_t>(p) % kCacheLine;
-  for (const char* line = begin - into_line; line < begin + bytes; line += kCacheLine)
-    __builtin_prefetch(line);
+  prefetch_lines(begin, std::make_index_sequence<(Bytes + kCacheLine - 1) / kCacheLine>{});
+  __builtin_prefetch(begin + Bytes - 1);
 }
 
 }  // namespace repsim::sim

@@ -157,6 +157,42 @@ TEST_CASE("on_final sorts every message into exactly one counter", "[ledger]") {
   CHECK(l.pair(0, 1).latency_s.max() == 3600);
 }
 
+TEST_CASE("a tenant's counts are its pairs' sum, past the gateways its directory holds", "[ledger]") {
+  // Tenant 1 writes to 12 gateways (the ledger finds the first 8 in the tenant's directory, the
+  // rest through its index), last gateway first, so neither order nor position matters. Message k
+  // goes to gateway 11 - k and is delivered after 10 x (k + 1) seconds; gateway 3 also gets one
+  // rejected message and tenant 0 one message to gateway 5.
+  Ledger l(2, 12);
+  std::vector<Message> m;
+  for (GatewayIndex k = 0; k < 12; ++k) m.push_back(msg(1, 11 - k));
+  m.push_back(msg(1, 3));
+  m.push_back(msg(0, 5));
+  for (const Message& x : m) l.on_created(x);
+  for (std::size_t k = 0; k < 12; ++k) l.on_final(m[k], FinalState::Delivered, seconds(10 * (k + 1)));
+  l.on_final(m[12], FinalState::Rejected, seconds(5));
+
+  const DeliveryCounts t1 = l.tenant(1);
+  CHECK(t1.sent == 13);
+  CHECK(t1.delivered == 12);
+  CHECK(t1.rejected == 1);
+  CHECK(t1.legit_blocked == 1);
+  CHECK(t1.latency_s.count() == 12);
+  CHECK(t1.latency_s.min() == 10);   // gateway 11, in the directory
+  CHECK(t1.latency_s.max() == 120);  // gateway 0, past it
+  CHECK(t1.latency_s.mean() == Approx(65.0));
+  CHECK(l.tenant(0).sent == 1);
+  CHECK(l.tenant(0).delivered == 0);
+  CHECK(l.pair(1, 3).sent == 2);  // past the directory: found again through the index
+  CHECK(l.pair(1, 3).rejected == 1);
+  CHECK(l.pair(1, 11).latency_s.max() == 10);
+  CHECK(l.pair(0, 3).sent == 0);
+  CHECK(l.pairs().size() == 13);
+  CHECK(l.pairs().front() == std::pair<TenantIndex, GatewayIndex>{0, 5});
+  CHECK(l.pairs().back() == std::pair<TenantIndex, GatewayIndex>{1, 11});
+  CHECK(l.totals().sent == 14);
+  CHECK(l.totals().latency_s.count() == 12);
+}
+
 TEST_CASE("delay notices are counted per tenant, gateway and pair", "[ledger]") {
   Ledger l(1, 1);
   l.on_delay_notice(msg(0, 0));
@@ -166,7 +202,7 @@ TEST_CASE("delay notices are counted per tenant, gateway and pair", "[ledger]") 
   CHECK(l.pair(0, 0).delay_notices == 2);
 }
 
-TEST_CASE("finish counts the still queued, sent balances everywhere, totals sum tenants", "[ledger]") {
+TEST_CASE("finish counts the still queued, sent balances everywhere, totals sum them all", "[ledger]") {
   Ledger l(2, 2);
   // Tenant 0: 3 to gateway 0 (1 delivered, 2 queued); tenant 1: 2 to gateway 1 (1 rejected, 1 queued)
   // and 1 to gateway 0 (delivered after 60 s).

@@ -22,7 +22,6 @@ using models::Tenant;
 using models::TenantConfig;
 using models::TrafficProfile;
 using sim::kDay;
-using sim::kHour;
 using sim::kWeek;
 
 namespace {
@@ -42,6 +41,7 @@ struct World {
   models::Ledger ledger;
   Sink sink;
   models::TrafficPools pools{sim, calendar, streams};
+  const models::TenantContext context{sim, calendar, pool, ledger, sink, &pools};
   std::vector<std::unique_ptr<Tenant>> tenants;
 
   World(const std::vector<double>& volumes, TrafficProfile profile, bool pooled) : ledger(volumes.size(), 3) {
@@ -52,10 +52,9 @@ struct World {
       c.profile = profile;
       c.recipients = {{0, 1.0}, {1, 1.0}, {2, 2.0}};
       if (pooled) c.arrival_pool = "smb";
-      tenants.push_back(
-          std::make_unique<Tenant>(static_cast<models::TenantIndex>(k), c,
-                                   models::TenantContext{sim, calendar, pool, ledger, sink, &pools},
-                                   streams.stream(c.id, "traffic"), streams.stream(c.id, "spam")));
+      tenants.push_back(std::make_unique<Tenant>(static_cast<models::TenantIndex>(k), c, context,
+                                                 streams.stream(c.id, "traffic"),
+                                                 streams.stream(c.id, "spam")));
     }
   }
   void run(sim::Time until) {
@@ -149,10 +148,8 @@ TEST_CASE("a pool takes members of one profile only", "[tenant]") {
   other.profile = TrafficProfile::diurnal();
   other.recipients = {{0, 1.0}};
   other.arrival_pool = "smb";
-  CHECK_THROWS_WITH(
-      Tenant(1, other, models::TenantContext{w.sim, w.calendar, w.pool, w.ledger, w.sink, &w.pools},
-             sim::RandomStream(1), sim::RandomStream(2)),
-      Catch::Matchers::Contains("pool 'smb'"));
+  CHECK_THROWS_WITH(Tenant(1, other, w.context, sim::RandomStream(1), sim::RandomStream(2)),
+                    Catch::Matchers::Contains("pool 'smb'"));
   CHECK(w.pools.find("smb")->members() == 1);
 }
 
@@ -167,8 +164,8 @@ TEST_CASE("without pools in its context a tenant draws its own arrivals", "[tena
   c.messages_per_day = 24.0;
   c.recipients = {{0, 1.0}};
   c.arrival_pool = "ignored";
-  Tenant t(0, c, models::TenantContext{sim, calendar, pool, ledger, sink}, sim::RandomStream(1),
-           sim::RandomStream(2));
+  const models::TenantContext context{sim, calendar, pool, ledger, sink};
+  Tenant t(0, c, context, sim::RandomStream(1), sim::RandomStream(2));
   CHECK_FALSE(t.pooled());
   t.start(kDay);
   CHECK(sim.pending() == 1);

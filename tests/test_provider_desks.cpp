@@ -150,6 +150,28 @@ TEST_CASE("next_free says what book would answer, without booking", "[provider]"
   CHECK(OutboundConnections(0, seconds(2)).next_free(0, 5) == 5);
 }
 
+TEST_CASE("next_free agrees with counting the open sessions, through bursts and lulls", "[provider]") {
+  // Three connections of 2 s. A free slot exists exactly when fewer than three booked sessions end
+  // after now; otherwise the answer is the third-latest end (each connection's last booking).
+  OutboundConnections c(3, seconds(2));
+  std::vector<Time> ends;  // every booking ever made, for the count
+  RandomStream r(42);
+  Time now = 0;
+  for (int i = 0; i < 5000; ++i) {
+    now += r.below(4) == 0 ? seconds(static_cast<std::int64_t>(r.below(30))) : 0;  // a lull or a burst
+    std::vector<Time> open;
+    for (Time e : ends)
+      if (e > now) open.push_back(e);
+    std::sort(open.begin(), open.end());
+    const Time expected = open.size() < 3 ? now : open[open.size() - 3];
+    REQUIRE(c.next_free(0, now) == expected);
+    if (r.below(3) != 0) {
+      REQUIRE(c.book(0, now) == expected);
+      ends.push_back(expected + seconds(2));
+    }
+  }
+}
+
 TEST_CASE("the abuse desk suspends a spamming tenant after its delay", "[provider]") {
   ProviderConfig cfg = base();
   cfg.filter.catch_rate = 1.0;

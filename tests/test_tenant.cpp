@@ -55,10 +55,10 @@ struct Harness {
   models::Ledger ledger{kTenants, kGateways};
   RecordingSink sink{sim};
 
-  models::TenantContext context() { return {sim, calendar, pool, ledger, sink}; }
+  const models::TenantContext context{sim, calendar, pool, ledger, sink};
 
   Tenant make(TenantConfig cfg, std::uint64_t seed = 1) {
-    return Tenant(0, std::move(cfg), context(), sim::RandomStream(seed), sim::RandomStream(seed + 1000));
+    return Tenant(0, std::move(cfg), context, sim::RandomStream(seed), sim::RandomStream(seed + 1000));
   }
 
   std::vector<Message> messages(MessageKind kind) const {
