@@ -18,15 +18,12 @@ const DomainAuth& domain(const AuthDirectory& dir, TenantIndex t, const char* ro
 }  // namespace
 
 void AuthDirectory::validate() const {
+  for (std::size_t r = 0; r < records.size(); ++r)
+    if (!std::is_sorted(records[r].begin(), records[r].end()))
+      throw std::invalid_argument("auth: SPF record " + std::to_string(r) + " is not sorted");
   for (std::size_t t = 0; t < domains.size(); ++t)
-    if (!std::is_sorted(domains[t].spf_ips.begin(), domains[t].spf_ips.end()))
-      throw std::invalid_argument("auth: SPF IPs of domain " + std::to_string(t) + " are not sorted");
-  for (std::size_t r = 0; r < shared_records.size(); ++r)
-    if (!std::is_sorted(shared_records[r].begin(), shared_records[r].end()))
-      throw std::invalid_argument("auth: shared SPF record " + std::to_string(r) + " is not sorted");
-  for (std::size_t t = 0; t < domains.size(); ++t)
-    if (domains[t].shared_record != kNone && domains[t].shared_record >= shared_records.size())
-      throw std::invalid_argument("auth: domain " + std::to_string(t) + " names a missing shared SPF record");
+    if (domains[t].spf_record != kNone && domains[t].spf_record >= records.size())
+      throw std::invalid_argument("auth: domain " + std::to_string(t) + " names a missing SPF record");
 }
 
 AuthResult evaluate_auth(const Message& m, IpIndex ip, const AuthDirectory& dir) {

@@ -8,6 +8,7 @@
 // bank declares that it always signs (DMARC). From a dedicated IP the bank's SPF record names just
 // that IP, so spoofed mail from the shared pool fails SPF as well.
 #include <cstdint>
+#include <utility>
 #include <vector>
 
 #include "models/ids.hpp"
@@ -18,35 +19,41 @@ namespace repsim::models {
 
 enum class DmarcPolicy : std::uint8_t { None, Quarantine, Reject };
 
+// Eight bytes, the IP list kept apart in a record many domains share: a provider's 100,000 domains,
+// each read at random once per message, fill 800 KiB.
 struct DomainAuth {
-  // Sorted ascending. Every IP of every pool the domain's provider(s) route it through: a shared
-  // pool authorises all its IPs for every customer.
-  std::vector<IpIndex> spf_ips;
+  // AuthDirectory::records[spf_record] (kNone: the domain publishes no SPF record).
+  std::uint32_t spf_record = kNone;
   DmarcPolicy dmarc = DmarcPolicy::None;
   // The domain declares it always signs with DKIM, as the write-up recommends: then an SPF pass
   // alone is not enough for DMARC.
   bool always_signs = true;
-  // Its SPF record is AuthDirectory::shared_records[shared_record] instead of spf_ips (kNone: its
-  // own). Kept here, in the record's padding, so a message reads one line of its domain, not two.
-  std::uint32_t shared_record = kNone;
 };
 
 // One domain per tenant, indexed by TenantIndex.
 struct AuthDirectory {
   // Read at random once per message: huge pages when large (sim/huge_page_allocator.hpp).
   std::vector<DomainAuth, sim::HugePageAllocator<DomainAuth>> domains;
-  // SPF records that many domains share: every customer of a shared pool publishes the same list,
-  // and one copy serves them all (a copy per domain costs domains x pool size, and a cold copy for
-  // every lookup). DomainAuth::shared_record names a domain's record here.
-  std::vector<std::vector<IpIndex>> shared_records;
+  // SPF records, each sorted ascending: every IP of every pool the domain's provider(s) route it
+  // through (a shared pool authorises all its IPs for every customer). Every customer of a pool
+  // publishes the same list, and one copy serves them all (a copy per domain costs domains x pool
+  // size, and a cold copy for every lookup).
+  std::vector<std::vector<IpIndex>> records;
 
-  // Domain t's SPF record.
+  // Domain t's SPF record (empty when it publishes none).
   const std::vector<IpIndex>& spf(TenantIndex t) const {
-    const DomainAuth& d = domains[t];
-    return d.shared_record != kNone ? shared_records[d.shared_record] : d.spf_ips;
+    static const std::vector<IpIndex> kNoRecord;
+    const std::uint32_t r = domains[t].spf_record;
+    return r == kNone ? kNoRecord : records[r];
+  }
+  // Adds a record; returns its number for DomainAuth::spf_record.
+  std::uint32_t add_record(std::vector<IpIndex> ips) {
+    records.push_back(std::move(ips));
+    return static_cast<std::uint32_t>(records.size() - 1);
   }
 
-  // Throws std::invalid_argument when an SPF list is not sorted (lookups binary-search).
+  // Throws std::invalid_argument when a record is not sorted (lookups binary-search) or a domain
+  // names a record that is not there.
   void validate() const;
 };
 

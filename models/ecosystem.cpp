@@ -129,8 +129,7 @@ void Ecosystem::authorize(TenantIndex tenant, ProviderIndex provider) {
   const TenantSpec& spec = config_.tenants[tenant];
   const bool own_dedicated = provider == spec.provider && pools_[spec.pool].kind == PoolKind::Dedicated;
   const auto [it, added] =
-      spf_records_.try_emplace((std::uint64_t{provider} << 32) | (own_dedicated ? spec.pool : kNone),
-                               static_cast<std::uint32_t>(auth_.shared_records.size()));
+      spf_records_.try_emplace((std::uint64_t{provider} << 32) | (own_dedicated ? spec.pool : kNone), 0);
   if (added) {
     std::vector<IpIndex> spf;
     for (PoolIndex p = 0; p < pools_.size(); ++p) {
@@ -140,22 +139,20 @@ void Ecosystem::authorize(TenantIndex tenant, ProviderIndex provider) {
     }
     std::sort(spf.begin(), spf.end());
     spf.erase(std::unique(spf.begin(), spf.end()), spf.end());
-    auth_.shared_records.push_back(std::move(spf));
+    it->second = auth_.add_record(std::move(spf));
   }
   DomainAuth& domain = auth_.domains[tenant];
-  std::uint32_t& shared = domain.shared_record;
-  if (shared == kNone && domain.spf_ips.empty()) {
-    shared = it->second;  // the first provider: share its record
+  if (domain.spf_record == kNone) {
+    domain.spf_record = it->second;  // the first provider: share its record
     return;
   }
-  // A second provider (a fallback, a reroute): the domain gets a merged list of its own.
+  // A second provider (a fallback, a reroute): the domain gets a merged record of its own.
   std::vector<IpIndex> merged = auth_.spf(tenant);
-  const std::vector<IpIndex>& more = auth_.shared_records[it->second];
+  const std::vector<IpIndex>& more = auth_.records[it->second];
   merged.insert(merged.end(), more.begin(), more.end());
   std::sort(merged.begin(), merged.end());
   merged.erase(std::unique(merged.begin(), merged.end()), merged.end());
-  shared = kNone;
-  domain.spf_ips = std::move(merged);
+  domain.spf_record = auth_.add_record(std::move(merged));
 }
 
 void Ecosystem::build_gateways() {

@@ -127,7 +127,7 @@ class Ecosystem final : public MessageSink, public DeliveryNetwork, public Actio
   std::vector<std::unique_ptr<Operator>> operators_;
   std::vector<ProviderIndex> route_of_tenant_;
   std::unordered_map<std::uint64_t, ProviderIndex> route_of_pair_;  // lookups only: order never matters
-  // auth_.shared_records by (provider << 32 | own dedicated pool or kNone): lookups only.
+  // auth_.records by (provider << 32 | own dedicated pool or kNone): lookups only.
   std::map<std::uint64_t, std::uint32_t> spf_records_;
   std::vector<LogEntry> log_;
   std::vector<std::function<void(const LogEntry&)>> log_hooks_;

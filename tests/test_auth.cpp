@@ -19,8 +19,9 @@ constexpr IpIndex kSharedIp = 11, kDedicatedIp = 50;
 AuthDirectory directory(bool bank_dedicated, bool bank_always_signs) {
   AuthDirectory d;
   d.domains.resize(3);
-  for (DomainAuth& a : d.domains) a.spf_ips = {10, 11, 12};  // the shared pool authorises all its IPs
-  if (bank_dedicated) d.domains[kBank].spf_ips = {kDedicatedIp};
+  const std::uint32_t shared = d.add_record({10, 11, 12});  // the shared pool authorises all its IPs
+  for (DomainAuth& a : d.domains) a.spf_record = shared;
+  if (bank_dedicated) d.domains[kBank].spf_record = d.add_record({kDedicatedIp});
   d.domains[kBank].dmarc = DmarcPolicy::Reject;
   d.domains[kBank].always_signs = bank_always_signs;
   return d;
@@ -98,15 +99,16 @@ TEST_CASE("auth: directory checks", "[gateway]") {
   CHECK_THROWS_AS(evaluate_auth(message(kBank, kBank, kNone), kSharedIp, d), std::out_of_range);
   CHECK_NOTHROW(d.validate());
   AuthDirectory unsorted = d;
-  unsorted.domains[2].spf_ips = {12, 10};
+  unsorted.domains[2].spf_record = unsorted.add_record({12, 10});
   CHECK_THROWS_AS(unsorted.validate(), std::invalid_argument);
 }
 
 TEST_CASE("gateway: the allowlist does not bypass authentication", "[gateway]") {
   AuthDirectory dir;
+  dir.records = {{10, 11}};
   dir.domains.resize(2);
-  dir.domains[0] = {{10, 11}, DmarcPolicy::Reject, true};  // bank 0 on the shared pool
-  dir.domains[1] = {{10, 11}, DmarcPolicy::None, true};
+  dir.domains[0] = {0, DmarcPolicy::Reject, true};  // bank 0 on the shared pool
+  dir.domains[1] = {0, DmarcPolicy::None, true};
   GatewayConfig c;
   c.allowlist_domains = {0};
   Gateway g = gateway(c, &dir);
@@ -120,9 +122,10 @@ TEST_CASE("gateway: the allowlist does not bypass authentication", "[gateway]") 
 TEST_CASE("gateway: spoofed bank mail against SPF and DMARC", "[gateway]") {
   // Tenants 0 = bank, 1 = compromised co-tenant. Shared pool IPs 10, 11; dedicated bank IP 50.
   AuthDirectory shared;
-  shared.domains = {{{10, 11}, DmarcPolicy::Reject, true}, {{10, 11}, DmarcPolicy::None, true}};
+  shared.records = {{10, 11}};
+  shared.domains = {{0, DmarcPolicy::Reject, true}, {0, DmarcPolicy::None, true}};
   AuthDirectory dedicated = shared;
-  dedicated.domains[0].spf_ips = {50};
+  dedicated.domains[0].spf_record = dedicated.add_record({50});
   Message spoof = mail(1, MessageKind::Spam);
   spoof.header_from = spoof.envelope_from = 0;
 
@@ -156,15 +159,18 @@ TEST_CASE("gateway: spoofed bank mail against SPF and DMARC", "[gateway]") {
   CHECK(q.receive(spoof, 11, 0, 0).accepted());
 }
 
-TEST_CASE("a domain's SPF record is its own list or a shared one, and must exist", "[auth]") {
+TEST_CASE("a domain's SPF record is shared, its own or none, and must exist", "[auth]") {
   repsim::models::AuthDirectory d;
-  d.domains.resize(2);
-  d.shared_records = {{10, 11, 12}};
-  d.domains[0].shared_record = 0;  // a shared-pool customer: the provider's one record
-  d.domains[1].spf_ips = {20};     // its own list
+  d.domains.resize(4);
+  const std::uint32_t pool = d.add_record({10, 11, 12});
+  d.domains[0].spf_record = pool;  // shared-pool customers: the provider's one record
+  d.domains[1].spf_record = pool;
+  d.domains[2].spf_record = d.add_record({20});  // its own list
   CHECK(d.spf(0) == std::vector<repsim::models::IpIndex>{10, 11, 12});
-  CHECK(d.spf(1) == std::vector<repsim::models::IpIndex>{20});
+  CHECK(&d.spf(1) == &d.spf(0));  // one copy
+  CHECK(d.spf(2) == std::vector<repsim::models::IpIndex>{20});
+  CHECK(d.spf(3).empty());  // publishes none
   CHECK_NOTHROW(d.validate());
-  d.domains[1].shared_record = 1;  // names a record that is not there
+  d.domains[3].spf_record = 2;  // names a record that is not there
   CHECK_THROWS_AS(d.validate(), std::invalid_argument);
 }
