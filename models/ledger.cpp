@@ -151,11 +151,7 @@ void Ledger::prefetch(const Message& m, int stage) const {
 
 DeliveryCounts Ledger::tenant(TenantIndex t) const {
   DeliveryCounts sum;
-  const Directory& d = directories_.at(t);
-  for (std::size_t i = 0; i < Directory::kDirect && d.gateway[i] != kNone; ++i)
-    add_counts(sum, pairs_.value(d.pair[i]).counts);
-  if (auto more = more_pairs_.find(t); more != more_pairs_.end())
-    for (std::uint32_t n : more->second) add_counts(sum, pairs_.value(n).counts);
+  each_pair_of(t, [&sum](const DeliveryCounts& c) { add_counts(sum, c); });
   return sum;
 }
 

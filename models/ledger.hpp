@@ -73,6 +73,16 @@ class Ledger {
 
   // The sum of the tenant's pairs (a pass over them: keep the result rather than call per field).
   DeliveryCounts tenant(TenantIndex t) const;
+  // f(counts) for each pair of tenant t: what tenant(t) sums, for a caller that sums many tenants
+  // itself. Throws std::out_of_range for an unknown tenant.
+  template <class F>
+  void each_pair_of(TenantIndex t, F&& f) const {
+    const Directory& d = directories_.at(t);
+    for (std::size_t i = 0; i < Directory::kDirect && d.gateway[i] != kNone; ++i)
+      f(pairs_.value(d.pair[i]).counts);
+    if (auto more = more_pairs_.find(t); more != more_pairs_.end())
+      for (std::uint32_t n : more->second) f(pairs_.value(n).counts);
+  }
   const DeliveryCounts& gateway(GatewayIndex g) const { return gateways_[g].counts; }
   // Zero counts for a pair that never exchanged mail.
   const DeliveryCounts& pair(TenantIndex t, GatewayIndex g) const;

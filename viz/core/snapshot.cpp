@@ -75,7 +75,8 @@ void build_nodes(const models::Ecosystem& eco, const TopologyView& view, Snapsho
     NodeLive& live = out.nodes[n];
     switch (v.kind) {
       case NodeKind::Tenant:
-        for (std::uint32_t t : v.members) live.counts.add(ledger.tenant(t));
+        for (std::uint32_t t : v.members)
+          ledger.each_pair_of(t, [&live](const models::DeliveryCounts& c) { live.counts.add(c); });
         break;
       case NodeKind::Gateway:
         for (std::uint32_t g : v.members) live.counts.add(ledger.gateway(g));
