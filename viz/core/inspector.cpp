@@ -80,12 +80,9 @@ Inspector inspect(const models::Ecosystem& eco, const TopologyView& view, const 
   switch (v.kind) {
     case NodeKind::Tenant: {
       add_counts(in, live.counts);
-      std::vector<models::DeliveryCounts> counts;  // a tenant's are summed from its pairs: keep them
-      counts.reserve(v.members.size());
-      for (std::uint32_t t : v.members) counts.push_back(eco.ledger().tenant(t));
-      std::vector<const models::DeliveryCounts*> parts;
-      parts.reserve(counts.size());
-      for (const models::DeliveryCounts& c : counts) parts.push_back(&c);
+      std::vector<const models::DeliveryCounts*> parts;  // a tenant's latencies are its pairs'
+      for (std::uint32_t t : v.members)
+        eco.ledger().each_pair_of(t, [&parts](const models::DeliveryCounts& c) { parts.push_back(&c); });
       add_latency(in, parts);
       in.rows.emplace_back("in outage now", num(live.open_outages));
       add_outages(in, eco, view, node, snap.now);
