@@ -34,9 +34,20 @@ class EventQueue {
   // A bucket this small is sorted into the run rather than spread further: below a few dozen
   // entries, one insertion sort in cache is cheaper than moving each entry down a few more times.
   static constexpr std::size_t kRunMax = 32;
+  // Popped entries the run keeps before dropping them. A run whose span is long (one far event in
+  // the bucket it came from) lives as long as pushes land inside it, and without the drop it would
+  // grow by one entry per event: millions in a week, reallocated and faulted in again and again.
+  static constexpr std::size_t kRunDrop = 1024;
 
   bool empty() const { return size_ == 0; }
   std::size_t size() const { return size_; }
+  // Entries held, counting popped ones the run has not dropped yet: at most about twice size()
+  // plus kRunDrop, however long the run lives.
+  std::size_t stored() const {
+    std::size_t n = run_.size();
+    for (const auto& bucket : buckets_) n += bucket.size();
+    return n;
+  }
 
   // The smallest entry. Not const: finding it may spread a bucket. Precondition: !empty().
   const Entry& top() {
@@ -50,6 +61,10 @@ class EventQueue {
   void push(const Entry& e) {
     ++size_;
     if (head_ < run_.size() && e.time <= run_.back().time) {
+      if (head_ >= kRunDrop && head_ >= run_.size() - head_) {  // amortised: a move per pop at most
+        run_.erase(run_.begin(), run_.begin() + static_cast<std::ptrdiff_t>(head_));
+        head_ = 0;
+      }
       // Inside the run's span: behind every entry of a time <= e.time (FIFO among equal times).
       const auto at = std::upper_bound(run_.begin() + static_cast<std::ptrdiff_t>(head_), run_.end(), e,
                                        [](const Entry& a, const Entry& b) { return a.time < b.time; });
