@@ -3,9 +3,9 @@
 // the order they began: a FIFO of end times is the whole state, and no end-of-session events are
 // needed (finished sessions are dropped lazily when the next attempt arrives).
 #include <cstdint>
-#include <deque>
 #include <stdexcept>
 
+#include "sim/ring_queue.hpp"
 #include "sim/time.hpp"
 
 namespace repsim::models {
@@ -50,7 +50,7 @@ class ConnectionTracker {
   std::uint32_t max_;
   sim::Time session_;
   sim::Time last_ = INT64_MIN;
-  std::deque<sim::Time> ends_;
+  sim::RingQueue<sim::Time> ends_;
 };
 
 }  // namespace repsim::models

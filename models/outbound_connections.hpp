@@ -5,10 +5,10 @@
 // after the earliest-ending one, so the k-th waiter gets the k-th freed slot and wakes exactly once
 // (waking every waiter at each session end would cost O(waiters) events per session).
 #include <cstdint>
-#include <deque>
 #include <vector>
 
 #include "models/ids.hpp"
+#include "sim/ring_queue.hpp"
 #include "sim/time.hpp"
 
 namespace repsim::models {
@@ -24,7 +24,7 @@ class OutboundConnections {
   sim::Time book(GatewayIndex destination, sim::Time now) {
     if (max_ == 0) return now;
     if (destination >= ends_.size()) ends_.resize(destination + std::size_t{1});
-    std::deque<sim::Time>& ends = ends_[destination];
+    sim::RingQueue<sim::Time>& ends = ends_[destination];
     while (!ends.empty() && ends.front() <= now) ends.pop_front();  // a session ending now frees its slot
     // Each connection's latest booking is among the last max_ ends (bookings chain one session
     // apart), so the connection that frees first ends at ends[size - max_]; ends stay sorted.
@@ -36,7 +36,7 @@ class OutboundConnections {
   // The start book() would return now, without booking anything.
   sim::Time next_free(GatewayIndex destination, sim::Time now) const {
     if (max_ == 0 || destination >= ends_.size()) return now;
-    const std::deque<sim::Time>& ends = ends_[destination];
+    const sim::RingQueue<sim::Time>& ends = ends_[destination];
     // Sessions ending at or before now are over. Ends are sorted, so fewer than max_ are still open
     // exactly when the max_-th last one is over: one read, not a search (a destination that has
     // just reopened has a flush of thousands booked ahead).
@@ -58,7 +58,7 @@ class OutboundConnections {
  private:
   std::uint32_t max_;
   sim::Time session_;
-  std::vector<std::deque<sim::Time>> ends_;
+  std::vector<sim::RingQueue<sim::Time>> ends_;
 };
 
 }  // namespace repsim::models

@@ -1,5 +1,7 @@
 #include "models/tenant_mix.hpp"
 
+#include <span>
+
 namespace repsim::models {
 
 RecipientMix::RecipientMix(const std::vector<RecipientShare>& shares) {
@@ -10,10 +12,12 @@ RecipientMix::RecipientMix(const std::vector<RecipientShare>& shares) {
   sim::Categorical table(weights);
   size_ = static_cast<std::uint32_t>(shares.size());
   if (size_ > kInline) {
-    std::vector<GatewayIndex> gateways;
-    gateways.reserve(shares.size());
-    for (const RecipientShare& s : shares) gateways.push_back(s.gateway);
-    large_ = std::make_shared<const Large>(Large{std::move(table), std::move(gateways)});
+    const std::span<const sim::Categorical::Slot> alias = table.slots();
+    std::vector<LargeSlot> slots(shares.size());
+    for (std::size_t i = 0; i < shares.size(); ++i)
+      slots[i] = LargeSlot{alias[i].keep, shares[i].gateway, shares[alias[i].alias].gateway};
+    large_ = std::make_shared<const std::vector<LargeSlot>>(std::move(slots));
+    large_slots_ = large_->data();
     return;
   }
   double sum = 0;

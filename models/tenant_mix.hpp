@@ -42,22 +42,28 @@ class RecipientMix {
         if (u < cumulative_[i]) return gateway_[i];
       return gateway_[last_positive_];  // u rounded up to the total
     }
-    return large_->gateways[large_->table(r)];
+    // sim::Categorical's draw over slots that hold the gateways themselves: one read.
+    const auto i = static_cast<std::size_t>(r.below(size_));
+    const LargeSlot& slot = large_slots_[i];
+    return r.uniform01() < slot.keep ? slot.own : slot.alias;
   }
 
  private:
-  // Shared, not copied: a mix never changes once built.
-  struct Large {
-    sim::Categorical table;
-    std::vector<GatewayIndex> gateways;
+  // A large mix's alias table (sim::Categorical's slots) with each slot's own gateway and its
+  // alias's gateway in it, so that a draw is one read at random and not three dependent ones.
+  struct LargeSlot {
+    double keep = 0.0;
+    GatewayIndex own = kNone;
+    GatewayIndex alias = kNone;
   };
-  // The inline arrays first and the large mix's table behind one pointer, so a tenant keeps its
+  // The inline arrays first and the large mix's table behind a pointer, so a tenant keeps its
   // whole per-message state in three cache lines (models/tenant.hpp).
   std::uint32_t size_ = 0;
   std::uint32_t last_positive_ = 0;
   std::array<double, kInline> cumulative_{};
   std::array<GatewayIndex, kInline> gateway_{};
-  std::shared_ptr<const Large> large_;
+  const LargeSlot* large_slots_ = nullptr;               // into *large_, read without its indirection
+  std::shared_ptr<const std::vector<LargeSlot>> large_;  // shared, not copied: a mix never changes
 };
 
 }  // namespace repsim::models

@@ -197,8 +197,7 @@ Categorical::Categorical(std::span<const double> weights) {
   if (!(total > 0.0)) bad("Categorical", "all weights are zero");
   if (!std::isfinite(total)) bad("Categorical", "weights sum to infinity");
 
-  prob_.assign(n, 0.0);
-  alias_.assign(n, 0);
+  slots_.assign(n, Slot{});
   std::vector<double> scaled(n);
   std::vector<std::uint32_t> small, large;
   small.reserve(n);
@@ -212,8 +211,7 @@ Categorical::Categorical(std::span<const double> weights) {
     const std::uint32_t s = small.back();
     small.pop_back();
     const std::uint32_t l = large.back();
-    prob_[s] = scaled[s];
-    alias_[s] = l;
+    slots_[s] = Slot{scaled[s], l};
     scaled[l] = (scaled[l] + scaled[s]) - 1.0;
     if (scaled[l] < 1.0) {
       large.pop_back();
@@ -224,11 +222,9 @@ Categorical::Categorical(std::span<const double> weights) {
   // stranded by rounding redirects wholly to the heaviest category instead.
   auto finish = [&](std::uint32_t i) {
     if (weights[i] > 0.0) {
-      prob_[i] = 1.0;
-      alias_[i] = i;
+      slots_[i] = Slot{1.0, i};
     } else {
-      prob_[i] = 0.0;
-      alias_[i] = static_cast<std::uint32_t>(heaviest);
+      slots_[i] = Slot{0.0, static_cast<std::uint32_t>(heaviest)};
     }
   };
   for (std::uint32_t i : large) finish(i);
@@ -236,9 +232,10 @@ Categorical::Categorical(std::span<const double> weights) {
 }
 
 std::size_t Categorical::operator()(RandomStream& r) const {
-  if (prob_.empty()) throw std::logic_error("Categorical: draw from an empty (default-constructed) table");
-  const auto i = static_cast<std::size_t>(r.below(prob_.size()));
-  return r.uniform01() < prob_[i] ? i : alias_[i];
+  if (slots_.empty()) throw std::logic_error("Categorical: draw from an empty (default-constructed) table");
+  const auto i = static_cast<std::size_t>(r.below(slots_.size()));
+  const Slot& slot = slots_[i];
+  return r.uniform01() < slot.keep ? i : slot.alias;
 }
 
 }  // namespace repsim::sim

@@ -26,12 +26,19 @@ class Categorical {
   Categorical() = default;
   explicit Categorical(std::span<const double> weights);
   std::size_t operator()(RandomStream& r) const;
-  std::size_t size() const { return prob_.size(); }
-  bool empty() const { return prob_.empty(); }
+  std::size_t size() const { return slots_.size(); }
+  bool empty() const { return slots_.empty(); }
+
+  // Slot i keeps a draw that lands on it with probability `keep`, else gives it to `alias`. One
+  // slot per draw, so a draw reads one cache line, not one from each of two arrays.
+  struct Slot {
+    double keep = 0.0;
+    std::uint32_t alias = 0;
+  };
+  std::span<const Slot> slots() const { return slots_; }
 
  private:
-  std::vector<double> prob_;
-  std::vector<std::uint32_t> alias_;
+  std::vector<Slot> slots_;
 };
 
 }  // namespace repsim::sim
