@@ -34,14 +34,34 @@ std::uint32_t Ledger::pair_number(TenantIndex t, GatewayIndex g) {
     if (d.gateway[i] == g) return d.pair[i];
     if (d.gateway[i] == kNone) {
       d.gateway[i] = g;
-      d.pair[i] = pairs_.number(key(t, g));
+      d.pair[i] = number_pair(t, g);
       return d.pair[i];
     }
   }
   const std::size_t known = pairs_.size();
-  const std::uint32_t n = pairs_.number(key(t, g));
+  const std::uint32_t n = number_pair(t, g);
   if (pairs_.size() != known) more_pairs_[t].push_back(n);
   return n;
+}
+
+std::uint32_t Ledger::number_pair(TenantIndex t, GatewayIndex g) {
+  const std::size_t known = pairs_.size();
+  const std::uint32_t n = pairs_.number(key(t, g));
+  if (pairs_.size() != known) pairs_.value(n).tag = tag_of(t, g);
+  return n;
+}
+
+std::uint32_t Ledger::reserve_pairs(TenantIndex t, const std::vector<GatewayIndex>& gateways) {
+  if (t >= directories_.size() || gateways.empty()) return kNone;
+  std::vector<GatewayIndex> sorted = gateways;
+  std::sort(sorted.begin(), sorted.end());
+  if (std::adjacent_find(sorted.begin(), sorted.end()) != sorted.end() || sorted.back() >= gateways_.size())
+    return kNone;
+  for (GatewayIndex g : gateways)
+    if (pairs_.find(key(t, g)) != nullptr) return kNone;
+  const auto first = static_cast<std::uint32_t>(pairs_.size());
+  for (GatewayIndex g : gateways) pair_number(t, g);  // new keys are numbered in order
+  return first;
 }
 
 Ledger::PairState& Ledger::pair_state(TenantIndex t, GatewayIndex g) {
@@ -57,7 +77,7 @@ Ledger::PairState& Ledger::pair_state(TenantIndex t, GatewayIndex g) {
 template <class F>
 void Ledger::each(const Message& m, F&& f) {
   f(gateways_[m.gateway].counts);
-  f(pair_state(m.tenant, m.gateway).counts);
+  f(pair_state(m).counts);
 }
 
 void Ledger::on_created(const Message& m) {
@@ -67,6 +87,10 @@ void Ledger::on_created(const Message& m) {
                             std::to_string(m.gateway) + " is outside the ledger's " +
                             std::to_string(directories_.size()) + " tenants / " +
                             std::to_string(gateways_.size()) + " gateways");
+  if (m.pair != kNone && (m.pair >= pairs_.size() || pairs_.value(m.pair).tag != tag_of(m.tenant, m.gateway)))
+    throw std::out_of_range("ledger: message of tenant " + std::to_string(m.tenant) + " to gateway " +
+                            std::to_string(m.gateway) + " names pair " + std::to_string(m.pair) +
+                            ", which is not theirs");
   each(m, [](DeliveryCounts& c) { ++c.sent; });
 }
 
@@ -75,7 +99,7 @@ void Ledger::on_attempt(const Message& m, const SmtpReply& reply, sim::Time now)
   // Outages describe what legit senders experience; spam being refused is the system working.
   if (m.kind != MessageKind::Legit) return;
 
-  PairState& p = pair_state(m.tenant, m.gateway);
+  PairState& p = pair_state(m);
   OutageInterval changed{};
   bool opened = false;
   if (reply.accepted()) {
@@ -133,6 +157,14 @@ void Ledger::finish(const std::vector<const Message*>& still_queued) {
 
 void Ledger::prefetch(const Message& m, int stage) const {
   if (m.tenant >= directories_.size() || m.gateway >= gateways_.size()) return;
+  if (m.pair != kNone) {
+    // The pair is known: its line at once, and no directory.
+    if (stage == 0 && m.pair < pairs_.size()) {
+      __builtin_prefetch(&pairs_.value(m.pair));
+      __builtin_prefetch(&gateways_[m.gateway]);
+    }
+    return;
+  }
   if (stage == 0) {
     __builtin_prefetch(&directories_[m.tenant]);
     // The first line only: what a message delivered at once touches (see AlignedCounts).
@@ -162,8 +194,12 @@ const DeliveryCounts& Ledger::pair(TenantIndex t, GatewayIndex g) const {
 }
 
 std::vector<std::pair<TenantIndex, GatewayIndex>> Ledger::pairs() const {
-  std::vector<std::uint64_t> keys = pairs_.keys();
-  std::sort(keys.begin(), keys.end());  // added in order of first mail; the key sorts as (t, g)
+  // Reserved pairs that never saw a message are left out.
+  std::vector<std::uint64_t> keys;
+  keys.reserve(pairs_.size());
+  for (std::uint32_t n = 0; n < pairs_.size(); ++n)
+    if (pairs_.value(n).counts.sent > 0) keys.push_back(pairs_.keys()[n]);
+  std::sort(keys.begin(), keys.end());  // the key sorts as (t, g)
   std::vector<std::pair<TenantIndex, GatewayIndex>> out;
   out.reserve(keys.size());
   for (std::uint64_t k : keys)

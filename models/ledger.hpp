@@ -16,6 +16,7 @@
 #include "models/smtp.hpp"
 #include "sim/huge_page_allocator.hpp"
 #include "sim/metrics.hpp"
+#include "sim/random.hpp"
 #include "sim/time.hpp"
 
 namespace repsim::models {
@@ -57,6 +58,14 @@ class Ledger {
  public:
   Ledger(std::size_t tenants, std::size_t gateways);
 
+  // Numbers the pairs of tenant t with each of `gateways` (a sender's recipient mix, in its order)
+  // consecutively, and returns the first: the pair of gateways[i] is then first + i, which a sender
+  // may put in Message::pair. kNone when that cannot hold (a gateway listed twice or out of range,
+  // or a pair already numbered): the sender then leaves Message::pair empty. The pairs count as
+  // having exchanged mail only once a message is created for them.
+  std::uint32_t reserve_pairs(TenantIndex t, const std::vector<GatewayIndex>& gateways);
+  // m.pair, when set, must be the number of (m.tenant, m.gateway): throws std::out_of_range
+  // otherwise, like a tenant or gateway outside the ledger.
   void on_created(const Message& m);
   // One delivery attempt's answer (not final by itself: the sender's queue decides).
   void on_attempt(const Message& m, const SmtpReply& reply, sim::Time now);
@@ -65,10 +74,11 @@ class Ledger {
   void on_final(const Message& m, FinalState state, sim::Time now);
   // Counts what is still queued and leaves open outages open (end = kNever).
   void finish(const std::vector<const Message*>& still_queued);
-  // A hint with no observable effect: m will be counted soon. Stage 0 asks for its tenant's
-  // directory and its gateway's counts; stage 1 (later, once the directory is in cache) for the
-  // pair's counts, or the pair's index slot when the directory does not hold it. A traffic source
-  // that draws messages ahead hides the cache misses of a large run.
+  // A hint with no observable effect: m will be counted soon. When m names its pair, stage 0 asks
+  // for the pair's counts and its gateway's, and stage 1 has nothing left to do. Otherwise stage 0
+  // asks for its tenant's directory and its gateway's counts, and stage 1 (later, once the
+  // directory is in cache) for the pair's counts, or the pair's index slot when the directory does
+  // not hold it. A traffic source that draws messages ahead hides the cache misses of a large run.
   void prefetch(const Message& m, int stage) const;
 
   // The sum of the tenant's pairs (a pass over them: keep the result rather than call per field).
@@ -86,7 +96,7 @@ class Ledger {
   const DeliveryCounts& gateway(GatewayIndex g) const { return gateways_[g].counts; }
   // Zero counts for a pair that never exchanged mail.
   const DeliveryCounts& pair(TenantIndex t, GatewayIndex g) const;
-  // Pairs that exchanged mail, in (tenant, gateway) order.
+  // Pairs that exchanged mail (sent at least one message), in (tenant, gateway) order.
   std::vector<std::pair<TenantIndex, GatewayIndex>> pairs() const;
   const std::vector<OutageInterval>& outages() const { return outages_; }
   // True when the pair's legit mail is currently refused.
@@ -105,8 +115,8 @@ class Ledger {
     DeliveryCounts counts;
   };
   // A tenant's first kDirect gateways and the numbers of their pairs in pairs_, on one line: a
-  // message finds its pair here instead of through the hash index (one cold line, not two). The
-  // tenant's later gateways go through the index. It replaces per-tenant counts, which would be
+  // message that does not name its pair (Message::pair) finds it here instead of through the hash
+  // index (one cold line, not two). The tenant's later gateways go through the index. It replaces per-tenant counts, which would be
   // one more cold line per message and are a sum of the pairs' anyway.
   struct alignas(64) Directory {
     static constexpr std::size_t kDirect = 8;
@@ -121,6 +131,8 @@ class Ledger {
     // refusals of an older backlog (still queued on a route the sender has left) are no outage.
     sim::Time newest_delivered = std::numeric_limits<sim::Time>::min();
     std::uint32_t open_outage = kNone;  // index into outages_
+    // A check of Message::pair in the line a message reads anyway (tag_of(tenant, gateway)).
+    std::uint32_t tag = 0;
     DeliveryCounts counts;
   };
   // The pair last looked up: a message's creation, attempts and end all touch the same pair in a
@@ -139,7 +151,15 @@ class Ledger {
     }
   };
   static std::uint64_t key(TenantIndex t, GatewayIndex g) { return (std::uint64_t{t} << 32) | g; }
+  static std::uint32_t tag_of(TenantIndex t, GatewayIndex g) {
+    return static_cast<std::uint32_t>(sim::mix64(key(t, g)));
+  }
+  // pairs_.number(key(t, g)), tagging a new pair.
+  std::uint32_t number_pair(TenantIndex t, GatewayIndex g);
   PairState& pair_state(TenantIndex t, GatewayIndex g);
+  PairState& pair_state(const Message& m) {
+    return m.pair != kNone ? pairs_.value(m.pair) : pair_state(m.tenant, m.gateway);
+  }
   // The number of (t, g)'s pair in pairs_, added on first use.
   std::uint32_t pair_number(TenantIndex t, GatewayIndex g);
   template <class F>

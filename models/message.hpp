@@ -30,6 +30,10 @@ struct Message {
   TenantIndex envelope_from = kNone;  // whose domain MAIL FROM shows
   GatewayIndex gateway = kNone;       // the recipient organisation
   ProviderIndex provider = kNone;     // the outbound route it is queued on
+  // The ledger's number for the (tenant, gateway) pair when the sender knew it (Ledger::reserve_pairs),
+  // else kNone. It saves the ledger a lookup per message, and lets a source that draws mail ahead
+  // ask for the pair's line without first reading the tenant's directory.
+  std::uint32_t pair = kNone;
   std::uint16_t attempts = 0;
   MessageKind kind = MessageKind::Legit;
   bool has_attachment = false;

@@ -52,6 +52,7 @@ Tenant::Tenant(TenantIndex index, TenantConfig cfg, const TenantContext& ctx, si
     throw std::invalid_argument(who + "sends mail but has no recipients");
   }
   for (const CompromiseEpisode& e : cfg_.episodes) episodes_.push_back(make_state(e));
+  if (!mix_.empty()) pairs_ = ctx_->ledger.reserve_pairs(index_, mix_.gateways());
   // Last: nothing after this may throw once the pool holds a pointer to this tenant.
   if (ctx_->pools && !cfg_.arrival_pool.empty()) {
     ctx_->pools->join(cfg_.arrival_pool, *this);
@@ -139,7 +140,9 @@ Message Tenant::draw_legit(sim::Time created) {
   m.tenant = index_;
   m.header_from = index_;
   m.envelope_from = index_;
-  m.gateway = mix_.draw(traffic_rng_);
+  const RecipientMix::Drawn to = mix_.draw_entry(traffic_rng_);
+  m.gateway = to.gateway;
+  if (pairs_ != kNone) m.pair = pairs_ + to.entry;
   m.kind = sim::bernoulli(traffic_rng_, spam_share_) ? MessageKind::Spam : MessageKind::Legit;
   m.has_attachment = sim::bernoulli(traffic_rng_, attachment_share_);
   return m;
@@ -164,7 +167,13 @@ void Tenant::create_spam(std::size_t k) {
   const TenantIndex from = s.episode.spoof_as == kNone ? index_ : s.episode.spoof_as;
   m.header_from = from;
   m.envelope_from = from;
-  m.gateway = (s.mix.empty() ? mix_ : s.mix).draw(spam_rng_);
+  if (s.mix.empty()) {
+    const RecipientMix::Drawn to = mix_.draw_entry(spam_rng_);
+    m.gateway = to.gateway;
+    if (pairs_ != kNone) m.pair = pairs_ + to.entry;
+  } else {
+    m.gateway = s.mix.draw(spam_rng_);
+  }
   m.kind = MessageKind::Spam;
   m.to_trap = sim::bernoulli(spam_rng_, s.episode.trap_share);
   m.has_attachment = sim::bernoulli(spam_rng_, attachment_share_);

@@ -123,11 +123,15 @@ class alignas(64) Tenant final : public sim::EventHandler {
   void emit(const Message& m);
 
   // What every legit message reads, together at the front: in a world of 100,000 tenants each line
-  // of it is a cache miss per message. With the vtable pointer: 8 + 32 + 8 + 16 + 8 + 8 = 80 bytes,
+  // of it is a cache miss per message. With the vtable pointer: 8 + 32 + 8 + 16 + 8 + 8 = 80 bytes
+  // (the pairs' number fills what was the index's padding),
   // then the mix's inline part (104), 184 in all; the context is one pointer to what all tenants
   // share (its line stays in cache), not a copy of six.
   sim::RandomStream traffic_rng_;
   TenantIndex index_;
+  // The ledger's number of the pair with the mix's first gateway (Ledger::reserve_pairs): a drawn
+  // share's pair is pairs_ + its entry. kNone: messages leave Message::pair empty.
+  std::uint32_t pairs_ = kNone;
   double spam_share_;
   double attachment_share_;
   std::uint64_t legit_created_ = 0;

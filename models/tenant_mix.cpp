@@ -15,7 +15,8 @@ RecipientMix::RecipientMix(const std::vector<RecipientShare>& shares) {
     const std::span<const sim::Categorical::Slot> alias = table.slots();
     std::vector<LargeSlot> slots(shares.size());
     for (std::size_t i = 0; i < shares.size(); ++i)
-      slots[i] = LargeSlot{alias[i].keep, shares[i].gateway, shares[alias[i].alias].gateway};
+      slots[i] = LargeSlot{alias[i].keep, shares[i].gateway, shares[alias[i].alias].gateway,
+                           static_cast<std::uint32_t>(alias[i].alias)};
     large_ = std::make_shared<const std::vector<LargeSlot>>(std::move(slots));
     large_slots_ = large_->data();
     return;
@@ -27,6 +28,12 @@ RecipientMix::RecipientMix(const std::vector<RecipientShare>& shares) {
     gateway_[i] = shares[i].gateway;
     if (shares[i].weight > 0.0) last_positive_ = i;
   }
+}
+
+std::vector<GatewayIndex> RecipientMix::gateways() const {
+  std::vector<GatewayIndex> out(size_);
+  for (std::uint32_t i = 0; i < size_; ++i) out[i] = size_ > kInline ? large_slots_[i].own : gateway_[i];
+  return out;
 }
 
 }  // namespace repsim::models

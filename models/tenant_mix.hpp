@@ -32,21 +32,30 @@ class RecipientMix {
   bool empty() const { return size_ == 0; }
   std::size_t size() const { return size_; }
 
+  struct Drawn {
+    GatewayIndex gateway = kNone;
+    std::uint32_t entry = 0;  // the share's position in the constructor's list
+  };
+
   // A gateway with probability weight / total. Small mixes: one uniform u in [0, 1), the first
   // entry whose cumulative weight exceeds u x total (zero weights are never drawn). Large mixes:
   // sim::Categorical's draw.
-  GatewayIndex draw(sim::RandomStream& r) const {
+  GatewayIndex draw(sim::RandomStream& r) const { return draw_entry(r).gateway; }
+  // The same draw (the same uniforms), with the share it picked.
+  Drawn draw_entry(sim::RandomStream& r) const {
     if (size_ <= kInline) {
       const double u = r.uniform01() * cumulative_[size_ - 1];
       for (std::uint32_t i = 0; i < size_; ++i)
-        if (u < cumulative_[i]) return gateway_[i];
-      return gateway_[last_positive_];  // u rounded up to the total
+        if (u < cumulative_[i]) return {gateway_[i], i};
+      return {gateway_[last_positive_], last_positive_};  // u rounded up to the total
     }
     // sim::Categorical's draw over slots that hold the gateways themselves: one read.
-    const auto i = static_cast<std::size_t>(r.below(size_));
+    const auto i = static_cast<std::uint32_t>(r.below(size_));
     const LargeSlot& slot = large_slots_[i];
-    return r.uniform01() < slot.keep ? slot.own : slot.alias;
+    return r.uniform01() < slot.keep ? Drawn{slot.own, i} : Drawn{slot.alias, slot.alias_entry};
   }
+  // The shares' gateways, in the constructor's order.
+  std::vector<GatewayIndex> gateways() const;
 
  private:
   // A large mix's alias table (sim::Categorical's slots) with each slot's own gateway and its
@@ -55,6 +64,7 @@ class RecipientMix {
     double keep = 0.0;
     GatewayIndex own = kNone;
     GatewayIndex alias = kNone;
+    std::uint32_t alias_entry = 0;
   };
   // The inline arrays first and the large mix's table behind a pointer, so a tenant keeps its
   // whole per-message state in three cache lines (models/tenant.hpp).

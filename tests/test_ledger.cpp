@@ -280,3 +280,47 @@ TEST_CASE("refusals of a backlog older than delivered mail open no outage", "[le
   CHECK(ledger.outages().size() == 2);
   CHECK(ledger.in_outage(0, 0));
 }
+
+TEST_CASE("reserved pairs are numbered in the mix's order and counted through Message::pair", "[ledger]") {
+  Ledger l(3, 6);
+  const std::uint32_t first = l.reserve_pairs(1, {4, 2, 5});
+  REQUIRE(first != kNone);
+  // A message that names its pair and one that does not land in the same account.
+  Message named = msg(1, 2);
+  named.pair = first + 1;
+  l.on_created(named);
+  l.on_created(msg(1, 2));
+  l.on_final(named, FinalState::Delivered, seconds(7));
+  l.on_attempt(named, kTempfail, 0);
+  CHECK(l.pair(1, 2).sent == 2);
+  CHECK(l.pair(1, 2).delivered == 1);
+  CHECK(l.pair(1, 2).deferred_attempts == 1);
+  CHECK(l.pair(1, 2).latency_s.max() == 7);
+  CHECK(l.in_outage(1, 2));
+  CHECK(l.tenant(1).sent == 2);
+  CHECK(l.gateway(2).sent == 2);
+  // Reserved pairs without mail (1 -> 4, 1 -> 5) did not exchange any.
+  CHECK(l.pairs() == std::vector<std::pair<TenantIndex, GatewayIndex>>{{1, 2}});
+  // The next reservation continues the numbering.
+  CHECK(l.reserve_pairs(2, {0}) == first + 3);
+}
+
+TEST_CASE("a reservation that cannot be consecutive is refused, a wrong pair number is an error",
+          "[ledger]") {
+  Ledger l(3, 6);
+  CHECK(l.reserve_pairs(0, {1, 2, 1}) == kNone);  // a gateway listed twice
+  CHECK(l.reserve_pairs(0, {1, 6}) == kNone);     // a gateway outside the ledger
+  CHECK(l.reserve_pairs(3, {1}) == kNone);        // a tenant outside the ledger
+  CHECK(l.reserve_pairs(0, {}) == kNone);
+  l.on_created(msg(0, 3));
+  CHECK(l.reserve_pairs(0, {2, 3}) == kNone);  // (0, 3) is numbered already
+  const std::uint32_t first = l.reserve_pairs(1, {3, 4});
+  REQUIRE(first != kNone);
+  Message wrong = msg(0, 3);  // tenant 0 naming tenant 1's pair with the same gateway
+  wrong.pair = first;
+  CHECK_THROWS_AS(l.on_created(wrong), std::out_of_range);
+  wrong.pair = first + 100;  // no such pair
+  CHECK_THROWS_AS(l.on_created(wrong), std::out_of_range);
+  CHECK(l.pair(0, 3).sent == 1);  // refused messages count nowhere
+  CHECK(l.pair(1, 3).sent == 0);
+}

@@ -135,6 +135,9 @@ TEST_CASE("recipient mix and attachment share", "[tenant]") {
   CHECK(within_4_sigma(to_gw1, 0.75 * n, n * 0.75 * 0.25));
   CHECK(within_4_sigma(attached, 0.3 * n, n * 0.3 * 0.7));
   CHECK(h.ledger.gateway(1).sent == static_cast<std::uint64_t>(to_gw1));
+  // Every message names its pair: the tenant reserved its mix's, in the mix's order.
+  for (models::MessageId id : h.sink.ids) REQUIRE(h.pool[id].pair == h.pool[id].gateway);
+  CHECK(h.ledger.reserve_pairs(1, {0}) == 2);
   // 2000/day x 14 days = 28000.
   CHECK(within_4_sigma(n, 28000.0, 28000.0));
 }

@@ -51,3 +51,27 @@ TEST_CASE("a mix refuses what sim::Categorical refuses", "[tenant]") {
   CHECK_THROWS_AS(RecipientMix({{1, -1.0}}), std::invalid_argument);
   CHECK(RecipientMix().empty());
 }
+
+TEST_CASE("draw_entry makes draw()'s draws and names the share it picked", "[tenant]") {
+  // Small (inline) and large (alias table) mixes; gateway 30 is listed by entries 1 and 3.
+  for (std::size_t n : {3u, 12u}) {
+    std::vector<RecipientShare> shares;
+    for (std::size_t i = 0; i < n; ++i)
+      shares.push_back({static_cast<GatewayIndex>(i == 3 ? 30 : 20 + 10 * i), static_cast<double>(i % 4)});
+    const RecipientMix mix(shares);
+    const std::vector<GatewayIndex> gateways = mix.gateways();
+    REQUIRE(gateways.size() == n);
+    for (std::size_t i = 0; i < n; ++i) CHECK(gateways[i] == shares[i].gateway);
+    RandomStream a(5), b(5);
+    std::vector<int> entries(n, 0);
+    for (int k = 0; k < 20000; ++k) {
+      const RecipientMix::Drawn d = mix.draw_entry(a);
+      REQUIRE(d.gateway == mix.draw(b));
+      REQUIRE(d.entry < n);
+      REQUIRE(gateways[d.entry] == d.gateway);
+      ++entries[d.entry];
+    }
+    // Entry 0 has weight 0 (i % 4): never drawn; every weighted entry is.
+    for (std::size_t i = 0; i < n; ++i) CHECK((entries[i] > 0) == (i % 4 != 0));
+  }
+}
