@@ -116,8 +116,9 @@ class Ledger {
   };
   // A tenant's first kDirect gateways and the numbers of their pairs in pairs_, on one line: a
   // message that does not name its pair (Message::pair) finds it here instead of through the hash
-  // index (one cold line, not two). The tenant's later gateways go through the index. It replaces per-tenant counts, which would be
-  // one more cold line per message and are a sum of the pairs' anyway.
+  // index (one cold line, not two). The tenant's later gateways go through the index. It replaces
+  // per-tenant counts, which would be one more cold line per message and are a sum of the pairs'
+  // anyway.
   struct alignas(64) Directory {
     static constexpr std::size_t kDirect = 8;
     std::array<GatewayIndex, kDirect> gateway;

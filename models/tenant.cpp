@@ -140,12 +140,16 @@ Message Tenant::draw_legit(sim::Time created) {
   m.tenant = index_;
   m.header_from = index_;
   m.envelope_from = index_;
-  const RecipientMix::Drawn to = mix_.draw_entry(traffic_rng_);
-  m.gateway = to.gateway;
-  if (pairs_ != kNone) m.pair = pairs_ + to.entry;
+  address_from_mix(m, traffic_rng_);
   m.kind = sim::bernoulli(traffic_rng_, spam_share_) ? MessageKind::Spam : MessageKind::Legit;
   m.has_attachment = sim::bernoulli(traffic_rng_, attachment_share_);
   return m;
+}
+
+void Tenant::address_from_mix(Message& m, sim::RandomStream& rng) const {
+  const RecipientMix::Drawn to = mix_.draw_entry(rng);
+  m.gateway = to.gateway;
+  if (pairs_ != kNone) m.pair = pairs_ + to.entry;
 }
 
 void Tenant::emit_legit(const Message& m) {
@@ -167,13 +171,10 @@ void Tenant::create_spam(std::size_t k) {
   const TenantIndex from = s.episode.spoof_as == kNone ? index_ : s.episode.spoof_as;
   m.header_from = from;
   m.envelope_from = from;
-  if (s.mix.empty()) {
-    const RecipientMix::Drawn to = mix_.draw_entry(spam_rng_);
-    m.gateway = to.gateway;
-    if (pairs_ != kNone) m.pair = pairs_ + to.entry;
-  } else {
+  if (s.mix.empty())
+    address_from_mix(m, spam_rng_);
+  else
     m.gateway = s.mix.draw(spam_rng_);
-  }
   m.kind = MessageKind::Spam;
   m.to_trap = sim::bernoulli(spam_rng_, s.episode.trap_share);
   m.has_attachment = sim::bernoulli(spam_rng_, attachment_share_);

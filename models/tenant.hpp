@@ -119,6 +119,8 @@ class alignas(64) Tenant final : public sim::EventHandler {
   void schedule_next_spam(std::size_t k, sim::Time from);
   void begin_episode(std::size_t k);
   void create_legit();
+  // m's gateway drawn from the tenant's mix with rng, and the pair it names (pairs_).
+  void address_from_mix(Message& m, sim::RandomStream& rng) const;
   void create_spam(std::size_t k);
   void emit(const Message& m);
 
