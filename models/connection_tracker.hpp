@@ -39,6 +39,11 @@ class ConnectionTracker {
     return ends_.size();
   }
 
+  // A cache hint: what the next try_open reads beyond this object.
+  void prefetch() const {
+    if (max_ != 0) ends_.prefetch_front();
+  }
+
   std::uint32_t max_sessions() const { return max_; }
   sim::Time session_time() const { return session_; }
 

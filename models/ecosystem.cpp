@@ -294,6 +294,7 @@ void Ecosystem::prefetch(const Message& m, int stage) const {
     gateways_[m.gateway]->prefetch();
     return;
   }
+  gateways_[m.gateway]->prefetch_indirect();
   if (route_of_pair_.empty()) providers_[route_of_tenant_[m.tenant]]->prefetch(m);
 }
 

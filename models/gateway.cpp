@@ -59,22 +59,35 @@ void check_outage(const std::string& id, const OutageWindow& o) {
 
 }  // namespace
 
+Gateway::Streams Gateway::Streams::split(sim::RandomStream rng) {
+  Streams s;
+  s.dns = sim::RandomStream(rng.next_u64());
+  s.content = sim::RandomStream(rng.next_u64());
+  s.complaint = sim::RandomStream(rng.next_u64());
+  return s;
+}
+
 Gateway::Gateway(GatewayIndex index, GatewayConfig cfg, std::vector<Scorer*> scorers,
                  const AuthDirectory* auth, sim::RandomStream rng)
+    : Gateway(index, std::move(cfg), std::move(scorers), auth, Streams::split(rng)) {}
+
+Gateway::Gateway(GatewayIndex index, GatewayConfig cfg, std::vector<Scorer*> scorers,
+                 const AuthDirectory* auth, Streams streams)
     : index_(index),
-      cfg_(std::move(cfg)),
-      scorers_(std::move(scorers)),
       auth_(auth),
-      dns_rng_(rng.next_u64()),
-      content_rng_(rng.next_u64()),
-      complaint_rng_(rng.next_u64()),
-      outages_(cfg_.outages.begin(), cfg_.outages.end()),
-      connections_(cfg_.max_connections, cfg_.session_time) {
+      scorers_(std::move(scorers)),
+      content_rng_(streams.content),
+      complaint_rng_(streams.complaint),
+      connections_(cfg.max_connections, cfg.session_time),  // before cfg is moved into cfg_
+      cfg_(std::move(cfg)),
+      dns_rng_(streams.dns),
+      outages_(cfg_.outages.begin(), cfg_.outages.end()) {
   cfg_.outages.clear();
   sort_unique(cfg_.allowlist_domains);
   sort_unique(cfg_.allowlist_ips);
   sort_unique(cfg_.dns.providers);
   validate();
+  for (const OutageWindow& o : outages_) outages_until_ = std::max(outages_until_, o.end);
 }
 
 void Gateway::validate() const {
@@ -100,7 +113,7 @@ void Gateway::validate() const {
 
 SmtpReply Gateway::receive(const Message& m, IpIndex ip, ProviderIndex via, sim::Time now) {
   if (dns_fails(via)) return reply(ReplyClass::Tempfail, 451, BlockCause::DnsFailure, kDnsFailureText);
-  if (const OutageWindow* o = outage_at(now))
+  if (const OutageWindow* o = now < outages_until_ ? outage_at(now) : nullptr)
     return reply(class_of(o->code), o->code, BlockCause::GatewayOutage, o->text);
   if (!connections_.try_open(now))
     return reply(ReplyClass::Tempfail, 421, BlockCause::ConnectionLimit, kConnectionLimitText);
@@ -185,7 +198,15 @@ void Gateway::allowlist_ip(IpIndex ip) { insert_sorted(cfg_.allowlist_ips, ip); 
 void Gateway::add_outage(sim::Time start, sim::Time end, std::uint16_t code, std::string text) {
   OutageWindow o{start, end, code, std::move(text)};
   check_outage(cfg_.id, o);
+  outages_until_ = std::max(outages_until_, o.end);
   outages_.push_back(std::move(o));
+}
+
+void Gateway::prefetch_indirect() const {
+  connections_.prefetch();
+  if (!cfg_.policy.rules.empty()) __builtin_prefetch(cfg_.policy.rules.data());
+  if (!scorers_.empty()) __builtin_prefetch(scorers_.data());
+  if (!cfg_.reports_to.empty()) __builtin_prefetch(cfg_.reports_to.data());
 }
 
 const OutageWindow* Gateway::outage_at(sim::Time now) const {

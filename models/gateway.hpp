@@ -60,28 +60,33 @@ struct ContentFilter {
 };
 
 struct GatewayConfig {
-  std::string id;
+  // The fields every delivery attempt reads come first, so that they share the gateway's first
+  // cache lines (Gateway::prefetch); the rest is read when the gateway is built or reported on.
   ScorerIndex reputation = kNone;  // score service the policy reads; kNone = none
   ScorerIndex blocklist = kNone;   // DNS blocklist; kNone = none
-  GatewayPolicy policy;            // empty table, threshold +inf = accept every sender
+  bool check_spf = true;           // SPF fail -> 550 5.7.23
+  bool enforce_dmarc = true;       // DMARC fail with p=reject -> 550 5.7.1
+  ContentFilter content;
+  double complaint_rate = 0.0;  // share of accepted spam that users report as spam
+  GatewayPolicy policy;         // empty table, threshold +inf = accept every sender
   std::vector<TenantIndex> allowlist_domains;
   std::vector<IpIndex> allowlist_ips;
+  std::vector<ScorerIndex> reports_to;  // this gateway is a sensor of these scorers
+  DnsFailure dns;                       // its probability is the last field read every time
+
+  std::string id;
   std::uint32_t max_connections = 0;         // concurrent sessions; 0 = unlimited
   sim::Time session_time = sim::seconds(2);  // one SMTP transaction, connect to QUIT
   std::vector<OutageWindow> outages;
-  DnsFailure dns;
-  ContentFilter content;
-  bool check_spf = true;                // SPF fail -> 550 5.7.23
-  bool enforce_dmarc = true;            // DMARC fail with p=reject -> 550 5.7.1
-  std::vector<ScorerIndex> reports_to;  // this gateway is a sensor of these scorers
-  double complaint_rate = 0.0;          // share of accepted spam that users report as spam
   // Share of spam sent to this gateway's organisation that lands on spam-trap addresses. The
   // sender side draws Message::to_trap with it; the gateway reports a trap hit for such mail.
   double trap_share = 0.0;
 };
 
-class Gateway {
+class alignas(sim::kCacheLine) Gateway {
  public:
+  static constexpr std::size_t kHotBytes = 5 * sim::kCacheLine;
+
   // scorers is indexed by ScorerIndex (null entries allowed where the config refers to none).
   // auth == nullptr: no authentication data, SPF/DMARC are not checked. Throws
   // std::invalid_argument on an inconsistent config (bad index, probability outside [0, 1], a
@@ -115,8 +120,10 @@ class Gateway {
   // What the policy table sees of `ip` right now (published score, listing).
   SenderStanding standing(IpIndex ip) const;
   std::size_t open_connections(sim::Time now) { return connections_.open_at(now); }
-  // A cache hint: the first lines of this gateway, which every receive() reads.
-  void prefetch() const { sim::prefetch_bytes<3 * sim::kCacheLine>(this); }
+  // Cache hints for a delivery attempt some messages ahead: first the lines of this gateway that
+  // every receive() reads, then (once those have arrived) the blocks they point to.
+  void prefetch() const { sim::prefetch_bytes<kHotBytes>(this); }
+  void prefetch_indirect() const;
 
  private:
   bool dns_fails(ProviderIndex via);
@@ -126,15 +133,26 @@ class Gateway {
   void report(const Message& m, IpIndex ip, bool spam_verdict, const SmtpReply& reply, sim::Time now);
   void validate() const;
 
+  // The gateway's streams, split from its own in this order (the order fixes every draw).
+  struct Streams {
+    sim::RandomStream dns, content, complaint;
+    static Streams split(sim::RandomStream rng);
+  };
+  Gateway(GatewayIndex index, GatewayConfig cfg, std::vector<Scorer*> scorers, const AuthDirectory* auth,
+          Streams streams);
+
+  // Members in the order receive() needs them: what every attempt reads fills the first
+  // kHotBytes, which prefetch() asks for.
   GatewayIndex index_;
-  GatewayConfig cfg_;
-  std::vector<Scorer*> scorers_;
+  sim::Time outages_until_ = INT64_MIN;  // no outage window reaches this time: the list is skipped
   const AuthDirectory* auth_;
-  sim::RandomStream dns_rng_;
+  std::vector<Scorer*> scorers_;
   sim::RandomStream content_rng_;
   sim::RandomStream complaint_rng_;
-  std::deque<OutageWindow> outages_;
   ConnectionTracker connections_;
+  GatewayConfig cfg_;  // its hot fields first
+  sim::RandomStream dns_rng_;
+  std::deque<OutageWindow> outages_;
   HourlyBudget budget_;
 };
 

@@ -230,6 +230,22 @@ TEST_CASE("gateway: outage window (start, end)", "[gateway]") {
   CHECK_THROWS_AS(g.add_outage(seconds(5), seconds(6), 250), std::invalid_argument);
 }
 
+TEST_CASE("gateway: outage windows added out of order all refuse, and none after the last", "[gateway]") {
+  // receive() skips the window list once no window reaches the time: a window that ends earlier,
+  // added after a later one, must not shorten that reach, nor a later one be missed.
+  GatewayConfig c;
+  c.outages.push_back({hours(10), hours(12)});
+  Gateway g = gateway(c);
+  g.add_outage(hours(1), hours(2), 450, "4.5.0 early");
+  CHECK(g.receive(mail(0), 1, 0, hours(1)).code == 450);
+  CHECK(g.receive(mail(0), 1, 0, hours(2)).accepted());
+  CHECK(g.receive(mail(0), 1, 0, hours(11)).code == 421);
+  CHECK(g.receive(mail(0), 1, 0, hours(12)).accepted());
+  g.add_outage(hours(20), hours(21), 554, "5.0.0 late");
+  CHECK(g.receive(mail(0), 1, 0, hours(20)).code == 554);
+  CHECK(g.receive(mail(0), 1, 0, hours(21)).accepted());
+}
+
 TEST_CASE("gateway: DNS failure with probability 1 for one provider only", "[gateway]") {
   GatewayConfig c;
   c.max_connections = 1;
