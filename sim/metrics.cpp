@@ -57,8 +57,8 @@ void Histogram::add(std::int64_t value, std::uint64_t count) {
   if (count == 0) return;  // must not disturb min/max of an empty histogram
   if (value < 0) value = 0;
   if (const std::size_t b = bucket_of(value); b > 0) {
-    if (b > buckets_.size()) buckets_.resize(b, 0);
-    buckets_[b - 1] += count;
+    cover(b, b);
+    buckets_[b - first_] += count;
   }
   if (count_ == 0) {
     min_ = max_ = value;
@@ -70,11 +70,28 @@ void Histogram::add(std::int64_t value, std::uint64_t count) {
   sum_ += static_cast<double>(value) * static_cast<double>(count);
 }
 
+void Histogram::cover(std::size_t lo, std::size_t hi) {
+  if (buckets_.empty()) {
+    buckets_.assign(hi - lo + 1, 0);
+    first_ = static_cast<std::uint32_t>(lo);
+    return;
+  }
+  if (lo < first_) {
+    buckets_.insert(buckets_.begin(), first_ - lo, 0);
+    first_ = static_cast<std::uint32_t>(lo);
+  }
+  if (hi - first_ >= buckets_.size()) buckets_.resize(hi - first_ + 1, 0);
+}
+
 void Histogram::merge(const Histogram& other) {
   if (other.count_ == 0) return;
-  if (other.buckets_.size() > buckets_.size()) buckets_.resize(other.buckets_.size(), 0);
-  // Index loop, not iterators: other may be *this, and the sizes are already equal then.
-  for (std::size_t i = 0; i < other.buckets_.size(); ++i) buckets_[i] += other.buckets_[i];
+  if (&other == this) {
+    for (std::uint64_t& c : buckets_) c += c;
+  } else if (!other.buckets_.empty()) {
+    cover(other.first_, other.first_ + other.buckets_.size() - 1);
+    const std::size_t offset = other.first_ - first_;
+    for (std::size_t i = 0; i < other.buckets_.size(); ++i) buckets_[offset + i] += other.buckets_[i];
+  }
   if (count_ == 0) {
     min_ = other.min_;
     max_ = other.max_;
@@ -100,8 +117,8 @@ std::int64_t Histogram::quantile(double q) const {
   std::uint64_t above_zero = 0;
   for (std::uint64_t c : buckets_) above_zero += c;
   std::uint64_t seen = count_ - above_zero;  // bucket 0
-  for (std::size_t b = 0; b <= buckets_.size(); ++b) {
-    if (b > 0) seen += buckets_[b - 1];
+  for (std::size_t b = 0; b < first_ + buckets_.size(); ++b) {
+    if (b >= first_) seen += buckets_[b - first_];
     if (seen >= rank) {
       const std::int64_t low = bucket_low(b);
       const std::int64_t mid = low + (bucket_high(b) - low) / 2;

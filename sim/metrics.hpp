@@ -51,7 +51,14 @@ class Histogram {
   // A double because an int64 sum overflows on large values; it stays exact up to 2^53, and the mean
   // it feeds is a double anyway.
   double sum_ = 0.0;
-  std::vector<std::uint64_t> buckets_;  // buckets_[i] counts bucket i + 1
+  // Only the range of buckets seen so far is stored: buckets_[i] counts bucket first_ + i, and
+  // bucket 0 is count_ minus the rest. Deferred mail's delays span a few dozen buckets around hours
+  // and days, not every bucket from 1 up (a third of the memory for a million pairs' histograms).
+  std::vector<std::uint64_t> buckets_;
+  std::uint32_t first_ = 1;  // >= 1 while buckets_ is not empty
+
+  // Makes buckets [lo, hi] (1 <= lo <= hi) part of the stored range, with zero counts where new.
+  void cover(std::size_t lo, std::size_t hi);
 };
 
 class Metrics {

@@ -271,6 +271,47 @@ TEST_CASE("histogram merge adds counts, sums and extremes", "[metrics]") {
   }
 }
 
+TEST_CASE("histogram quantiles do not depend on the order of adds and merges", "[metrics]") {
+  // Only the range of buckets seen is stored, and it grows at both ends. By hand: 3 is exact; 20 is
+  // in [20, 21], midpoint 20; 5000 in [4608, 5119], midpoint 4863; 100000 in [98304, 106495],
+  // whose midpoint 102399 is clamped to the maximum.
+  const auto check = [](const Histogram& h) {
+    CHECK(h.count() == 5);
+    CHECK(h.quantile(0.1) == 3);       // rank 1
+    CHECK(h.quantile(0.3) == 20);      // rank 2
+    CHECK(h.quantile(0.5) == 20);      // rank 3
+    CHECK(h.quantile(0.7) == 4863);    // rank 4
+    CHECK(h.quantile(1.0) == 100000);  // rank 5
+  };
+  const std::vector<std::int64_t> ascending{3, 20, 20, 5000, 100000};
+  Histogram up;
+  for (std::int64_t v : ascending) up.add(v);
+  check(up);
+  Histogram down;  // every add extends the range downwards
+  for (auto it = ascending.rbegin(); it != ascending.rend(); ++it) down.add(*it);
+  check(down);
+  Histogram middle_out;
+  for (std::int64_t v : {5000, 20, 100000, 3, 20}) middle_out.add(v);
+  check(middle_out);
+
+  Histogram low;  // two ranges that do not overlap, merged both ways round
+  for (std::int64_t v : {3, 20, 20}) low.add(v);
+  Histogram high;
+  for (std::int64_t v : {5000, 100000}) high.add(v);
+  Histogram low_then_high = low;
+  low_then_high.merge(high);
+  check(low_then_high);
+  Histogram high_then_low = high;
+  high_then_low.merge(low);
+  check(high_then_low);
+
+  Histogram twice = up;  // into itself, with a range that starts above bucket 1
+  twice.merge(twice);
+  CHECK(twice.count() == 10);
+  CHECK(twice.quantile(0.5) == 20);     // rank 5 of 3,3,20,20,20,20,5000,...
+  CHECK(twice.quantile(0.65) == 4863);  // rank 7
+}
+
 TEST_CASE("counters hand out one stable cell per key", "[metrics]") {
   Metrics m;
   std::int64_t& hits = m.counter("cache", "hits");
