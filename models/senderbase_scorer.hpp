@@ -136,9 +136,9 @@ class SenderBaseScorer final : public Scorer, private sim::EventHandler {
   enum Count : int { kVolume = 0, kSpam, kComplaints, kTraps, kCounts };
   // One row per IP, stored row by row: observe() runs once per message and adds to all four counts
   // of one IP, which then share a cache line (column-major spread them over four lines of a table
-  // that outgrows the L1 with thousands of IPs). The update reads whole columns once per
-  // update_every, where the stride costs nothing measurable; every operation is elementwise, so the
-  // layout does not change a single value.
+  // that outgrows the L1 with thousands of IPs). The update reads whole columns, with a stride, but
+  // only once per update_every; every operation is elementwise, so the layout does not change a
+  // single value.
   using Bucket = Eigen::Array<std::uint32_t, Eigen::Dynamic, kCounts, Eigen::RowMajor>;
   using Counts = Eigen::Array<double, Eigen::Dynamic, kCounts, Eigen::RowMajor>;
   using Flags = Eigen::Array<bool, Eigen::Dynamic, 1>;

@@ -52,8 +52,8 @@ class Histogram {
   // it feeds is a double anyway.
   double sum_ = 0.0;
   // Only the range of buckets seen so far is stored: buckets_[i] counts bucket first_ + i, and
-  // bucket 0 is count_ minus the rest. Deferred mail's delays span a few dozen buckets around hours
-  // and days, not every bucket from 1 up (a third of the memory for a million pairs' histograms).
+  // bucket 0 is count_ minus the rest. Delays of an hour to three days span about 50 buckets; from
+  // bucket 1 up they took about 130, most of them zero, in every pair with deferred mail.
   std::vector<std::uint64_t> buckets_;
   std::uint32_t first_ = 1;  // >= 1 while buckets_ is not empty
 
