@@ -34,7 +34,7 @@ struct DomainAuth {
 struct AuthDirectory {
   // Read at random once per message: huge pages when large (sim/huge_page_allocator.hpp).
   std::vector<DomainAuth, sim::HugePageAllocator<DomainAuth>> domains;
-  // SPF records, each sorted ascending: every IP of every pool the domain's provider(s) route it
+  // SPF records, each strictly ascending: every IP of every pool the domain's provider(s) route it
   // through (a shared pool authorises all its IPs for every customer). Every customer of a pool
   // publishes the same list, and one copy serves them all (a copy per domain costs domains x pool
   // size, and a cold copy for every lookup).
@@ -52,8 +52,8 @@ struct AuthDirectory {
     return static_cast<std::uint32_t>(records.size() - 1);
   }
 
-  // Throws std::invalid_argument when a record is not sorted (lookups binary-search) or a domain
-  // names a record that is not there.
+  // Throws std::invalid_argument when a record is not strictly ascending (lookups rely on it) or a
+  // domain names a record that is not there.
   void validate() const;
 };
 

@@ -74,13 +74,14 @@ Gateway::Gateway(GatewayIndex index, GatewayConfig cfg, std::vector<Scorer*> sco
 Gateway::Gateway(GatewayIndex index, GatewayConfig cfg, std::vector<Scorer*> scorers,
                  const AuthDirectory* auth, Streams streams)
     : index_(index),
+      clear_from_(cfg.policy.clear_from()),
       auth_(auth),
       scorers_(std::move(scorers)),
       content_rng_(streams.content),
-      complaint_rng_(streams.complaint),
       connections_(cfg.max_connections, cfg.session_time),  // before cfg is moved into cfg_
       cfg_(std::move(cfg)),
       dns_rng_(streams.dns),
+      complaint_rng_(streams.complaint),
       outages_(cfg_.outages.begin(), cfg_.outages.end()) {
   cfg_.outages.clear();
   sort_unique(cfg_.allowlist_domains);
@@ -148,7 +149,9 @@ SmtpReply Gateway::filter(const Message& m, IpIndex ip, bool spam_verdict, sim::
 }
 
 SmtpReply Gateway::apply_policy(IpIndex ip, sim::Time now) {
-  const PolicyRule* rule = cfg_.policy.decide(standing(ip));
+  const SenderStanding s = standing(ip);
+  if (!s.listed && s.score && *s.score >= clear_from_) return SmtpReply::accept();  // as decide() would
+  const PolicyRule* rule = cfg_.policy.decide(s);
   if (!rule) return SmtpReply::accept();
   const BlockCause cause = rule->listed ? BlockCause::Blocklist : BlockCause::Reputation;
   switch (rule->action) {

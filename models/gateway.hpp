@@ -145,13 +145,17 @@ class alignas(sim::kCacheLine) Gateway {
   // kHotBytes, which prefetch() asks for.
   GatewayIndex index_;
   sim::Time outages_until_ = INT64_MIN;  // no outage window reaches this time: the list is skipped
+  // cfg_.policy.clear_from(): a sender in good standing, most of the mail, is accepted without the
+  // table, whose rules sit on the heap (several cold lines at thousands of gateways). The rules
+  // never change after construction; the threshold, which may, is read on every call.
+  double clear_from_;
   const AuthDirectory* auth_;
   std::vector<Scorer*> scorers_;
   sim::RandomStream content_rng_;
-  sim::RandomStream complaint_rng_;
   ConnectionTracker connections_;
   GatewayConfig cfg_;  // its hot fields first
   sim::RandomStream dns_rng_;
+  sim::RandomStream complaint_rng_;  // accepted spam only
   std::deque<OutageWindow> outages_;
   HourlyBudget budget_;
 };

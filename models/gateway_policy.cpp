@@ -1,5 +1,6 @@
 #include "models/gateway_policy.hpp"
 
+#include <algorithm>
 #include <cmath>
 #include <stdexcept>
 #include <utility>
@@ -85,6 +86,14 @@ const PolicyRule* GatewayPolicy::decide(const SenderStanding& s) const {
   for (const PolicyRule& r : rules)
     if (r.matches(s)) return &r;
   return nullptr;
+}
+
+// A listing rule needs a listing and an unscored rule no score: only the ranges can match.
+double GatewayPolicy::clear_from() const {
+  double from = -std::numeric_limits<double>::infinity();
+  for (const PolicyRule& r : rules)
+    if (!r.listed && !r.unscored) from = std::max(from, r.score_max);
+  return from;
 }
 
 bool GatewayPolicy::uses_score() const {

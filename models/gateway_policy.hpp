@@ -60,6 +60,10 @@ struct GatewayPolicy {
   void set_threshold(double t) { accept_at_or_above = t; }
   // The first matching rule, or nullptr when the sender is accepted by threshold or by no match.
   const PolicyRule* decide(const SenderStanding& s) const;
+  // The lowest score from which a scored, unlisted sender matches no rule: the top of the highest
+  // score range (+inf when a range is open above, -inf when the table has none). At or above it,
+  // decide() returns nullptr, so a caller that keeps this value need not read the table.
+  double clear_from() const;
   // True when some rule (or a finite threshold) needs a reputation score.
   bool uses_score() const;
   // Throws std::invalid_argument: NaN or inverted ranges, listed+unscored on one rule, a reply

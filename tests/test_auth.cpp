@@ -101,6 +101,31 @@ TEST_CASE("auth: directory checks", "[gateway]") {
   AuthDirectory unsorted = d;
   unsorted.domains[2].spf_record = unsorted.add_record({12, 10});
   CHECK_THROWS_AS(unsorted.validate(), std::invalid_argument);
+  AuthDirectory repeated = d;
+  repeated.domains[2].spf_record = repeated.add_record({10, 10, 12});  // looks gapless by its ends
+  CHECK_THROWS_AS(repeated.validate(), std::invalid_argument);
+}
+
+TEST_CASE("auth: SPF records with and without gaps", "[auth]") {
+  AuthDirectory d;
+  d.domains.resize(2);
+  d.domains[0].spf_record = d.add_record({10, 11, 12, 13});  // a pool numbered consecutively
+  d.domains[1].spf_record = d.add_record({10, 12, 13, 20});  // two pools' IPs: gaps
+  REQUIRE_NOTHROW(d.validate());
+  const auto passes = [&](TenantIndex domain, IpIndex ip) {
+    return evaluate_auth(message(domain, domain, domain), ip, d).spf_pass;
+  };
+  CHECK_FALSE(passes(0, 9));
+  CHECK(passes(0, 10));
+  CHECK(passes(0, 12));
+  CHECK(passes(0, 13));
+  CHECK_FALSE(passes(0, 14));
+  CHECK(passes(1, 10));
+  CHECK_FALSE(passes(1, 11));  // inside the ends, in a gap
+  CHECK(passes(1, 13));
+  CHECK_FALSE(passes(1, 19));
+  CHECK(passes(1, 20));
+  CHECK_FALSE(passes(1, 21));
 }
 
 TEST_CASE("gateway: the allowlist does not bypass authentication", "[gateway]") {

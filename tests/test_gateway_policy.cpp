@@ -192,6 +192,28 @@ TEST_CASE("policy validate: codes must fit the action", "[gateway]") {
   CHECK_THROWS_AS(p.validate(), std::invalid_argument);
 }
 
+TEST_CASE("policy clear_from: the top of the highest score range", "[gateway]") {
+  CHECK(good_only_policy(ScoreScale{}).clear_from() == 1.0);    // Good's floor
+  CHECK(neutral_ok_policy(ScoreScale{}).clear_from() == -1.0);  // Neutral's floor
+  CHECK(graded_policy(ScoreScale{}).clear_from() == std::nextafter(0.0, 1.0));
+  GatewayPolicy p;
+  CHECK(p.clear_from() == -kInfinity);  // no rule reads a score
+  p.rules.push_back(blocklist_rule());
+  PolicyRule no_score = range(-kInfinity, kInfinity, PolicyAction::Reject, 554);
+  no_score.unscored = true;  // matches only senders without a score, whatever its range
+  p.rules.push_back(no_score);
+  CHECK(p.clear_from() == -kInfinity);
+  p.rules.push_back(range(2.0, 3.0, PolicyAction::Reject, 554));
+  p.rules.push_back(range(-7.0, 0.5, PolicyAction::Tempfail, 451));  // order does not matter
+  CHECK(p.clear_from() == 3.0);
+  CHECK(p.decide(scored(std::nextafter(3.0, 0.0))) != nullptr);
+  CHECK(p.decide(scored(3.0)) == nullptr);
+  CHECK(p.decide(listed(3.0)) != nullptr);  // a listing is not a score
+  CHECK(p.decide(unscored()) != nullptr);
+  p.rules.push_back(range(5.0, kInfinity, PolicyAction::Reject, 554));
+  CHECK(p.clear_from() == kInfinity);  // no score clears an open range
+}
+
 TEST_CASE("policy uses_score: listing rules alone need no reputation service", "[gateway]") {
   GatewayPolicy p;
   CHECK_FALSE(p.uses_score());
