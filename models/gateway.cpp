@@ -150,7 +150,7 @@ SmtpReply Gateway::filter(const Message& m, IpIndex ip, bool spam_verdict, sim::
 
 SmtpReply Gateway::apply_policy(IpIndex ip, sim::Time now) {
   const SenderStanding s = standing(ip);
-  if (!s.listed && s.score && *s.score >= clear_from_) return SmtpReply::accept();  // as decide() would
+  if (s.unlisted_and_scored_at_least(clear_from_)) return SmtpReply::accept();  // as decide() would
   const PolicyRule* rule = cfg_.policy.decide(s);
   if (!rule) return SmtpReply::accept();
   const BlockCause cause = rule->listed ? BlockCause::Blocklist : BlockCause::Reputation;

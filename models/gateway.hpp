@@ -145,8 +145,8 @@ class alignas(sim::kCacheLine) Gateway {
   // kHotBytes, which prefetch() asks for.
   GatewayIndex index_;
   sim::Time outages_until_ = INT64_MIN;  // no outage window reaches this time: the list is skipped
-  // cfg_.policy.clear_from(): a sender in good standing, most of the mail, is accepted without the
-  // table, whose rules sit on the heap (several cold lines at thousands of gateways). The rules
+  // cfg_.policy.clear_from(): a sender in good standing is accepted without reading the table,
+  // whose rules sit on the heap (several cold lines at thousands of gateways). The rules
   // never change after construction; the threshold, which may, is read on every call.
   double clear_from_;
   const AuthDirectory* auth_;

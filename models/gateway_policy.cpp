@@ -82,7 +82,7 @@ bool PolicyRule::matches(const SenderStanding& s) const {
 }
 
 const PolicyRule* GatewayPolicy::decide(const SenderStanding& s) const {
-  if (!s.listed && s.score && *s.score >= accept_at_or_above) return nullptr;
+  if (s.unlisted_and_scored_at_least(accept_at_or_above)) return nullptr;
   for (const PolicyRule& r : rules)
     if (r.matches(s)) return &r;
   return nullptr;

@@ -29,6 +29,11 @@ std::optional<PolicyAction> policy_action_from_name(std::string_view name);  // 
 struct SenderStanding {
   std::optional<double> score;  // published reputation score; nullopt = the service has none
   bool listed = false;          // listed by the gateway's blocklist
+
+  // Not listed and scored at or above `score_floor`: what the threshold and clear_from() accept.
+  bool unlisted_and_scored_at_least(double score_floor) const {
+    return !listed && score && *score >= score_floor;
+  }
 };
 
 // A rule matches in exactly one way, chosen by its flags:
