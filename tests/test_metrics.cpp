@@ -305,6 +305,25 @@ TEST_CASE("histogram quantiles do not depend on the order of adds and merges", "
   high_then_low.merge(low);
   check(high_then_low);
 
+  // A backlog that drains oldest first: delays from three days down to 0 (the stored range grows
+  // downwards by doubling, down to bucket 1), against the same delays added upwards.
+  std::vector<std::int64_t> delays;
+  for (std::int64_t v = 259200; v >= 977; v -= 997) delays.push_back(v);
+  for (std::int64_t v : {40, 17, 5, 1, 0}) delays.push_back(v);
+  Histogram drained;
+  for (std::int64_t v : delays) drained.add(v);
+  Histogram filled;
+  for (auto it = delays.rbegin(); it != delays.rend(); ++it) filled.add(*it);
+  CHECK(drained.count() == 265);
+  CHECK(drained.min() == 0);
+  CHECK(drained.max() == 259200);
+  CHECK(drained.mean() == filled.mean());
+  for (int percent = 1; percent <= 100; ++percent) {
+    INFO("q = " << percent << "%");
+    CHECK(drained.quantile(percent / 100.0) == filled.quantile(percent / 100.0));
+  }
+  CHECK(drained.quantile(0.01) == 5);  // rank ceil(2.65) = 3 of 0, 1, 5, ...
+
   Histogram twice = up;  // into itself, with a range that starts above bucket 1
   twice.merge(twice);
   CHECK(twice.count() == 10);
