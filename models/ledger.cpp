@@ -181,6 +181,15 @@ void Ledger::prefetch(const Message& m, int stage) const {
   pairs_.prefetch_slot(key(m.tenant, m.gateway));
 }
 
+void Ledger::prefetch_queued(const Message& m, int stage) const {
+  if (m.pair == kNone || m.tenant >= directories_.size() || m.gateway >= gateways_.size() ||
+      m.pair >= pairs_.size())
+    return prefetch(m, stage);
+  if (stage != 0) return;
+  sim::prefetch_bytes<sizeof(PairState)>(&pairs_.value(m.pair));
+  __builtin_prefetch(&gateways_[m.gateway]);
+}
+
 DeliveryCounts Ledger::tenant(TenantIndex t) const {
   DeliveryCounts sum;
   each_pair_of(t, [&sum](const DeliveryCounts& c) { add_counts(sum, c); });

@@ -122,8 +122,8 @@ void Provider::prefetch_ahead(const Lane& lane, std::size_t i) const {
     return k < lane.slots.size() && lane.slots[k] != kNone ? &ctx_.messages[lane.slots[k]] : nullptr;
   };
   if (const Message* m = message(i + 16)) __builtin_prefetch(m);
-  if (const Message* m = message(i + 8)) ctx_.ledger.prefetch(*m, 0);
-  if (const Message* m = message(i + 4)) ctx_.ledger.prefetch(*m, 1);
+  if (const Message* m = message(i + 8)) ctx_.ledger.prefetch_queued(*m, 0);
+  if (const Message* m = message(i + 4)) ctx_.ledger.prefetch_queued(*m, 1);
 }
 
 // What a queue manager's scan does before it tries anything: messages at or past their lifetime
