@@ -115,8 +115,9 @@ void Provider::schedule(std::uint32_t lane, sim::Time at) {
 }
 
 // A lane is walked in order, so what the walk will read next is known: the message 16 slots on,
-// the ledger lines of the one 8 on, then the pair's counts of the one 4 on. A flush of a lane that
-// waited three days walks millions of cold messages; asked for ahead, they arrive in time.
+// the ledger lines of the one 8 on (all of its pair's), then, for a message that does not name its
+// pair, the pair's counts of the one 4 on. A flush of a lane that waited three days walks
+// millions of cold messages.
 void Provider::prefetch_ahead(const Lane& lane, std::size_t i) const {
   const auto message = [&](std::size_t k) -> const Message* {
     return k < lane.slots.size() && lane.slots[k] != kNone ? &ctx_.messages[lane.slots[k]] : nullptr;
