@@ -4,6 +4,7 @@
 #include <cmath>
 #include <stdexcept>
 #include <string>
+#include <utility>
 
 #include "sim/distributions.hpp"
 
@@ -32,39 +33,43 @@ void validate(const TenantPopulation& p, const std::string& who) {
 
 }  // namespace
 
-std::vector<std::size_t> sample_without_replacement(const std::vector<double>& weights,
-                                                    const sim::Categorical& all, std::uint32_t k,
-                                                    sim::RandomStream& rng) {
-  std::vector<std::size_t> positive;
-  for (std::size_t i = 0; i < weights.size(); ++i)
-    if (weights[i] > 0.0) positive.push_back(i);
-  if (k >= positive.size()) return positive;
+SuccessiveSampler::SuccessiveSampler(std::vector<double> weights)
+    : weights_(std::move(weights)), all_(weights_) {
+  for (std::size_t i = 0; i < weights_.size(); ++i)
+    if (weights_[i] > 0.0) positive_.push_back(i);
+}
+
+std::vector<std::size_t> SuccessiveSampler::operator()(std::uint32_t k, sim::RandomStream& rng) const {
+  if (k >= positive_.size()) return positive_;
 
   // Drawing from the full mix and redrawing repeats picks each remaining entry in proportion to its
   // weight among the remaining ones: successive sampling, at O(1) a draw while the picks hold little
   // of the total weight. When they hold most of it (a few heavy entries), redraws get frequent and
-  // the rest comes from a mix rebuilt over the remaining entries.
-  std::vector<bool> taken(weights.size(), false);
+  // the rest comes from a mix rebuilt over the remaining entries. A small sample finds repeats among
+  // its picks; a large one keeps a flag per entry (a pass over the mix, small beside k draws then).
+  constexpr std::uint32_t kFewPicks = 64;
+  std::vector<bool> taken(k > kFewPicks ? weights_.size() : 0, false);
   std::vector<std::size_t> out;
   out.reserve(k);
+  const auto is_taken = [&](std::size_t i) {
+    return k > kFewPicks ? static_cast<bool>(taken[i]) : std::find(out.begin(), out.end(), i) != out.end();
+  };
   std::uint32_t misses = 0;
   constexpr std::uint32_t kMaxMisses = 16;
   while (out.size() < k && misses < kMaxMisses) {
-    const std::size_t i = all(rng);
-    if (taken[i]) {
+    const std::size_t i = all_(rng);
+    if (is_taken(i)) {
       ++misses;
       continue;
     }
-    taken[i] = true;
+    if (k > kFewPicks) taken[i] = true;
     out.push_back(i);
     misses = 0;
   }
   while (out.size() < k) {
-    std::vector<double> rest = weights;
+    std::vector<double> rest = weights_;
     for (std::size_t i : out) rest[i] = 0.0;
-    const std::size_t i = sim::Categorical(rest)(rng);
-    taken[i] = true;
-    out.push_back(i);
+    out.push_back(sim::Categorical(rest)(rng));
   }
   std::sort(out.begin(), out.end());
   return out;
@@ -83,13 +88,13 @@ std::vector<TenantConfig> expand(const TenantPopulation& population, const sim::
   TenantConfig templ = base;
   templ.episodes.clear();
   templ.arrival_pool = population.pooled_arrivals ? id : std::string();
-  std::vector<double> weights;
-  sim::Categorical all;
+  SuccessiveSampler sample;
   if (sampled) {
     templ.recipients.clear();
+    std::vector<double> weights;
     for (const RecipientShare& r : base.recipients) weights.push_back(r.weight);
     try {
-      if (!base.recipients.empty()) all = sim::Categorical(weights);
+      if (!base.recipients.empty()) sample = SuccessiveSampler(std::move(weights));
     } catch (const std::invalid_argument& e) {
       throw std::invalid_argument("population '" + id + "': recipients: " + e.what());
     }
@@ -114,9 +119,9 @@ std::vector<TenantConfig> expand(const TenantPopulation& population, const sim::
 
     if (population.volume_cv > 0.0 && base.messages_per_day > 0.0)
       m.messages_per_day = sim::lognormal_mean_cv(rng, base.messages_per_day, population.volume_cv);
-    if (sampled && !all.empty()) {
+    if (sampled && !sample.empty()) {
       sim::RandomStream pick = streams.stream(m.id, "recipients");
-      for (std::size_t i : sample_without_replacement(weights, all, population.recipients_per_member, pick))
+      for (std::size_t i : sample(population.recipients_per_member, pick))
         m.recipients.push_back(base.recipients[i]);
     }
     members.push_back(std::move(m));

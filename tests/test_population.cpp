@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <set>
 #include <stdexcept>
 #include <vector>
 
@@ -149,11 +150,10 @@ TEST_CASE("invalid populations are refused", "[tenant]") {
 }
 
 TEST_CASE("sampling without replacement: all positive entries when k covers them", "[tenant]") {
-  const std::vector<double> w{0.0, 1.0, 0.0, 2.0, 1.0};
-  const sim::Categorical all(w);
+  const models::SuccessiveSampler sample({0.0, 1.0, 0.0, 2.0, 1.0});
   sim::RandomStream r(3);
-  CHECK(models::sample_without_replacement(w, all, 3, r) == std::vector<std::size_t>{1, 3, 4});
-  CHECK(models::sample_without_replacement(w, all, 9, r) == std::vector<std::size_t>{1, 3, 4});
+  CHECK(sample(3, r) == std::vector<std::size_t>{1, 3, 4});
+  CHECK(sample(9, r) == std::vector<std::size_t>{1, 3, 4});
 }
 
 TEST_CASE("sampling without replacement replays as successive draws that skip repeats", "[tenant]") {
@@ -167,7 +167,18 @@ TEST_CASE("sampling without replacement replays as successive draws that skip re
     while (second == first) second = all(b);
     std::vector<std::size_t> expected{first, second};
     std::sort(expected.begin(), expected.end());
-    REQUIRE(models::sample_without_replacement(w, all, 2, a) == expected);
+    REQUIRE(models::SuccessiveSampler(w)(2, a) == expected);
+  }
+  // A sample of more than 64 picks flags taken entries instead of searching its picks: the same
+  // replay, 65 of 1,000 (a repeat has odds of at most 6.5%, so 16 in a row never happen here).
+  const std::vector<double> many(1000, 1.0);
+  const sim::Categorical all_many(many);
+  const models::SuccessiveSampler sample_many(many);
+  for (std::uint64_t seed = 0; seed < 20; ++seed) {
+    sim::RandomStream a(seed), b(seed);
+    std::set<std::size_t> expected;
+    while (expected.size() < 65) expected.insert(all_many(b));
+    REQUIRE(sample_many(65, a) == std::vector<std::size_t>(expected.begin(), expected.end()));
   }
 }
 
@@ -176,13 +187,12 @@ TEST_CASE("sampling without replacement: inclusion probabilities of successive s
   // second after some j (w_j / 10 x w_i / (10 - w_j)). For entry 0:
   // 0.1 + 0.2 x 1/8 + 0.3 x 1/7 + 0.4 x 1/6 = 0.234524; for entry 3:
   // 0.4 + 0.1 x 4/9 + 0.2 x 4/8 + 0.3 x 4/7 = 0.715873. Binomial over 20000 samples, 4 sd.
-  const std::vector<double> w{1.0, 2.0, 3.0, 4.0};
-  const sim::Categorical all(w);
+  const models::SuccessiveSampler sample({1.0, 2.0, 3.0, 4.0});
   sim::RandomStream r(17);
   constexpr int kSamples = 20000;
   std::vector<int> in(4, 0);
   for (int s = 0; s < kSamples; ++s)
-    for (std::size_t i : models::sample_without_replacement(w, all, 2, r)) ++in[i];
+    for (std::size_t i : sample(2, r)) ++in[i];
   const auto close = [&](int count, double p) {
     return std::fabs(count - kSamples * p) <= 4.0 * std::sqrt(kSamples * p * (1.0 - p));
   };
@@ -194,11 +204,10 @@ TEST_CASE("sampling without replacement: inclusion probabilities of successive s
 TEST_CASE("sampling without replacement survives one dominant weight", "[tenant]") {
   // After the heavy entry is drawn, redraws almost always hit it again: the sampler rebuilds the mix
   // over the rest instead of looping.
-  const std::vector<double> w{1e12, 1.0, 1.0, 0.0};
-  const sim::Categorical all(w);
+  const models::SuccessiveSampler sample({1e12, 1.0, 1.0, 0.0});
   sim::RandomStream r(5);
   for (int s = 0; s < 100; ++s) {
-    const auto got = models::sample_without_replacement(w, all, 2, r);
+    const auto got = sample(2, r);
     REQUIRE(got.size() == 2);
     CHECK(got[0] == 0);
     CHECK((got[1] == 1 || got[1] == 2));
@@ -221,13 +230,13 @@ TEST_CASE("recipients_per_member: each member mails k of the mix, drawn from its
   }();
   std::vector<double> weights;
   for (const auto& r : p.base.recipients) weights.push_back(r.weight);
-  const sim::Categorical all(weights);
+  const models::SuccessiveSampler sample(weights);
   for (std::size_t k = 0; k < members.size(); ++k) {
     const TenantConfig& m = members[k];
     REQUIRE(m.recipients.size() == 4);
     // Replay: the sample from (id, "recipients"); entries keep their weights, in the mix's order.
     sim::RandomStream replay = streams.stream(m.id, "recipients");
-    const auto picked = models::sample_without_replacement(weights, all, 4, replay);
+    const auto picked = sample(4, replay);
     for (std::size_t i = 0; i < 4; ++i) {
       CHECK(m.recipients[i].gateway == p.base.recipients[picked[i]].gateway);
       CHECK(m.recipients[i].weight == p.base.recipients[picked[i]].weight);
