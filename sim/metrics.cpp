@@ -153,14 +153,13 @@ void Metrics::gauge(std::string_view entity, std::string_view name, std::functio
   if (!read)
     throw std::invalid_argument("metrics: empty reader for gauge " + std::string(entity) + "/" +
                                 std::string(name));
-  // Linear: gauges are few and registered once, and the index must stay the registration order.
-  for (std::size_t i = 0; i < gauge_keys_.size(); ++i) {
-    if (gauge_keys_[i].entity == entity && gauge_keys_[i].name == name) {
-      gauge_readers_[i] = std::move(read);
-      return;
-    }
+  Key key{std::string(entity), std::string(name)};
+  if (auto it = gauge_index_.find(key); it != gauge_index_.end()) {
+    gauge_readers_[it->second] = std::move(read);
+    return;
   }
-  gauge_keys_.push_back(Key{std::string(entity), std::string(name)});
+  gauge_index_.emplace(key, gauge_keys_.size());
+  gauge_keys_.push_back(std::move(key));
   gauge_readers_.push_back(std::move(read));
 }
 

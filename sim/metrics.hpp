@@ -102,8 +102,10 @@ class Metrics {
   std::map<Key, std::int64_t*> counter_index_;
   std::deque<Histogram> histogram_cells_;
   std::map<Key, Histogram*> histogram_index_;
-  std::vector<Key> gauge_keys_;
+  std::vector<Key> gauge_keys_;  // in registration order, which is the samples' order
   std::vector<std::function<double()>> gauge_readers_;
+  // Key -> its position above: a world of 1,000 dedicated pools registers thousands of gauges.
+  std::map<Key, std::size_t> gauge_index_;
   std::vector<Sample> samples_;
   std::vector<std::function<void(Time)>> hooks_;
 };
