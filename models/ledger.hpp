@@ -81,7 +81,7 @@ class Ledger {
   // not hold it. A traffic source that draws messages ahead hides the cache misses of a large run.
   void prefetch(const Message& m, int stage) const;
   // The same for queued mail, whose delay notice, deferrals and late delivery reach past the
-  // pair's first line: stage 0 asks for all of the pair's lines (one page, so no more page walks).
+  // pair's first line: stage 0 asks for all of the pair's lines (adjacent, so mostly one page).
   void prefetch_queued(const Message& m, int stage) const;
 
   // The sum of the tenant's pairs (a pass over them: keep the result rather than call per field).

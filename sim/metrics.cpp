@@ -78,8 +78,9 @@ void Histogram::cover(std::size_t lo, std::size_t hi) {
   }
   if (lo < first_) {
     // Down by at least the stored size (not below bucket 1): a deferred backlog that drains oldest
-    // first adds ever shorter delays, and moving the whole range for each new bucket cost a pair of
-    // a provider-sized week about 50 moves; doubling makes it a few. Zero buckets read as empty.
+    // first adds ever shorter delays, and a pair whose delays span 50 buckets moved its whole range
+    // up to 50 times, one new bucket at a time; doubling makes that about six. Zero buckets read as
+    // empty.
     const std::size_t doubled = first_ > buckets_.size() ? first_ - buckets_.size() : 1;
     const std::size_t to = std::min(lo, doubled);
     buckets_.insert(buckets_.begin(), first_ - to, 0);
