@@ -4,6 +4,9 @@
 # and their ratio to the smallest scale (linear growth keeps the ratios near 1).
 #
 # Usage: bench/scale_curve.sh BUILD_DIR [SCALE ...]        (default scales: 0.125 0.25 0.5 1)
+#   REPSIM_CURVE_ROUNDS=N runs every scale N times, round by round (so a slow spell of the machine
+#   reaches every scale alike), and reports each scale's median run (the lower middle one when N
+#   is even). Default 1.
 #   REPSIM_CURVE_RUN=1 also times `repsim run scenarios/scale_week.json --scale <largest>` with all
 #   its output files (written to a temporary directory, then removed).
 # Prints the table on stdout; the raw benchmark lines go to stderr as they come.
@@ -16,6 +19,8 @@ shift
 [[ -x "$REPSIM" ]] || { echo "scale_curve: $REPSIM not built" >&2; exit 2; }
 SCALES=("$@")
 ((${#SCALES[@]})) || SCALES=(0.125 0.25 0.5 1)
+ROUNDS="${REPSIM_CURVE_ROUNDS:-1}"
+[[ "$ROUNDS" =~ ^[1-9][0-9]*$ ]] || { echo "scale_curve: REPSIM_CURVE_ROUNDS must be a positive integer" >&2; exit 2; }
 
 # field NAME LINE: the value of NAME=... in a benchmark line.
 field() { sed -n "s/.* $1=\([^ ]*\).*/\1/p" <<<"$2"; }
@@ -25,11 +30,20 @@ field() { sed -n "s/.* $1=\([^ ]*\).*/\1/p" <<<"$2"; }
 # every ratio's denominator.
 "$REPSIM" bench scale --scale "${SCALES[0]}" >/dev/null 2>&1
 
-declare -a LINES
-for s in "${SCALES[@]}"; do
-  line="$("$REPSIM" bench scale --scale "$s")"
-  echo "$line" >&2
-  LINES+=("$line")
+declare -A RUNS # "scale index, round" -> benchmark line
+for ((r = 0; r < ROUNDS; ++r)); do
+  for i in "${!SCALES[@]}"; do
+    line="$("$REPSIM" bench scale --scale "${SCALES[$i]}")"
+    echo "$line" >&2
+    RUNS["$i,$r"]="$line"
+  done
+done
+
+declare -a LINES # each scale's median run
+for i in "${!SCALES[@]}"; do
+  median="$(for ((r = 0; r < ROUNDS; ++r)); do echo "$(field seconds "${RUNS["$i,$r"]}") $r"; done |
+    sort -g | awk -v n="$ROUNDS" 'NR == int((n + 1) / 2) { print $2 }')"
+  LINES+=("${RUNS["$i,$median"]}")
 done
 
 echo "| scale | messages | events | seconds | us per message | ratio | peak RSS MiB | KiB per 1000 messages | ratio |"
