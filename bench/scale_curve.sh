@@ -25,9 +25,8 @@ ROUNDS="${REPSIM_CURVE_ROUNDS:-1}"
 # field NAME LINE: the value of NAME=... in a benchmark line.
 field() { sed -n "s/.* $1=\([^ ]*\).*/\1/p" <<<"$2"; }
 
-# An untimed run of the first scale before the timed ones: three series on the 2-core machine began
-# with 2.9 to 3.0 s at scale 0.125, against 2.3 to 2.9 s for its later runs, and the first scale is
-# every ratio's denominator.
+# An untimed run of the first scale before the timed ones: the first scale is every ratio's
+# denominator, and a series' first run is the one most likely to pay for a cold start.
 "$REPSIM" bench scale --scale "${SCALES[0]}" >/dev/null 2>&1
 
 declare -A RUNS # "scale index, round" -> benchmark line
