@@ -27,7 +27,12 @@ field() { sed -n "s/.* $1=\([^ ]*\).*/\1/p" <<<"$2"; }
 
 # An untimed run of the first scale before the timed ones: the first scale is every ratio's
 # denominator, and a series' first run is the one most likely to pay for a cold start.
-"$REPSIM" bench scale --scale "${SCALES[0]}" >/dev/null 2>&1
+# Its report is dropped, but not the reason when it fails (a bad scale, a missing scenario).
+warm_up="$("$REPSIM" bench scale --scale "${SCALES[0]}" 2>&1 >/dev/null)" || {
+  status=$?
+  echo "$warm_up" >&2
+  exit "$status"
+}
 
 declare -A RUNS # "scale index, round" -> benchmark line
 for ((r = 0; r < ROUNDS; ++r)); do
