@@ -1,12 +1,13 @@
 #pragma once
 // A message and the pool that stores them. A provider-sized run has millions queued at once, so a
 // message is a small record in a slab reused through a free list, addressed by a 32-bit id.
+#include <cstddef>
 #include <cstdint>
+#include <memory>
 #include <stdexcept>
 #include <vector>
 
 #include "models/ids.hpp"
-#include "sim/huge_page_allocator.hpp"
 #include "sim/time.hpp"
 
 namespace repsim::models {
@@ -44,6 +45,11 @@ struct Message {
 // padding, or the slab grows by a fifth.
 static_assert(sizeof(Message) == 40);
 
+// The slab grows while a run runs (a backlog of millions builds up in hours), so it is kept in
+// fixed chunks that are never moved: a growing vector would copy it at each doubling and fault in
+// twice its size. The chunks are on ordinary pages, not huge pages like the tables read at random:
+// a huge page is zeroed whole on first touch, 2 MiB at a time, and on the week at scale 1 the slab
+// on huge pages cost more than their reach saved (bench/README.md, "The message slab").
 class MessagePool {
  public:
   MessageId create(const Message& m) {
@@ -51,12 +57,12 @@ class MessagePool {
     if (!free_.empty()) {
       id = free_.back();
       free_.pop_back();
-      slots_[id] = m;
     } else {
-      if (slots_.size() >= kNone) throw std::length_error("message pool: too many live messages");
-      id = static_cast<MessageId>(slots_.size());
-      slots_.push_back(m);
+      if (created_ >= kNone) throw std::length_error("message pool: too many live messages");
+      if (created_ % kChunk == 0) chunks_.push_back(std::make_unique<Message[]>(kChunk));
+      id = static_cast<MessageId>(created_++);
     }
+    (*this)[id] = m;
     ++live_;
     return id;
   }
@@ -64,13 +70,18 @@ class MessagePool {
     free_.push_back(id);
     --live_;
   }
-  Message& operator[](MessageId id) { return slots_[id]; }
-  const Message& operator[](MessageId id) const { return slots_[id]; }
+  // References stay valid while the pool lives (the slot's content changes once it is reused).
+  Message& operator[](MessageId id) { return chunks_[id / kChunk][id % kChunk]; }
+  const Message& operator[](MessageId id) const { return chunks_[id / kChunk][id % kChunk]; }
   std::size_t live() const { return live_; }
-  std::size_t capacity() const { return slots_.size(); }
+  // Slots ever used: live ones plus those on the free list.
+  std::size_t capacity() const { return created_; }
 
  private:
-  std::vector<Message, sim::HugePageAllocator<Message>> slots_;  // read at random: huge pages
+  static constexpr std::size_t kChunk = std::size_t{1} << 16;  // 2.5 MiB of messages
+
+  std::vector<std::unique_ptr<Message[]>> chunks_;
+  std::size_t created_ = 0;
   std::vector<MessageId> free_;
   std::size_t live_ = 0;
 };
