@@ -5,6 +5,7 @@
 
 #include "models/blocklist_scorer.hpp"
 #include "models/senderbase_scorer.hpp"
+#include "sim/prefetch.hpp"
 
 namespace repsim::models {
 namespace {
@@ -289,8 +290,8 @@ void Ecosystem::submit(MessageId id) {
 void Ecosystem::prefetch(const Message& m, int stage) const {
   if (m.tenant >= route_of_tenant_.size() || m.gateway >= gateways_.size()) return;
   if (stage == 0) {
-    __builtin_prefetch(&route_of_tenant_[m.tenant]);
-    __builtin_prefetch(&auth_.domains[m.tenant]);
+    sim::prefetch(&route_of_tenant_[m.tenant]);
+    sim::prefetch(&auth_.domains[m.tenant]);
     gateways_[m.gateway]->prefetch();
     return;
   }

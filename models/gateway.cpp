@@ -6,6 +6,7 @@
 #include <utility>
 
 #include "sim/distributions.hpp"
+#include "sim/prefetch.hpp"
 
 namespace repsim::models {
 
@@ -207,9 +208,9 @@ void Gateway::add_outage(sim::Time start, sim::Time end, std::uint16_t code, std
 
 void Gateway::prefetch_indirect() const {
   connections_.prefetch();
-  if (!cfg_.policy.rules.empty()) __builtin_prefetch(cfg_.policy.rules.data());
-  if (!scorers_.empty()) __builtin_prefetch(scorers_.data());
-  if (!cfg_.reports_to.empty()) __builtin_prefetch(cfg_.reports_to.data());
+  if (!cfg_.policy.rules.empty()) sim::prefetch(cfg_.policy.rules.data());
+  if (!scorers_.empty()) sim::prefetch(scorers_.data());
+  if (!cfg_.reports_to.empty()) sim::prefetch(cfg_.reports_to.data());
 }
 
 const OutageWindow* Gateway::outage_at(sim::Time now) const {

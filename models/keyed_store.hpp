@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "sim/huge_page_allocator.hpp"
+#include "sim/prefetch.hpp"
 #include "sim/random.hpp"
 
 namespace repsim::models {
@@ -69,7 +70,7 @@ class KeyedStore {
 
   // A cache hint: the slot `key` hashes to.
   void prefetch_slot(std::uint64_t key) const {
-    if (!slots_.empty()) __builtin_prefetch(&slots_[sim::mix64(key) & mask_]);
+    if (!slots_.empty()) sim::prefetch(&slots_[sim::mix64(key) & mask_]);
   }
 
   std::size_t size() const { return size_; }

@@ -158,36 +158,50 @@ void Ledger::finish(const std::vector<const Message*>& still_queued) {
 void Ledger::prefetch(const Message& m, int stage) const {
   if (m.tenant >= directories_.size() || m.gateway >= gateways_.size()) return;
   if (m.pair != kNone) {
-    // The pair is known: its line at once, and no directory.
-    if (stage == 0 && m.pair < pairs_.size()) {
-      __builtin_prefetch(&pairs_.value(m.pair));
-      __builtin_prefetch(&gateways_[m.gateway]);
+    if (m.pair >= pairs_.size()) return;
+    // The pair is known: its first line at once, and no directory. Its second line, which a
+    // deferral counts in, a stage later: by then the first one's page walk is done, so the second
+    // costs no walk of its own.
+    const auto* pair = reinterpret_cast<const char*>(&pairs_.value(m.pair));
+    if (stage == 0) {
+      sim::prefetch(pair);
+      sim::prefetch(&gateways_[m.gateway]);
+    } else {
+      sim::prefetch(pair + sim::kCacheLine);
     }
     return;
   }
   if (stage == 0) {
-    __builtin_prefetch(&directories_[m.tenant]);
+    sim::prefetch(&directories_[m.tenant]);
     // The first line only: what a message delivered at once touches (see AlignedCounts).
-    __builtin_prefetch(&gateways_[m.gateway]);
+    sim::prefetch(&gateways_[m.gateway]);
     return;
   }
   const Directory& d = directories_[m.tenant];
   for (std::size_t i = 0; i < Directory::kDirect; ++i) {
     if (d.gateway[i] == m.gateway) {
-      __builtin_prefetch(&pairs_.value(d.pair[i]));  // the hot line (PairState)
+      sim::prefetch(&pairs_.value(d.pair[i]));  // the hot line (PairState)
       return;
     }
   }
   pairs_.prefetch_slot(key(m.tenant, m.gateway));
 }
 
-void Ledger::prefetch_queued(const Message& m, int stage) const {
+void Ledger::prefetch_queued(const Message& m, int stage, sim::Time now) const {
   if (m.pair == kNone || m.tenant >= directories_.size() || m.gateway >= gateways_.size() ||
       m.pair >= pairs_.size())
     return prefetch(m, stage);
-  if (stage != 0) return;
-  sim::prefetch_bytes<sizeof(PairState)>(&pairs_.value(m.pair));
-  __builtin_prefetch(&gateways_[m.gateway]);
+  const PairState& pair = pairs_.value(m.pair);
+  if (stage == 0) {
+    sim::prefetch_bytes<sizeof(PairState)>(&pair);
+    sim::prefetch(&gateways_[m.gateway]);
+    return;
+  }
+  // The latency buckets its delivery would count in (stage 0 brought the pair's, so reading where
+  // they are is no miss): a queued message delivered late is the one that has any.
+  const std::int64_t latency = (now - m.created) / sim::kSecond;
+  pair.counts.latency_s.prefetch(latency);
+  gateways_[m.gateway].counts.latency_s.prefetch(latency);
 }
 
 DeliveryCounts Ledger::tenant(TenantIndex t) const {

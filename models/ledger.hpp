@@ -75,14 +75,16 @@ class Ledger {
   // Counts what is still queued and leaves open outages open (end = kNever).
   void finish(const std::vector<const Message*>& still_queued);
   // A hint with no observable effect: m will be counted soon. When m names its pair, stage 0 asks
-  // for the pair's counts and its gateway's, and stage 1 has nothing left to do. Otherwise stage 0
-  // asks for its tenant's directory and its gateway's counts, and stage 1 (later, once the
-  // directory is in cache) for the pair's counts, or the pair's index slot when the directory does
-  // not hold it. A traffic source that draws messages ahead hides the cache misses of a large run.
+  // for the pair's first line and its gateway's, and stage 1 for the pair's second line (where a
+  // deferral counts). Otherwise stage 0 asks for its tenant's directory and its gateway's counts,
+  // and stage 1 (later, once the directory is in cache) for the pair's counts, or the pair's index
+  // slot when the directory does not hold it. A traffic source that draws messages ahead hides the
+  // cache misses of a large run.
   void prefetch(const Message& m, int stage) const;
   // The same for queued mail, whose delay notice, deferrals and late delivery reach past the
-  // pair's first line: stage 0 asks for all of the pair's lines (adjacent, so mostly one page).
-  void prefetch_queued(const Message& m, int stage) const;
+  // pair's first line: stage 0 asks for all of the pair's lines (adjacent, so mostly one page),
+  // stage 1 for the latency buckets a delivery at `now` would count in.
+  void prefetch_queued(const Message& m, int stage, sim::Time now) const;
 
   // The sum of the tenant's pairs (a pass over them: keep the result rather than call per field).
   DeliveryCounts tenant(TenantIndex t) const;

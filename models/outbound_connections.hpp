@@ -45,9 +45,13 @@ class OutboundConnections {
     return frees <= now ? now : frees;
   }
 
-  // A cache hint: the bookings of `destination`.
+  // A cache hint: the bookings of `destination`, where book() reads and writes them (its oldest and
+  // the next free slot). The rings' headers are a few bytes per destination and stay in cache; the
+  // rings themselves are scattered over the heap.
   void prefetch(GatewayIndex destination) const {
-    if (max_ != 0 && destination < ends_.size()) __builtin_prefetch(&ends_[destination]);
+    if (max_ == 0 || destination >= ends_.size()) return;
+    ends_[destination].prefetch_front();
+    ends_[destination].prefetch_back();
   }
 
   // Sessions to `destination` in progress or booked, as of the last book() call for it.

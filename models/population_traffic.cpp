@@ -4,6 +4,7 @@
 #include <utility>
 
 #include "models/tenant.hpp"
+#include "sim/prefetch.hpp"
 
 namespace repsim::models {
 
@@ -85,7 +86,7 @@ void PooledArrivals::fill() {
     u.at = at;
     u.entry = static_cast<std::uint32_t>(rng_.below(table_.size()));
     u.u = rng_.uniform01();
-    __builtin_prefetch(&table_[u.entry]);
+    sim::prefetch(&table_[u.entry]);
     upcoming_.push_back(u);
   }
 }

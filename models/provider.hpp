@@ -42,6 +42,7 @@
 #include "models/provider_desks.hpp"
 #include "models/retry_policy.hpp"
 #include "models/smtp.hpp"
+#include "sim/prefetch.hpp"
 #include "sim/random.hpp"
 #include "sim/simulation.hpp"
 #include "sim/time.hpp"
@@ -152,9 +153,9 @@ class Provider final : public sim::EventHandler {
 
   // A cache hint with no observable effect: a message like m will be submitted soon.
   void prefetch(const Message& m) const {
-    if (m.tenant < pool_of_tenant_.size()) __builtin_prefetch(&pool_of_tenant_[m.tenant]);
+    if (m.tenant < pool_of_tenant_.size()) sim::prefetch(&pool_of_tenant_[m.tenant]);
     connections_.prefetch(m.gateway);
-    if (m.gateway < lanes_of_gateway_.size()) __builtin_prefetch(&lanes_of_gateway_[m.gateway]);
+    if (m.gateway < lanes_of_gateway_.size()) sim::prefetch(&lanes_of_gateway_[m.gateway]);
   }
 
   // A lane's event: its retry time, or the session it booked. payload = lane number.

@@ -5,6 +5,7 @@
 #include <string>
 
 #include "models/provider.hpp"
+#include "sim/prefetch.hpp"
 
 namespace repsim::models {
 
@@ -122,9 +123,9 @@ void Provider::prefetch_ahead(const Lane& lane, std::size_t i) const {
   const auto message = [&](std::size_t k) -> const Message* {
     return k < lane.slots.size() && lane.slots[k] != kNone ? &ctx_.messages[lane.slots[k]] : nullptr;
   };
-  if (const Message* m = message(i + 16)) __builtin_prefetch(m);
-  if (const Message* m = message(i + 8)) ctx_.ledger.prefetch_queued(*m, 0);
-  if (const Message* m = message(i + 4)) ctx_.ledger.prefetch_queued(*m, 1);
+  if (const Message* m = message(i + 16)) sim::prefetch(m);
+  if (const Message* m = message(i + 8)) ctx_.ledger.prefetch_queued(*m, 0, ctx_.sim.now());
+  if (const Message* m = message(i + 4)) ctx_.ledger.prefetch_queued(*m, 1, ctx_.sim.now());
 }
 
 // What a queue manager's scan does before it tries anything: messages at or past their lifetime

@@ -6,6 +6,7 @@
 #include <stdexcept>
 #include <string>
 
+#include "sim/prefetch.hpp"
 #include "sim/simulation.hpp"
 
 namespace repsim::sim {
@@ -68,6 +69,12 @@ void Histogram::add(std::int64_t value, std::uint64_t count) {
   }
   count_ += count;
   sum_ += static_cast<double>(value) * static_cast<double>(count);
+}
+
+void Histogram::prefetch(std::int64_t value) const {
+  if (buckets_.empty()) return;
+  const std::size_t b = std::max<std::size_t>(bucket_of(value), first_) - first_;
+  sim::prefetch(&buckets_[std::min(b, buckets_.size() - 1)]);
 }
 
 void Histogram::cover(std::size_t lo, std::size_t hi) {

@@ -27,6 +27,9 @@ class Histogram {
  public:
   void add(std::int64_t value, std::uint64_t count = 1);  // value < 0 counts as 0
   void merge(const Histogram& other);
+  // A hint with no observable effect: add(value) will come soon. Asks for the stored bucket that
+  // value falls in (or the nearest end of the stored range); nothing when no bucket is stored.
+  void prefetch(std::int64_t value) const;
 
   std::uint64_t count() const { return count_; }
   std::int64_t min() const { return count_ ? min_ : 0; }

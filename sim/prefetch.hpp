@@ -10,13 +10,23 @@ namespace repsim::sim {
 
 inline constexpr std::size_t kCacheLine = 64;
 
+// One hint: asks for the cache line at p. Every hint in the code goes through here, because g++ 12
+// does not count __builtin_prefetch as a side effect: a function whose only effect is a prefetch is
+// found pure before it is inlined, and a call to a pure function whose result is unused is deleted.
+// That silently removed whole hints (the provider's hint for its connections to a destination
+// compiled to nothing). The empty volatile asm is a side effect the compiler must keep, and it
+// costs no instruction.
+inline void prefetch(const void* p) {
+  __builtin_prefetch(p);
+  asm volatile("");
+}
+
 // Hints are straight-line code, never a loop: g++ 12 at -O2/-O3 assumes loops without side effects
-// finish (-ffinite-loops) and does not count a prefetch as a side effect, so it deleted a prefetch
-// loop together with the hash lookup that fed it (the ledger's prefetch of a pair compiled to
-// nothing).
+// finish (-ffinite-loops), and it deleted a prefetch loop together with the hash lookup that fed it
+// (the ledger's prefetch of a pair compiled to nothing).
 template <std::size_t... Line>
 inline void prefetch_lines(const char* begin, std::index_sequence<Line...> /*lines*/) {
-  (__builtin_prefetch(begin + Line * kCacheLine), ...);
+  (prefetch(begin + Line * kCacheLine), ...);
 }
 
 // Every cache line of the first Bytes bytes at `p`: one hint per line from p, and one for the last
@@ -26,7 +36,7 @@ inline void prefetch_bytes(const void* p) {
   static_assert(Bytes > 0);
   const auto* begin = static_cast<const char*>(p);
   prefetch_lines(begin, std::make_index_sequence<(Bytes + kCacheLine - 1) / kCacheLine>{});
-  __builtin_prefetch(begin + Bytes - 1);
+  prefetch(begin + Bytes - 1);
 }
 
 }  // namespace repsim::sim

@@ -8,6 +8,8 @@
 #include <stdexcept>
 #include <vector>
 
+#include "sim/prefetch.hpp"
+
 namespace repsim::sim {
 
 template <class T>
@@ -24,7 +26,11 @@ class RingQueue {
   }
   // A cache hint: the slot front() reads.
   void prefetch_front() const {
-    if (!slots_.empty()) __builtin_prefetch(&slots_[head_]);
+    if (!slots_.empty()) prefetch(&slots_[head_]);
+  }
+  // A cache hint: the slot the next push_back writes.
+  void prefetch_back() const {
+    if (!slots_.empty()) prefetch(&slots_[(head_ + size_) & mask()]);
   }
   void push_back(const T& value) {
     if (size_ == slots_.size()) grow();
