@@ -9,6 +9,7 @@
 #include "bench/hold_model.hpp"
 #include "bench/scale_bench.hpp"
 #include "cli/commands.hpp"
+#include "cli/positive_number.hpp"
 #include "cli/scenario_input.hpp"
 #include "io/load_error.hpp"
 #include "sim/time.hpp"
@@ -63,14 +64,14 @@ Command add_bench_command(CLI::App& app) {
   auto* hold = bench->add_subcommand("hold", "Core event-list speed: the hold model");
   auto pending = std::make_shared<std::uint64_t>(100000);
   auto events = std::make_shared<std::uint64_t>(10000000);
-  hold->add_option("--pending", *pending, "Events pending at once")->check(CLI::PositiveNumber);
-  hold->add_option("--events", *events, "Events to handle")->check(CLI::PositiveNumber);
+  hold->add_option("--pending", *pending, "Events pending at once")->check(kPositiveNumber);
+  hold->add_option("--events", *events, "Events to handle")->check(kPositiveNumber);
 
   auto* scale = bench->add_subcommand(
       "scale", "End to end: a provider-sized week (scenarios/scale_week.json) run without writing outputs");
   auto so = std::make_shared<ScaleOptions>();
   scale->add_option("--scale", so->scale, "Multiply tenants, IPs, gateways and volume (default 1)")
-      ->check(CLI::PositiveNumber);
+      ->check(kPositiveNumber);
   scale->add_option("--scenario", so->scenario,
                     "Another scenario file (default the shipped scale_week.json)");
   scale->add_option("--until", so->until, "Stop early, e.g. 2d (default: the scenario's duration)");

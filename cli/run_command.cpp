@@ -7,6 +7,7 @@
 #include <optional>
 
 #include "cli/commands.hpp"
+#include "cli/positive_number.hpp"
 #include "cli/scenario_input.hpp"
 #include "io/run_outputs.hpp"
 #include "io/story.hpp"
@@ -86,7 +87,7 @@ Command add_run_command(CLI::App& app) {
   cmd->add_option("--seed", o->seed, "Replace the scenario's seed");
   cmd->add_option("--scale", o->scale,
                   "Multiply the world's populations, pool sizes and single senders' volume (e.g. 0.125)")
-      ->check(CLI::PositiveNumber);
+      ->check(kPositiveNumber);
   cmd->add_option("--until", o->until, "Stop early, e.g. 36h (default: the scenario's duration)");
   cmd->add_flag("--quiet", o->quiet, "Do not print the story");
   return {cmd, [o] { return run(*o); }};

@@ -9,6 +9,7 @@
 #include <string>
 
 #include "cli/commands.hpp"
+#include "cli/positive_number.hpp"
 #include "experiments/results_csv.hpp"
 #include "experiments/sweep.hpp"
 #include "experiments/sweep_error.hpp"
@@ -180,7 +181,7 @@ Command add_sweep_command(CLI::App& app) {
   cmd->add_option("spec", o->spec, "Sweep spec file (JSON)")->required();
   cmd->add_option("--out", o->out, "Output directory (default out/sweeps/<spec file stem>)");
   auto* jobs = cmd->add_option("-j,--jobs", o->jobs, "Runs in parallel (default: every core)")
-                   ->check(CLI::PositiveNumber);
+                   ->check(kPositiveNumber);
   cmd->add_flag("--resume", o->resume,
                 "Continue an interrupted sweep in --out: redo only the unfinished runs");
   cmd->add_option("--shard", o->shard,
