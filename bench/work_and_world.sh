@@ -77,6 +77,7 @@ for i in "${!CELLS[@]}"; do
   run="${RUNS["$i,$median"]}"
   per="$(ns "$run")"
   [[ -n "$base" ]] || base="$per"
-  echo "| ${CELLS[$i]%%:*} | ${CELLS[$i]##*:} | $(field messages "$run") | $(field events "$run") |" \
-    "$(field run_seconds "$run") | $per | $(awk -v a="$per" -v b="$base" 'BEGIN { printf "%.2f", a / b }') |"
+  seconds="$(awk -v s="$(field run_seconds "$run")" 'BEGIN { printf "%.3f", s }')"
+  ratio="$(awk -v a="$per" -v b="$base" 'BEGIN { printf "%.2f", a / b }')"
+  echo "| ${CELLS[$i]%%:*} | ${CELLS[$i]##*:} | $(field messages "$run") | $(field events "$run") | $seconds | $per | $ratio |"
 done

@@ -49,7 +49,7 @@ int run_scale_bench(const ScaleOptions& o) {
               r.scale, r.messages, r.events, r.seconds, static_cast<double>(r.messages) / r.seconds,
               r.peak_rss_mib);
   std::fprintf(stderr,
-               "repsim-scale detail: load_seconds=%.3f run_seconds=%.3f events_per_s=%.0f attempts=%" PRIu64
+               "repsim-scale detail: load_seconds=%.6f run_seconds=%.6f events_per_s=%.0f attempts=%" PRIu64
                " retries=%" PRIu64 " peak_queued=%" PRIu64 " peak_pending_events=%" PRIu64 "\n",
                r.load_seconds, r.run_seconds, static_cast<double>(r.events) / r.run_seconds, r.attempts,
                r.retries, r.peak_queued, r.peak_pending);
