@@ -91,8 +91,9 @@ void PooledArrivals::fill() {
   }
 }
 
-// Members' message draws happen in arrival order whatever the lookahead: every stage runs in
-// queue order (advance is called on the front entries first), each exactly once.
+// Members' message draws happen in arrival order whatever the lookahead: the front drawn_ entries
+// are drawn, and the next one drawn is always the first that is not. Resolving reads only the
+// table, so its order does not matter.
 void PooledArrivals::advance(Upcoming& u, Stage stage) {
   if (u.stage < kResolved && stage >= kResolved) {
     const Entry& e = table_[u.entry];
@@ -108,17 +109,20 @@ void PooledArrivals::advance(Upcoming& u, Stage stage) {
 void PooledArrivals::on_event(sim::Simulation& sim, std::uint64_t) {
   Upcoming due = upcoming_.front();
   upcoming_.pop_front();
-  advance(due, kDrawn);
+  if (drawn_ > 0)
+    --drawn_;
+  else
+    advance(due, kDrawn);
   due.member->emit_legit(due.message);
   fill();
-  // In queue order: the entries before an index have passed its stage already, except at the
-  // start, when the loops bring them along.
+  // One entry reaches each stage per arrival, except at the start (and at the horizon, where the
+  // queue stops growing): an entry that skipped kResolve is resolved when it is drawn.
   if (upcoming_.size() > kResolve) {
-    for (std::size_t i = 0; i <= kResolve; ++i) advance(upcoming_[i], kResolved);
+    advance(upcoming_[kResolve], kResolved);
     upcoming_[kResolve].member->prefetch_self();
   }
   if (upcoming_.size() > kDraw) {
-    for (std::size_t i = 0; i <= kDraw; ++i) advance(upcoming_[i], kDrawn);
+    while (drawn_ <= kDraw) advance(upcoming_[drawn_++], kDrawn);
     upcoming_[kDraw].member->prefetch_mail(upcoming_[kDraw].message, 0);
   }
   if (upcoming_.size() > kSlot && upcoming_[kSlot].stage == kDrawn)

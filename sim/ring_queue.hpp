@@ -20,6 +20,7 @@ class RingQueue {
   // Preconditions: !empty() for front and pop_front, i < size() for [i] (counted from the front).
   const T& front() const { return slots_[head_]; }
   const T& operator[](std::size_t i) const { return slots_[(head_ + i) & mask()]; }
+  T& operator[](std::size_t i) { return slots_[(head_ + i) & mask()]; }
   void pop_front() {
     head_ = static_cast<std::uint32_t>((head_ + 1) & mask());
     --size_;

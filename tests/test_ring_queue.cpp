@@ -53,3 +53,21 @@ TEST_CASE("ring queue: matches std::deque under random pushes, pops and reads", 
     }
   }
 }
+
+TEST_CASE("ring queue: an entry changed through [i] keeps its change across wrap-around and growth",
+          "[simulation]") {
+  RingQueue<int> q;
+  for (int i = 0; i < 8; ++i) q.push_back(i);
+  for (int i = 0; i < 5; ++i) q.pop_front();    // 5 6 7 at slots 5..7
+  for (int i = 8; i < 13; ++i) q.push_back(i);  // 8..12 wrap to slots 0..4: full
+  q[1] = 60;                                    // slot 6
+  q[4] = 90;                                    // slot 1, past the wrap
+  q.push_back(13);                              // grows to 16 while wrapped
+  q[8] = 130;
+  const int want[] = {5, 60, 7, 8, 90, 10, 11, 12, 130};
+  for (int w : want) {
+    REQUIRE(q.front() == w);
+    q.pop_front();
+  }
+  CHECK(q.empty());
+}
