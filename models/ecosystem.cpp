@@ -299,6 +299,15 @@ void Ecosystem::prefetch(const Message& m, int stage) const {
   if (route_of_pair_.empty()) providers_[route_of_tenant_[m.tenant]]->prefetch(m);
 }
 
+// A queued message's sender is anyone, so its authentication records are cold when a flush
+// reaches it (the gateway's lines are not: a queue holds mail to one destination).
+void Ecosystem::prefetch_delivery(const Message& m) const {
+  const auto& domains = auth_.domains;
+  if (m.envelope_from < domains.size()) sim::prefetch(&domains[m.envelope_from]);
+  if (m.header_from != m.envelope_from && m.header_from < domains.size())
+    sim::prefetch(&domains[m.header_from]);
+}
+
 SmtpReply Ecosystem::deliver(const Message& m, IpIndex ip, ProviderIndex via, sim::Time now) {
   const SmtpReply reply = gateways_[m.gateway]->receive(m, ip, via, now);
   if (reply.accepted()) {

@@ -61,6 +61,7 @@ class Ecosystem final : public MessageSink, public DeliveryNetwork, public Actio
   // MessageSink / DeliveryNetwork: the ecosystem is the post office between models.
   void submit(MessageId id) override;
   void prefetch(const Message& m, int stage) const override;
+  void prefetch_delivery(const Message& m) const override;
   SmtpReply deliver(const Message& m, IpIndex ip, ProviderIndex via, sim::Time now) override;
 
   const EcosystemConfig& config() const { return config_; }

@@ -29,6 +29,9 @@ class DeliveryNetwork {
  public:
   // One SMTP transaction of message m from `ip` of provider `via` to m.gateway at `now`.
   virtual SmtpReply deliver(const Message& m, IpIndex ip, ProviderIndex via, sim::Time now) = 0;
+  // A hint with no observable effect: m will be delivered soon. A provider walking a queue knows
+  // which mail comes next, so the network can ask for what a delivery reads about its sender.
+  virtual void prefetch_delivery(const Message& m) const { (void)m; }
 
  protected:
   ~DeliveryNetwork() = default;

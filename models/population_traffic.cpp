@@ -125,6 +125,9 @@ void PooledArrivals::on_event(sim::Simulation& sim, std::uint64_t) {
     while (drawn_ <= kDraw) advance(upcoming_[drawn_++], kDrawn);
     upcoming_[kDraw].member->prefetch_mail(upcoming_[kDraw].message, 0);
   }
+  // After this arrival's draw, so the member's stream is where its next draw will start.
+  if (upcoming_.size() > kPeek && upcoming_[kPeek].stage == kResolved)
+    upcoming_[kPeek].member->prefetch_draw();
   if (upcoming_.size() > kSlot && upcoming_[kSlot].stage == kDrawn)
     upcoming_[kSlot].member->prefetch_mail(upcoming_[kSlot].message, 1);
   if (!upcoming_.empty()) sim.schedule_at(upcoming_.front().at, *this);

@@ -115,16 +115,19 @@ void Provider::schedule(std::uint32_t lane, sim::Time at) {
   ctx_.sim.schedule_at(at, *this, lane);
 }
 
-// A lane is walked in order, so what the walk will read next is known: the message 16 slots on,
-// the ledger lines of the one 8 on (all of its pair's), then, for a message that does not name its
-// pair, the pair's counts of the one 4 on. A flush of a lane that waited three days walks
-// millions of cold messages.
+// A lane is walked in order, so what the walk will read next is known: the message 16 slots on;
+// the ledger lines of the one 8 on (all of its pair's) and its sender's records in the network;
+// the latency buckets of the one 4 on (Ledger::prefetch_queued). A flush of a lane that waited
+// three days walks millions of cold messages.
 void Provider::prefetch_ahead(const Lane& lane, std::size_t i) const {
   const auto message = [&](std::size_t k) -> const Message* {
     return k < lane.slots.size() && lane.slots[k] != kNone ? &ctx_.messages[lane.slots[k]] : nullptr;
   };
   if (const Message* m = message(i + 16)) sim::prefetch(m);
-  if (const Message* m = message(i + 8)) ctx_.ledger.prefetch_queued(*m, 0, ctx_.sim.now());
+  if (const Message* m = message(i + 8)) {
+    ctx_.ledger.prefetch_queued(*m, 0, ctx_.sim.now());
+    ctx_.network.prefetch_delivery(*m);
+  }
   if (const Message* m = message(i + 4)) ctx_.ledger.prefetch_queued(*m, 1, ctx_.sim.now());
 }
 

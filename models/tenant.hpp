@@ -93,6 +93,10 @@ class alignas(64) Tenant final : public sim::EventHandler {
     sim::prefetch_bytes<3 * sim::kCacheLine>(this);  // the members declared first: what a message reads
   }
   void prefetch_mail(const Message& m, int stage) const;
+  // The recipient mix's slot the next draw_legit will read, when the mix is large (its table is
+  // on the heap). Predicted on a copy of the tenant's stream, so it is right unless another of
+  // the tenant's messages is drawn first.
+  void prefetch_draw() const { mix_.prefetch_draw(traffic_rng_); }
   // Adds an episode at run time (a timeline action). Before start() it simply joins the config;
   // after, its chain begins at max(now, episode.start). Throws std::invalid_argument when invalid.
   void compromise(const CompromiseEpisode& episode);

@@ -11,6 +11,7 @@
 
 #include "models/ids.hpp"
 #include "sim/distributions.hpp"
+#include "sim/prefetch.hpp"
 #include "sim/random.hpp"
 
 namespace repsim::models {
@@ -53,6 +54,13 @@ class RecipientMix {
     const auto i = static_cast<std::uint32_t>(r.below(size_));
     const LargeSlot& slot = large_slots_[i];
     return r.uniform01() < slot.keep ? Drawn{slot.own, i} : Drawn{slot.alias, slot.alias_entry};
+  }
+  // A hint with no observable effect: asks for the table slot that draw_entry(r) would read, found
+  // by drawing on r, which is a copy (the caller's stream does not move). Nothing for a small mix,
+  // which has no table. A large mix's slot is a random heap line per message, and a source that
+  // draws ahead can ask for it before the draw that reads it.
+  void prefetch_draw(sim::RandomStream r) const {
+    if (size_ > kInline) sim::prefetch_bytes<sizeof(LargeSlot)>(&large_slots_[r.below(size_)]);
   }
   // The shares' gateways, in the constructor's order.
   std::vector<GatewayIndex> gateways() const;

@@ -75,3 +75,19 @@ TEST_CASE("draw_entry makes draw()'s draws and names the share it picked", "[ten
     for (std::size_t i = 0; i < n; ++i) CHECK((entries[i] > 0) == (i % 4 != 0));
   }
 }
+
+TEST_CASE("prefetch_draw is only a hint: the draws after it are the draws without it", "[tenant]") {
+  for (std::size_t n : {3u, 20u}) {  // inline and alias-table mixes
+    std::vector<RecipientShare> shares;
+    for (std::size_t i = 0; i < n; ++i) shares.push_back({static_cast<GatewayIndex>(100 + i), 1.0 + i});
+    const RecipientMix mix(shares);
+    RandomStream hinted(41), plain(41);
+    for (int i = 0; i < 1000; ++i) {
+      mix.prefetch_draw(hinted);
+      const auto a = mix.draw_entry(hinted);
+      const auto b = mix.draw_entry(plain);
+      REQUIRE(a.gateway == b.gateway);
+      REQUIRE(a.entry == b.entry);
+    }
+  }
+}
