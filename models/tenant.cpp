@@ -30,38 +30,38 @@ Tenant::Tenant(TenantIndex index, TenantConfig cfg, const TenantContext& ctx, si
       spam_share_(cfg.spam_share),
       attachment_share_(cfg.attachment_share),
       ctx_(&ctx),
-      cfg_(std::move(cfg)),
-      spam_rng_(spam_rng) {
-  const std::string who = "tenant '" + cfg_.id + "': ";
+      rest_(std::make_unique<Rest>(Rest{std::move(cfg), spam_rng})) {
+  const std::string who = "tenant '" + rest_->cfg.id + "': ";
   try {
-    rate_ = ctx_->pools ? ArrivalRate(ctx_->pools->shape_of(cfg_.profile), cfg_.messages_per_day)
-                        : ArrivalRate(cfg_.profile, cfg_.messages_per_day);
+    rest_->rate = ctx_->pools
+                      ? ArrivalRate(ctx_->pools->shape_of(rest_->cfg.profile), rest_->cfg.messages_per_day)
+                      : ArrivalRate(rest_->cfg.profile, rest_->cfg.messages_per_day);
   } catch (const std::invalid_argument& e) {
     throw std::invalid_argument(who + e.what());
   }
-  if (!is_share(cfg_.spam_share)) throw std::invalid_argument(who + "spam_share must be in [0, 1]");
-  if (!is_share(cfg_.attachment_share))
+  if (!is_share(rest_->cfg.spam_share)) throw std::invalid_argument(who + "spam_share must be in [0, 1]");
+  if (!is_share(rest_->cfg.attachment_share))
     throw std::invalid_argument(who + "attachment_share must be in [0, 1]");
-  if (!cfg_.recipients.empty()) {
+  if (!rest_->cfg.recipients.empty()) {
     try {
-      mix_ = RecipientMix(cfg_.recipients);
+      mix_ = RecipientMix(rest_->cfg.recipients);
     } catch (const std::invalid_argument& e) {
       throw std::invalid_argument(who + "recipients: " + e.what());
     }
-  } else if (cfg_.messages_per_day > 0.0) {
+  } else if (rest_->cfg.messages_per_day > 0.0) {
     throw std::invalid_argument(who + "sends mail but has no recipients");
   }
-  for (const CompromiseEpisode& e : cfg_.episodes) episodes_.push_back(make_state(e));
+  for (const CompromiseEpisode& e : rest_->cfg.episodes) rest_->episodes.push_back(make_state(e));
   if (!mix_.empty()) pairs_ = ctx_->ledger.reserve_pairs(index_, mix_.gateways());
   // Last: nothing after this may throw once the pool holds a pointer to this tenant.
-  if (ctx_->pools && !cfg_.arrival_pool.empty()) {
-    ctx_->pools->join(cfg_.arrival_pool, *this);
-    pooled_ = true;
+  if (ctx_->pools && !rest_->cfg.arrival_pool.empty()) {
+    ctx_->pools->join(rest_->cfg.arrival_pool, *this);
+    rest_->pooled = true;
   }
 }
 
 void Tenant::validate_episode(const CompromiseEpisode& e) const {
-  const std::string who = "tenant '" + cfg_.id + "' compromise episode: ";
+  const std::string who = "tenant '" + rest_->cfg.id + "' compromise episode: ";
   if (e.duration < 0) throw std::invalid_argument(who + "negative duration");
   if (!std::isfinite(e.messages_per_hour) || e.messages_per_hour < 0.0)
     throw std::invalid_argument(who + "messages_per_hour must be finite and >= 0");
@@ -77,42 +77,44 @@ Tenant::EpisodeState Tenant::make_state(const CompromiseEpisode& e) const {
     try {
       s.mix = RecipientMix(e.recipients);
     } catch (const std::invalid_argument& ex) {
-      throw std::invalid_argument("tenant '" + cfg_.id + "' compromise episode recipients: " + ex.what());
+      throw std::invalid_argument("tenant '" + rest_->cfg.id +
+                                  "' compromise episode recipients: " + ex.what());
     }
   }
   return s;
 }
 
 void Tenant::start(Time until) {
-  if (started_) throw std::logic_error("tenant '" + cfg_.id + "': start() called twice");
-  started_ = true;
-  until_ = until;
-  if (!pooled_) schedule_next_legit(ctx_->sim.now());
-  for (std::size_t k = 0; k < episodes_.size(); ++k) begin_episode(k);
+  if (rest_->started) throw std::logic_error("tenant '" + rest_->cfg.id + "': start() called twice");
+  rest_->started = true;
+  rest_->until = until;
+  if (!rest_->pooled) schedule_next_legit(ctx_->sim.now());
+  for (std::size_t k = 0; k < rest_->episodes.size(); ++k) begin_episode(k);
 }
 
 void Tenant::compromise(const CompromiseEpisode& episode) {
-  episodes_.push_back(make_state(episode));
-  cfg_.episodes.push_back(episode);
-  if (started_) begin_episode(episodes_.size() - 1);
+  rest_->episodes.push_back(make_state(episode));
+  rest_->cfg.episodes.push_back(episode);
+  if (rest_->started) begin_episode(rest_->episodes.size() - 1);
 }
 
 void Tenant::begin_episode(std::size_t k) {
-  EpisodeState& s = episodes_[k];
-  s.end = std::min(saturating_add(s.episode.start, s.episode.duration), until_);
+  EpisodeState& s = rest_->episodes[k];
+  s.end = std::min(saturating_add(s.episode.start, s.episode.duration), rest_->until);
   schedule_next_spam(k, std::max(ctx_->sim.now(), s.episode.start));
 }
 
 void Tenant::schedule_next_legit(Time from) {
   // Memoryless: from any instant the integrated rate to the next arrival is a fresh Exp(1).
-  const Time at = rate_.next_arrival(ctx_->calendar, from, sim::exponential(traffic_rng_, 1.0), until_);
+  const Time at =
+      rest_->rate.next_arrival(ctx_->calendar, from, sim::exponential(traffic_rng_, 1.0), rest_->until);
   if (at != kNever) ctx_->sim.schedule_at(at, *this, kLegitPayload);
 }
 
 void Tenant::schedule_next_spam(std::size_t k, Time from) {
-  const EpisodeState& s = episodes_[k];
+  const EpisodeState& s = rest_->episodes[k];
   if (!(s.episode.messages_per_hour > 0.0) || from >= s.end) return;
-  const double e = sim::exponential(spam_rng_, 1.0);
+  const double e = sim::exponential(rest_->spam_rng, 1.0);
   // E x kHour / rate: the gap in microseconds, rounded down.
   const double gap = std::floor(e * static_cast<double>(kHour) / s.episode.messages_per_hour);
   if (gap >= static_cast<double>(s.end - from)) return;
@@ -164,7 +166,7 @@ void Tenant::prefetch_mail(const Message& m, int stage) const {
 
 // Draw order per spam message: gateway, trap, attachment; then the next arrival.
 void Tenant::create_spam(std::size_t k) {
-  const EpisodeState& s = episodes_[k];
+  const EpisodeState& s = rest_->episodes[k];
   Message m;
   m.created = ctx_->sim.now();
   m.tenant = index_;
@@ -172,13 +174,13 @@ void Tenant::create_spam(std::size_t k) {
   m.header_from = from;
   m.envelope_from = from;
   if (s.mix.empty())
-    address_from_mix(m, spam_rng_);
+    address_from_mix(m, rest_->spam_rng);
   else
-    m.gateway = s.mix.draw(spam_rng_);
+    m.gateway = s.mix.draw(rest_->spam_rng);
   m.kind = MessageKind::Spam;
-  m.to_trap = sim::bernoulli(spam_rng_, s.episode.trap_share);
-  m.has_attachment = sim::bernoulli(spam_rng_, attachment_share_);
-  ++spam_created_;
+  m.to_trap = sim::bernoulli(rest_->spam_rng, s.episode.trap_share);
+  m.has_attachment = sim::bernoulli(rest_->spam_rng, attachment_share_);
+  ++rest_->spam_created;
   emit(m);
 }
 

@@ -4,6 +4,7 @@
 // a flat rate, possibly spoofing another tenant's brand). Each new message goes into the pool, the
 // ledger and the sink; what happens to it afterwards is the sink's business.
 #include <cstdint>
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -86,7 +87,7 @@ class alignas(64) Tenant final : public sim::EventHandler {
   Message draw_legit(sim::Time created);
   void emit_legit(const Message& m);
   void send_legit() { create_legit(); }
-  bool pooled() const { return pooled_; }
+  bool pooled() const { return rest_->pooled; }
   // Hints for a pool that knows what comes next (no observable effect): the cache lines the next
   // message of this tenant will read, and its accounts in the ledger (Ledger::prefetch).
   void prefetch_self() const {
@@ -104,10 +105,10 @@ class alignas(64) Tenant final : public sim::EventHandler {
   void on_event(sim::Simulation& sim, std::uint64_t payload) override;
 
   TenantIndex index() const { return index_; }
-  const TenantConfig& config() const { return cfg_; }
-  const ArrivalRate& legit_rate() const { return rate_; }
+  const TenantConfig& config() const { return rest_->cfg; }
+  const ArrivalRate& legit_rate() const { return rest_->rate; }
   std::uint64_t legit_created() const { return legit_created_; }
-  std::uint64_t spam_created() const { return spam_created_; }
+  std::uint64_t spam_created() const { return rest_->spam_created; }
 
  private:
   struct EpisodeState {
@@ -143,15 +144,21 @@ class alignas(64) Tenant final : public sim::EventHandler {
   std::uint64_t legit_created_ = 0;
   const TenantContext* ctx_;
   RecipientMix mix_;
-  // The rest.
-  TenantConfig cfg_;
-  sim::RandomStream spam_rng_;
-  ArrivalRate rate_;
-  std::vector<EpisodeState> episodes_;
-  sim::Time until_ = 0;
-  bool started_ = false;
-  bool pooled_ = false;
-  std::uint64_t spam_created_ = 0;
+  // The rest, which a pooled tenant's legit mail never reads, behind one pointer. The tenants sit
+  // in one block, and with the rest inline (704 bytes a tenant, not 256) a world of 200,000
+  // tenants spans 2.75 times the pages, whose walks grow with the world.
+  struct Rest {
+    TenantConfig cfg;
+    sim::RandomStream spam_rng;
+    ArrivalRate rate{};
+    std::vector<EpisodeState> episodes{};
+    sim::Time until = 0;
+    bool started = false;
+    bool pooled = false;
+    std::uint64_t spam_created = 0;
+  };
+  std::unique_ptr<Rest> rest_;
 };
+static_assert(sizeof(Tenant) == 4 * sim::kCacheLine, "three lines a message reads and the mix's owner");
 
 }  // namespace repsim::models
