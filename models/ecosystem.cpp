@@ -1,6 +1,7 @@
 #include "models/ecosystem.hpp"
 
 #include <algorithm>
+#include <exception>
 #include <stdexcept>
 
 #include "models/blocklist_scorer.hpp"
@@ -188,15 +189,39 @@ void Ecosystem::build_providers() {
   }
 }
 
+// Tenants are built busiest first, so that the arena and the ledger's pair accounts (numbered as
+// tenants reserve them) keep the senders of most of the mail together, on fewer lines and pages: in
+// the scale week (volumes with a coefficient of variation of 1) a quarter of the small businesses
+// send 56% of their mail. Side by side with the layout in index order, a week ran 5% faster at
+// scale 0.125 and 1 to 10% faster at scales 1 and 2. Nothing observable depends on the build order:
+// pools draw over their members in index order, and the error reported is the first bad tenant's
+// in index order.
 void Ecosystem::build_tenants() {
-  tenants_ = sim::ObjectArena<Tenant>(config_.tenants.size());
-  for (TenantIndex t = 0; t < config_.tenants.size(); ++t) {
-    const TenantConfig& cfg = config_.tenants[t].config;
-    for (const RecipientShare& r : cfg.recipients)
-      if (r.gateway >= gateways_.size()) bad("tenant " + cfg.id + ": unknown recipient gateway");
-    tenants_.emplace_back(t, cfg, tenant_context_, streams_.stream(cfg.id, "traffic"),
-                          streams_.stream(cfg.id, "spam"));
+  const std::size_t n = config_.tenants.size();
+  std::vector<TenantIndex> busiest_first(n);
+  for (TenantIndex t = 0; t < n; ++t) busiest_first[t] = t;
+  std::stable_sort(busiest_first.begin(), busiest_first.end(), [this](TenantIndex a, TenantIndex b) {
+    return config_.tenants[a].config.messages_per_day > config_.tenants[b].config.messages_per_day;
+  });
+  tenants_ = sim::ObjectArena<Tenant>(n);
+  tenant_at_.assign(n, nullptr);
+  TenantIndex first_bad = kNone;
+  std::exception_ptr first_error;
+  for (TenantIndex t : busiest_first) {
+    try {
+      const TenantConfig& cfg = config_.tenants[t].config;
+      for (const RecipientShare& r : cfg.recipients)
+        if (r.gateway >= gateways_.size()) bad("tenant " + cfg.id + ": unknown recipient gateway");
+      tenant_at_[t] = &tenants_.emplace_back(t, cfg, tenant_context_, streams_.stream(cfg.id, "traffic"),
+                                             streams_.stream(cfg.id, "spam"));
+    } catch (...) {
+      if (t < first_bad) {
+        first_bad = t;
+        first_error = std::current_exception();
+      }
+    }
   }
+  if (first_error) std::rethrow_exception(first_error);
 }
 
 void Ecosystem::build_operators() {
@@ -251,7 +276,7 @@ void Ecosystem::start() {
   const sim::Time end = config_.duration;
   for (auto& s : scorers_)
     if (auto* sb = dynamic_cast<SenderBaseScorer*>(s.get())) sb->start(sim_, end);
-  for (Tenant& t : tenants_) t.start(end);
+  for (Tenant* t : tenant_at_) t->start(end);  // index order: events scheduled as before
   traffic_pools_.start(end);
   metrics_.sample_every(sim_, config_.sample_every, end);
 }

@@ -87,7 +87,7 @@ class Ecosystem final : public MessageSink, public DeliveryNetwork, public Actio
   const Scorer& scorer(ScorerIndex s) const { return *scorers_[s]; }
   const Gateway& gateway(GatewayIndex g) const { return *gateways_[g]; }
   const Provider& provider(ProviderIndex p) const { return *providers_[p]; }
-  const Tenant& tenant(TenantIndex t) const { return tenants_[t]; }
+  const Tenant& tenant(TenantIndex t) const { return *tenant_at_[t]; }
   const AuthDirectory& auth() const { return auth_; }
   // The provider new mail from `tenant` to `gateway` takes now.
   ProviderIndex route(TenantIndex tenant, GatewayIndex gateway) const;
@@ -124,7 +124,9 @@ class Ecosystem final : public MessageSink, public DeliveryNetwork, public Actio
   // What every tenant sends through (tenants point to it; it is declared before them, so outlives them).
   TenantContext tenant_context_{sim_, config_.calendar, messages_, ledger_, *this, &traffic_pools_};
   // One block: a provider-sized run reads 100,000 tenants at random (see sim/object_arena.hpp).
+  // Laid out busiest first (build_tenants); tenant_at_ finds them by index.
   sim::ObjectArena<Tenant> tenants_;
+  std::vector<Tenant*> tenant_at_;
   std::vector<std::unique_ptr<Operator>> operators_;
   std::vector<ProviderIndex> route_of_tenant_;
   std::unordered_map<std::uint64_t, ProviderIndex> route_of_pair_;  // lookups only: order never matters

@@ -84,7 +84,7 @@ void Ecosystem::apply(const Action& action, std::string_view actor) {
                    check(a.tenant, tenants_.size(), "tenant");
                    CompromiseEpisode e = a.episode;
                    e.start = now;
-                   tenants_[a.tenant].compromise(e);
+                   tenant_at_[a.tenant]->compromise(e);
                  },
                  [&](const GatewayOutage& a) {
                    check(a.gateway, gateways_.size(), "gateway");

@@ -1,5 +1,6 @@
 #include "models/population_traffic.hpp"
 
+#include <algorithm>
 #include <stdexcept>
 #include <utility>
 
@@ -7,6 +8,12 @@
 #include "sim/prefetch.hpp"
 
 namespace repsim::models {
+
+TenantIndex PooledArrivals::first_member() const {
+  TenantIndex first = kNone;
+  for (const Tenant* member : members_) first = std::min(first, member->index());
+  return first;
+}
 
 PooledArrivals::PooledArrivals(sim::Simulation& sim, const sim::Calendar& calendar,
                                std::shared_ptr<const WeeklyShape> shape, sim::RandomStream rng)
@@ -24,6 +31,7 @@ void PooledArrivals::start(sim::Time until) {
   if (started_) throw std::logic_error("pooled arrivals: start() called twice");
   started_ = true;
   until_ = until;
+  order_by_index();
   double total = 0;
   for (double v : volumes_) total += v;
   if (!(total > 0.0)) return;  // a silent population
@@ -32,6 +40,25 @@ void PooledArrivals::start(sim::Time until) {
   last_drawn_ = sim_.now();
   fill();
   if (!upcoming_.empty()) sim_.schedule_at(upcoming_.front().at, *this);
+}
+
+// The table's entries, and so every draw, follow the members' indexes, not the order they joined
+// in: an ecosystem builds its tenants in whatever order lays out memory best.
+void PooledArrivals::order_by_index() {
+  std::vector<std::size_t> order(members_.size());
+  for (std::size_t k = 0; k < order.size(); ++k) order[k] = k;
+  std::sort(order.begin(), order.end(),
+            [this](std::size_t a, std::size_t b) { return members_[a]->index() < members_[b]->index(); });
+  std::vector<Tenant*> members;
+  std::vector<double> volumes;
+  members.reserve(order.size());
+  volumes.reserve(order.size());
+  for (std::size_t k : order) {
+    members.push_back(members_[k]);
+    volumes.push_back(volumes_[k]);
+  }
+  members_ = std::move(members);
+  volumes_ = std::move(volumes);
 }
 
 // Vose's construction: scaled weights n v_k / total; a light entry keeps its own member with its
@@ -156,8 +183,16 @@ void TrafficPools::join(const std::string& pool, Tenant& member) {
   arrivals.add(member);
 }
 
+// Pools start in the order of their first members' indexes (the order a build in index order
+// creates them in), so that the first arrivals' events, and so ties between pools, do not depend on
+// the build order either.
 void TrafficPools::start(sim::Time until) {
-  for (auto& pool : pools_) pool->start(until);
+  std::vector<PooledArrivals*> order;
+  for (auto& pool : pools_) order.push_back(pool.get());
+  std::stable_sort(order.begin(), order.end(), [](const PooledArrivals* a, const PooledArrivals* b) {
+    return a->first_member() < b->first_member();
+  });
+  for (PooledArrivals* pool : order) pool->start(until);
 }
 
 const PooledArrivals* TrafficPools::find(const std::string& pool) const {

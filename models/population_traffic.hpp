@@ -62,6 +62,8 @@ class PooledArrivals final : public sim::EventHandler {
   static constexpr std::size_t kSlot = 4;
 
   std::size_t members() const { return members_.size(); }
+  // The smallest index among the members (kNone for none).
+  TenantIndex first_member() const;
   const WeeklyShape& shape() const { return *shape_; }
   // The superposed rate (sum of the members' volumes); set by start().
   const ArrivalRate& rate() const { return rate_; }
@@ -83,6 +85,7 @@ class PooledArrivals final : public sim::EventHandler {
     Stage stage = kPicked;
     Message message;
   };
+  void order_by_index();
   void build_table();
   // Draws arrivals (time, entry, uniform: three draws of the pool stream) until kAhead are known or
   // the horizon is reached.

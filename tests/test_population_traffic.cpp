@@ -5,6 +5,7 @@
 #include <cmath>
 #include <memory>
 #include <string>
+#include <tuple>
 #include <vector>
 
 #include "models/ledger.hpp"
@@ -32,7 +33,8 @@ class Sink final : public models::MessageSink {
   std::vector<models::MessageId> ids;
 };
 
-// Tenants 0..n-1 with the given volumes, all in pool "smb" unless `pooled` is false.
+// Tenants 0..n-1 with the given volumes, all in pool "smb" unless `pooled` is false, built in
+// index order or in `order`.
 struct World {
   sim::Simulation sim;
   sim::Calendar calendar = sim::Calendar::parse("2012-05-07T00:00:00-04:00");
@@ -44,8 +46,12 @@ struct World {
   const models::TenantContext context{sim, calendar, pool, ledger, sink, &pools};
   std::vector<std::unique_ptr<Tenant>> tenants;
 
-  World(const std::vector<double>& volumes, TrafficProfile profile, bool pooled) : ledger(volumes.size(), 3) {
-    for (std::size_t k = 0; k < volumes.size(); ++k) {
+  World(const std::vector<double>& volumes, TrafficProfile profile, bool pooled,
+        std::vector<std::size_t> order = {})
+      : ledger(volumes.size(), 3) {
+    if (order.empty())
+      for (std::size_t k = 0; k < volumes.size(); ++k) order.push_back(k);
+    for (std::size_t k : order) {
       TenantConfig c;
       c.id = "smb#" + std::to_string(k);
       c.messages_per_day = volumes[k];
@@ -129,6 +135,21 @@ TEST_CASE("the same seed gives the same pooled arrivals", "[tenant]") {
   REQUIRE(a.size() > 1000);
   CHECK(a == run());
   for (const auto& [t, tenant] : a) CHECK(tenant != 2);  // a member of volume 0 never sends
+}
+
+TEST_CASE("pooled arrivals do not depend on the order members join in", "[tenant]") {
+  auto run = [](std::vector<std::size_t> order) {
+    World w({30.0, 70.0, 5.0, 100.0, 45.0}, TrafficProfile::diurnal(), true, std::move(order));
+    w.run(kWeek);
+    std::vector<std::tuple<sim::Time, models::TenantIndex, models::GatewayIndex>> out;
+    for (models::MessageId id : w.sink.ids)
+      out.emplace_back(w.pool[id].created, w.pool[id].tenant, w.pool[id].gateway);
+    return out;
+  };
+  const auto by_index = run({});
+  REQUIRE(by_index.size() > 1000);
+  CHECK(run({3, 1, 4, 0, 2}) == by_index);  // busiest first, as an ecosystem builds them
+  CHECK(run({4, 3, 2, 1, 0}) == by_index);
 }
 
 TEST_CASE("members share one weekly shape per profile", "[tenant]") {
