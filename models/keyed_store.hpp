@@ -61,10 +61,16 @@ class KeyedStore {
   const T& value(std::uint32_t n) const { return at(n); }
   // nullptr when the key was never added.
   const T* find(std::uint64_t key) const {
-    if (slots_.empty()) return nullptr;
+    const std::uint32_t n = find_number(key);
+    return n == kAbsent ? nullptr : &at(n);
+  }
+  // The number of key's value; kAbsent when the key was never added.
+  static constexpr std::uint32_t kAbsent = ~std::uint32_t{0};
+  std::uint32_t find_number(std::uint64_t key) const {
+    if (slots_.empty()) return kAbsent;
     for (std::size_t i = sim::mix64(key) & mask_;; i = (i + 1) & mask_) {
-      if (slots_[i].key == key) return &at(slots_[i].index);
-      if (slots_[i].key == kEmpty) return nullptr;
+      if (slots_[i].key == key) return slots_[i].index;
+      if (slots_[i].key == kEmpty) return kAbsent;
     }
   }
 

@@ -47,7 +47,10 @@ std::uint32_t Ledger::pair_number(TenantIndex t, GatewayIndex g) {
 std::uint32_t Ledger::number_pair(TenantIndex t, GatewayIndex g) {
   const std::size_t known = pairs_.size();
   const std::uint32_t n = pairs_.number(key(t, g));
-  if (pairs_.size() != known) pairs_.value(n).tag = tag_of(t, g);
+  if (pairs_.size() != known) {
+    pairs_.value(n).tag = tag_of(t, g);
+    cold_.emplace_back();
+  }
   return n;
 }
 
@@ -64,20 +67,22 @@ std::uint32_t Ledger::reserve_pairs(TenantIndex t, const std::vector<GatewayInde
   return first;
 }
 
-Ledger::PairState& Ledger::pair_state(TenantIndex t, GatewayIndex g) {
-  const std::uint64_t k = key(t, g);
-  if (k != last_.key) {
-    last_.state = &pairs_.value(pair_number(t, g));
-    last_.key = k;
-  }
-  return *last_.state;
-}
-
-// Every count is kept twice (gateway, pair); a tenant's are the sum of its pairs'.
-template <class F>
-void Ledger::each(const Message& m, F&& f) {
-  f(gateways_[m.gateway].counts);
-  f(pair_state(m).counts);
+DeliveryCounts Ledger::counts_of(std::uint32_t n) const {
+  const PairHot& hot = pairs_.value(n);
+  const PairCold& cold = cold_[n];
+  DeliveryCounts c;
+  c.sent = hot.sent;
+  c.delivered = hot.latency.count;
+  c.latency_s = sim::Histogram(hot.latency, cold.latency);
+  c.deferred_attempts = hot.deferred_attempts;
+  c.rejected = cold.rejected;
+  c.expired = cold.expired;
+  c.filtered = cold.filtered;
+  c.queued_at_end = cold.queued_at_end;
+  c.legit_blocked = cold.legit_blocked;
+  c.spam_accepted = cold.spam_accepted;
+  c.delay_notices = cold.delay_notices;
+  return c;
 }
 
 void Ledger::on_created(const Message& m) {
@@ -91,15 +96,15 @@ void Ledger::on_created(const Message& m) {
     throw std::out_of_range("ledger: message of tenant " + std::to_string(m.tenant) + " to gateway " +
                             std::to_string(m.gateway) + " names pair " + std::to_string(m.pair) +
                             ", which is not theirs");
-  each(m, [](DeliveryCounts& c) { ++c.sent; });
+  count_hot(m, [](auto& c) { ++c.sent; });
 }
 
 void Ledger::on_attempt(const Message& m, const SmtpReply& reply, sim::Time now) {
-  if (reply.cls == ReplyClass::Tempfail) each(m, [](DeliveryCounts& c) { ++c.deferred_attempts; });
+  if (reply.cls == ReplyClass::Tempfail) count_hot(m, [](auto& c) { ++c.deferred_attempts; });
   // Outages describe what legit senders experience; spam being refused is the system working.
   if (m.kind != MessageKind::Legit) return;
 
-  PairState& p = pair_state(m);
+  PairHot& p = pairs_.value(pair_of(m));
   OutageInterval changed{};
   bool opened = false;
   if (reply.accepted()) {
@@ -121,7 +126,7 @@ void Ledger::on_attempt(const Message& m, const SmtpReply& reply, sim::Time now)
 }
 
 void Ledger::on_delay_notice(const Message& m) {
-  each(m, [](DeliveryCounts& c) { ++c.delay_notices; });
+  count_cold(m, [](auto& c) { ++c.delay_notices; });
 }
 
 void Ledger::on_final(const Message& m, FinalState state, sim::Time now) {
@@ -131,43 +136,41 @@ void Ledger::on_final(const Message& m, FinalState state, sim::Time now) {
       throw std::logic_error("ledger: on_final called with FinalState::Queued");
     case FinalState::Delivered: {
       const std::int64_t latency = (now - m.created) / sim::kSecond;  // whole seconds, truncated
-      each(m, [&](DeliveryCounts& c) {
-        ++c.delivered;
-        c.latency_s.add(latency);
-        if (!legit) ++c.spam_accepted;
-      });
+      DeliveryCounts& at_gateway = gateways_[m.gateway].counts;
+      ++at_gateway.delivered;
+      at_gateway.latency_s.add(latency);
+      const std::uint32_t n = pair_of(m);
+      sim::Histogram::add(pairs_.value(n).latency, cold_[n].latency, latency);  // a zero reads no bucket
+      if (!legit) count_cold(m, [](auto& c) { ++c.spam_accepted; });
       return;
     }
     case FinalState::Rejected:
-      each(m, [](DeliveryCounts& c) { ++c.rejected; });
+      count_cold(m, [](auto& c) { ++c.rejected; });
       break;
     case FinalState::Expired:
-      each(m, [](DeliveryCounts& c) { ++c.expired; });
+      count_cold(m, [](auto& c) { ++c.expired; });
       break;
     case FinalState::Filtered:
-      each(m, [](DeliveryCounts& c) { ++c.filtered; });
+      count_cold(m, [](auto& c) { ++c.filtered; });
       break;
   }
-  if (legit) each(m, [](DeliveryCounts& c) { ++c.legit_blocked; });
+  if (legit) count_cold(m, [](auto& c) { ++c.legit_blocked; });
 }
 
 void Ledger::finish(const std::vector<const Message*>& still_queued) {
-  for (const Message* m : still_queued) each(*m, [](DeliveryCounts& c) { ++c.queued_at_end; });
+  for (const Message* m : still_queued) count_cold(*m, [](auto& c) { ++c.queued_at_end; });
 }
 
 void Ledger::prefetch(const Message& m, int stage) const {
   if (m.tenant >= directories_.size() || m.gateway >= gateways_.size()) return;
   if (m.pair != kNone) {
     if (m.pair >= pairs_.size()) return;
-    // The pair is known: its first line at once, and no directory. Its second line, which a
-    // deferral counts in, a stage later: by then the first one's page walk is done, so the second
-    // costs no walk of its own.
-    const auto* pair = reinterpret_cast<const char*>(&pairs_.value(m.pair));
+    // The pair is known: its hot line, and no directory. Its cold part is left alone: mail that
+    // reads it (queued, bounced, filtered) comes through prefetch_queued or is rare, and asking
+    // for it for every message would cost a page walk each.
     if (stage == 0) {
-      sim::prefetch(pair);
+      sim::prefetch(&pairs_.value(m.pair));
       sim::prefetch(&gateways_[m.gateway]);
-    } else {
-      sim::prefetch(pair + sim::kCacheLine);
     }
     return;
   }
@@ -180,7 +183,7 @@ void Ledger::prefetch(const Message& m, int stage) const {
   const Directory& d = directories_[m.tenant];
   for (std::size_t i = 0; i < Directory::kDirect; ++i) {
     if (d.gateway[i] == m.gateway) {
-      sim::prefetch(&pairs_.value(d.pair[i]));  // the hot line (PairState)
+      sim::prefetch(&pairs_.value(d.pair[i]));
       return;
     }
   }
@@ -191,16 +194,17 @@ void Ledger::prefetch_queued(const Message& m, int stage, sim::Time now) const {
   if (m.pair == kNone || m.tenant >= directories_.size() || m.gateway >= gateways_.size() ||
       m.pair >= pairs_.size())
     return prefetch(m, stage);
-  const PairState& pair = pairs_.value(m.pair);
+  const PairCold& cold = cold_[m.pair];
   if (stage == 0) {
-    sim::prefetch_bytes<sizeof(PairState)>(&pair);
+    sim::prefetch(&pairs_.value(m.pair));
+    sim::prefetch_bytes<sizeof(PairCold)>(&cold);
     sim::prefetch(&gateways_[m.gateway]);
     return;
   }
   // The latency buckets its delivery would count in (stage 0 brought the pair's, so reading where
   // they are is no miss): a queued message delivered late is the one that has any.
   const std::int64_t latency = (now - m.created) / sim::kSecond;
-  pair.counts.latency_s.prefetch(latency);
+  sim::Histogram::prefetch(cold.latency, latency);
   gateways_[m.gateway].counts.latency_s.prefetch(latency);
 }
 
@@ -210,10 +214,9 @@ DeliveryCounts Ledger::tenant(TenantIndex t) const {
   return sum;
 }
 
-const DeliveryCounts& Ledger::pair(TenantIndex t, GatewayIndex g) const {
-  static const DeliveryCounts kZero{};
-  const PairState* p = pairs_.find(key(t, g));
-  return p == nullptr ? kZero : p->counts;
+DeliveryCounts Ledger::pair(TenantIndex t, GatewayIndex g) const {
+  const std::uint32_t n = pairs_.find_number(key(t, g));
+  return n == KeyedStore<PairHot>::kAbsent ? DeliveryCounts{} : counts_of(n);
 }
 
 std::vector<std::pair<TenantIndex, GatewayIndex>> Ledger::pairs() const {
@@ -221,7 +224,7 @@ std::vector<std::pair<TenantIndex, GatewayIndex>> Ledger::pairs() const {
   std::vector<std::uint64_t> keys;
   keys.reserve(pairs_.size());
   for (std::uint32_t n = 0; n < pairs_.size(); ++n)
-    if (pairs_.value(n).counts.sent > 0) keys.push_back(pairs_.keys()[n]);
+    if (pairs_.value(n).sent > 0) keys.push_back(pairs_.keys()[n]);
   std::sort(keys.begin(), keys.end());  // the key sorts as (t, g)
   std::vector<std::pair<TenantIndex, GatewayIndex>> out;
   out.reserve(keys.size());
@@ -231,7 +234,7 @@ std::vector<std::pair<TenantIndex, GatewayIndex>> Ledger::pairs() const {
 }
 
 bool Ledger::in_outage(TenantIndex t, GatewayIndex g) const {
-  const PairState* p = pairs_.find(key(t, g));
+  const PairHot* p = pairs_.find(key(t, g));
   return p != nullptr && p->open_outage != kNone;
 }
 

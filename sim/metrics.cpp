@@ -54,91 +54,94 @@ std::int64_t Histogram::bucket_high(std::size_t bucket) {
   return bucket_low(bucket) + (width - 1);
 }
 
-void Histogram::add(std::int64_t value, std::uint64_t count) {
+void Histogram::add(Summary& summary, Buckets& buckets, std::int64_t value, std::uint64_t count) {
   if (count == 0) return;  // must not disturb min/max of an empty histogram
   if (value < 0) value = 0;
   if (const std::size_t b = bucket_of(value); b > 0) {
-    cover(b, b);
-    buckets_[b - first_] += count;
+    cover(buckets, b, b);
+    buckets.counts[b - buckets.first] += count;
   }
-  if (count_ == 0) {
-    min_ = max_ = value;
+  if (summary.count == 0) {
+    summary.min = summary.max = value;
   } else {
-    min_ = std::min(min_, value);
-    max_ = std::max(max_, value);
+    summary.min = std::min(summary.min, value);
+    summary.max = std::max(summary.max, value);
   }
-  count_ += count;
-  sum_ += static_cast<double>(value) * static_cast<double>(count);
+  summary.count += count;
+  summary.sum += static_cast<double>(value) * static_cast<double>(count);
 }
 
-void Histogram::prefetch(std::int64_t value) const {
-  if (buckets_.empty()) return;
-  const std::size_t b = std::max<std::size_t>(bucket_of(value), first_) - first_;
-  sim::prefetch(&buckets_[std::min(b, buckets_.size() - 1)]);
+void Histogram::prefetch(const Buckets& buckets, std::int64_t value) {
+  if (buckets.counts.empty()) return;
+  const std::size_t b = std::max<std::size_t>(bucket_of(value), buckets.first) - buckets.first;
+  sim::prefetch(&buckets.counts[std::min(b, buckets.counts.size() - 1)]);
 }
 
-void Histogram::cover(std::size_t lo, std::size_t hi) {
-  if (buckets_.empty()) {
-    buckets_.assign(hi - lo + 1, 0);
-    first_ = static_cast<std::uint32_t>(lo);
+void Histogram::cover(Buckets& buckets, std::size_t lo, std::size_t hi) {
+  std::vector<std::uint64_t>& counts = buckets.counts;
+  if (counts.empty()) {
+    counts.assign(hi - lo + 1, 0);
+    buckets.first = static_cast<std::uint32_t>(lo);
     return;
   }
-  if (lo < first_) {
+  if (lo < buckets.first) {
     // Down by at least the stored size (not below bucket 1): a deferred backlog that drains oldest
     // first adds ever shorter delays, and a pair whose delays span 50 buckets moved its whole range
     // up to 50 times, one new bucket at a time; doubling makes that about six. Zero buckets read as
     // empty.
-    const std::size_t doubled = first_ > buckets_.size() ? first_ - buckets_.size() : 1;
+    const std::size_t doubled = buckets.first > counts.size() ? buckets.first - counts.size() : 1;
     const std::size_t to = std::min(lo, doubled);
-    buckets_.insert(buckets_.begin(), first_ - to, 0);
-    first_ = static_cast<std::uint32_t>(to);
+    counts.insert(counts.begin(), buckets.first - to, 0);
+    buckets.first = static_cast<std::uint32_t>(to);
   }
-  if (hi - first_ >= buckets_.size()) buckets_.resize(hi - first_ + 1, 0);
+  if (hi - buckets.first >= counts.size()) counts.resize(hi - buckets.first + 1, 0);
 }
 
 void Histogram::merge(const Histogram& other) {
-  if (other.count_ == 0) return;
+  const Summary& theirs = other.summary_;
+  if (theirs.count == 0) return;
   if (&other == this) {
-    for (std::uint64_t& c : buckets_) c += c;
-  } else if (!other.buckets_.empty()) {
-    cover(other.first_, other.first_ + other.buckets_.size() - 1);
-    const std::size_t offset = other.first_ - first_;
-    for (std::size_t i = 0; i < other.buckets_.size(); ++i) buckets_[offset + i] += other.buckets_[i];
+    for (std::uint64_t& c : buckets_.counts) c += c;
+  } else if (!other.buckets_.counts.empty()) {
+    const std::vector<std::uint64_t>& counts = other.buckets_.counts;
+    cover(buckets_, other.buckets_.first, other.buckets_.first + counts.size() - 1);
+    const std::size_t offset = other.buckets_.first - buckets_.first;
+    for (std::size_t i = 0; i < counts.size(); ++i) buckets_.counts[offset + i] += counts[i];
   }
-  if (count_ == 0) {
-    min_ = other.min_;
-    max_ = other.max_;
+  if (summary_.count == 0) {
+    summary_.min = theirs.min;
+    summary_.max = theirs.max;
   } else {
-    min_ = std::min(min_, other.min_);
-    max_ = std::max(max_, other.max_);
+    summary_.min = std::min(summary_.min, theirs.min);
+    summary_.max = std::max(summary_.max, theirs.max);
   }
-  count_ += other.count_;
-  sum_ += other.sum_;
+  summary_.count += theirs.count;
+  summary_.sum += theirs.sum;
 }
 
 std::int64_t Histogram::quantile(double q) const {
   // Written so that NaN fails too.
   if (!(q >= 0.0 && q <= 1.0))
     throw std::invalid_argument("histogram: quantile " + std::to_string(q) + " outside [0, 1]");
-  if (count_ == 0) return 0;
-  const double r = std::ceil(q * static_cast<double>(count_));
-  // Beyond 2^53, double(count_) rounds and q * count can land past count_ (or past 2^64, where the
-  // cast would be undefined); the bucket walk needs 1 <= rank <= count_.
+  if (summary_.count == 0) return 0;
+  const double r = std::ceil(q * static_cast<double>(summary_.count));
+  // Beyond 2^53, double(count) rounds and q * count can land past the count (or past 2^64, where the
+  // cast would be undefined); the bucket walk needs 1 <= rank <= count.
   const std::uint64_t rank = r < 1.0       ? 1
-                             : r >= 0x1p64 ? count_
-                                           : std::min(count_, static_cast<std::uint64_t>(r));
+                             : r >= 0x1p64 ? summary_.count
+                                           : std::min(summary_.count, static_cast<std::uint64_t>(r));
   std::uint64_t above_zero = 0;
-  for (std::uint64_t c : buckets_) above_zero += c;
-  std::uint64_t seen = count_ - above_zero;  // bucket 0
-  for (std::size_t b = 0; b < first_ + buckets_.size(); ++b) {
-    if (b >= first_) seen += buckets_[b - first_];
+  for (std::uint64_t c : buckets_.counts) above_zero += c;
+  std::uint64_t seen = summary_.count - above_zero;  // bucket 0
+  for (std::size_t b = 0; b < buckets_.first + buckets_.counts.size(); ++b) {
+    if (b >= buckets_.first) seen += buckets_.counts[b - buckets_.first];
     if (seen >= rank) {
       const std::int64_t low = bucket_low(b);
       const std::int64_t mid = low + (bucket_high(b) - low) / 2;
-      return std::clamp(mid, min_, max_);
+      return std::clamp(mid, summary_.min, summary_.max);
     }
   }
-  return max_;  // unreachable while the bucket counts sum to count_
+  return summary_.max;  // unreachable while the bucket counts sum to summary_.count
 }
 
 std::int64_t& Metrics::counter(std::string_view entity, std::string_view name) {

@@ -25,16 +25,41 @@ class Simulation;
 // whose mail is delivered at once, at latency 0.
 class Histogram {
  public:
-  void add(std::int64_t value, std::uint64_t count = 1);  // value < 0 counts as 0
+  // The two parts of a histogram, for a container of very many that keeps them apart
+  // (models/ledger.hpp): what every add() touches, and the stored buckets, which a value in
+  // bucket 0 never touches.
+  struct Summary {
+    std::uint64_t count = 0;
+    std::int64_t min = 0;
+    std::int64_t max = 0;
+    // A double because an int64 sum overflows on large values; it stays exact up to 2^53, and the
+    // mean it feeds is a double anyway.
+    double sum = 0.0;
+  };
+  // Only the range of buckets seen so far is stored: counts[i] counts bucket first + i, and bucket
+  // 0 is the summary's count minus the rest. Delays of an hour to three days span about 50 buckets;
+  // from bucket 1 up they took about 130, most of them zero, in every pair with deferred mail.
+  struct Buckets {
+    std::vector<std::uint64_t> counts;
+    std::uint32_t first = 1;  // >= 1 while counts is not empty
+  };
+
+  Histogram() = default;
+  Histogram(Summary summary, Buckets buckets) : summary_(summary), buckets_(std::move(buckets)) {}
+
+  void add(std::int64_t value, std::uint64_t count = 1) { add(summary_, buckets_, value, count); }
+  // add() on a histogram kept in parts.
+  static void add(Summary& summary, Buckets& buckets, std::int64_t value, std::uint64_t count = 1);
   void merge(const Histogram& other);
   // A hint with no observable effect: add(value) will come soon. Asks for the stored bucket that
   // value falls in (or the nearest end of the stored range); nothing when no bucket is stored.
-  void prefetch(std::int64_t value) const;
+  void prefetch(std::int64_t value) const { prefetch(buckets_, value); }
+  static void prefetch(const Buckets& buckets, std::int64_t value);
 
-  std::uint64_t count() const { return count_; }
-  std::int64_t min() const { return count_ ? min_ : 0; }
-  std::int64_t max() const { return count_ ? max_ : 0; }
-  double mean() const { return count_ ? static_cast<double>(sum_) / static_cast<double>(count_) : 0.0; }
+  std::uint64_t count() const { return summary_.count; }
+  std::int64_t min() const { return summary_.count ? summary_.min : 0; }
+  std::int64_t max() const { return summary_.count ? summary_.max : 0; }
+  double mean() const { return summary_.count ? summary_.sum / static_cast<double>(summary_.count) : 0.0; }
   // Nearest-rank quantile, q in [0, 1]: the value of rank max(1, ceil(q * count)), reported as the
   // midpoint of its bucket clamped to [min, max] (exact for values below 16). 0 when empty.
   std::int64_t quantile(double q) const;
@@ -47,21 +72,12 @@ class Histogram {
   static std::int64_t bucket_high(std::size_t bucket);  // largest value in the bucket
 
  private:
-  // What every add() touches comes first (32 bytes); the bucket array, which zeros never touch, last.
-  std::uint64_t count_ = 0;
-  std::int64_t min_ = 0;
-  std::int64_t max_ = 0;
-  // A double because an int64 sum overflows on large values; it stays exact up to 2^53, and the mean
-  // it feeds is a double anyway.
-  double sum_ = 0.0;
-  // Only the range of buckets seen so far is stored: buckets_[i] counts bucket first_ + i, and
-  // bucket 0 is count_ minus the rest. Delays of an hour to three days span about 50 buckets; from
-  // bucket 1 up they took about 130, most of them zero, in every pair with deferred mail.
-  std::vector<std::uint64_t> buckets_;
-  std::uint32_t first_ = 1;  // >= 1 while buckets_ is not empty
-
   // Makes buckets [lo, hi] (1 <= lo <= hi) part of the stored range, with zero counts where new.
-  void cover(std::size_t lo, std::size_t hi);
+  static void cover(Buckets& buckets, std::size_t lo, std::size_t hi);
+
+  // What every add() touches comes first (32 bytes); the bucket array, which zeros never touch, last.
+  Summary summary_;
+  Buckets buckets_;
 };
 
 class Metrics {

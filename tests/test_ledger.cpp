@@ -1,5 +1,6 @@
 #include <catch2/catch.hpp>
 
+#include <cstdint>
 #include <stdexcept>
 #include <utility>
 #include <vector>
@@ -155,6 +156,50 @@ TEST_CASE("on_final sorts every message into exactly one counter", "[ledger]") {
   CHECK(l.gateway(1).legit_blocked == 2);
   CHECK(l.pair(0, 1).expired == 1);
   CHECK(l.pair(0, 1).latency_s.max() == 3600);
+}
+
+TEST_CASE("a pair's counts, kept in two parts, read as its gateway's when it is the only sender",
+          "[ledger]") {
+  Ledger l(1, 1);
+  std::vector<Message> mail;
+  for (int i = 0; i < 9; ++i)
+    mail.push_back(msg(0, 0, i == 3 ? MessageKind::Spam : MessageKind::Legit, seconds(i)));
+  for (const Message& m : mail) l.on_created(m);
+  l.on_final(mail[0], FinalState::Delivered, seconds(0));  // at once: 0 s
+  l.on_final(mail[1], FinalState::Delivered, seconds(1));  // 0 s
+  l.on_attempt(mail[2], kTempfail, seconds(2));            // deferred, then a notice, then late
+  l.on_delay_notice(mail[2]);
+  l.on_final(mail[2], FinalState::Delivered, hours(3));     // 10798 s
+  l.on_final(mail[3], FinalState::Delivered, seconds(40));  // spam accepted, 37 s
+  l.on_final(mail[4], FinalState::Rejected, seconds(5));
+  l.on_final(mail[5], FinalState::Expired, hours(120));
+  l.on_final(mail[6], FinalState::Filtered, seconds(6));
+  l.on_attempt(mail[7], kTempfail, seconds(8));
+  l.finish({&mail[7], &mail[8]});
+
+  const DeliveryCounts p = l.pair(0, 0);
+  const DeliveryCounts& g = l.gateway(0);
+  using Field = std::uint64_t DeliveryCounts::*;
+  const std::vector<std::pair<Field, std::uint64_t>> expected{{&DeliveryCounts::sent, 9},
+                                                              {&DeliveryCounts::delivered, 4},
+                                                              {&DeliveryCounts::deferred_attempts, 2},
+                                                              {&DeliveryCounts::delay_notices, 1},
+                                                              {&DeliveryCounts::rejected, 1},
+                                                              {&DeliveryCounts::expired, 1},
+                                                              {&DeliveryCounts::filtered, 1},
+                                                              {&DeliveryCounts::queued_at_end, 2},
+                                                              {&DeliveryCounts::legit_blocked, 3},
+                                                              {&DeliveryCounts::spam_accepted, 1}};
+  for (const auto& [field, value] : expected) {
+    CHECK(p.*field == value);
+    CHECK(g.*field == value);
+  }
+  CHECK(p.latency_s.count() == 4);
+  CHECK(p.latency_s.min() == 0);
+  CHECK(p.latency_s.max() == 10798);
+  CHECK(p.latency_s.mean() == (10798.0 + 37.0) / 4.0);
+  for (double q : {0.0, 0.25, 0.5, 0.75, 1.0}) CHECK(p.latency_s.quantile(q) == g.latency_s.quantile(q));
+  check_balanced(p);
 }
 
 TEST_CASE("a tenant's counts are its pairs' sum, past the gateways its directory holds", "[ledger]") {

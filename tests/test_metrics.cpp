@@ -212,6 +212,29 @@ TEST_CASE("histogram of mostly zeros: bucket 0 is implied, quantiles by hand", "
   CHECK(h.quantile(0.955) == 99);
 }
 
+TEST_CASE("a histogram kept in two parts counts as one: zeros touch the summary only", "[metrics]") {
+  Histogram::Summary summary;
+  Histogram::Buckets buckets;
+  Histogram::add(summary, buckets, 0, 90);
+  Histogram::add(summary, buckets, -5);  // counts as 0
+  CHECK(buckets.counts.empty());         // bucket 0 is implied: no storage yet
+  CHECK(summary.count == 91);
+  Histogram::add(summary, buckets, 100, 9);  // bucket [96, 103], midpoint 99
+  CHECK(buckets.first == Histogram::bucket_of(100));
+  CHECK(buckets.counts == std::vector<std::uint64_t>{9});
+  const Histogram parts(summary, buckets);
+  CHECK(parts.count() == 100);
+  CHECK(parts.min() == 0);
+  CHECK(parts.max() == 100);
+  CHECK(parts.mean() == 9.0);
+  CHECK(parts.quantile(0.91) == 0);  // rank 91: the last zero
+  CHECK(parts.quantile(0.92) == 99);
+  Histogram whole;
+  whole.add(0, 91);
+  whole.add(100, 9);
+  for (double q : {0.0, 0.5, 0.91, 0.92, 1.0}) CHECK(parts.quantile(q) == whole.quantile(q));
+}
+
 TEST_CASE("empty histogram reports zeros and still validates q", "[metrics]") {
   Histogram h;
   REQUIRE(h.count() == 0);

@@ -36,9 +36,7 @@ void add_counts(Inspector& in, const LiveCounts& c) {
   in.rows.emplace_back("delay notices", num(c.delay_notices));
 }
 
-void add_latency(Inspector& in, const std::vector<const models::DeliveryCounts*>& parts) {
-  sim::Histogram h;
-  for (const auto* c : parts) h.merge(c->latency_s);
+void add_latency(Inspector& in, const sim::Histogram& h) {
   if (h.count() == 0) return;
   // Seconds, minutes or hours: a deferral of days reads badly in minutes.
   auto span = [](std::int64_t s) {
@@ -80,10 +78,11 @@ Inspector inspect(const models::Ecosystem& eco, const TopologyView& view, const 
   switch (v.kind) {
     case NodeKind::Tenant: {
       add_counts(in, live.counts);
-      std::vector<const models::DeliveryCounts*> parts;  // a tenant's latencies are its pairs'
+      sim::Histogram latency;  // a tenant's latencies are its pairs'
       for (std::uint32_t t : v.members)
-        eco.ledger().each_pair_of(t, [&parts](const models::DeliveryCounts& c) { parts.push_back(&c); });
-      add_latency(in, parts);
+        eco.ledger().each_pair_of(
+            t, [&latency](const models::DeliveryCounts& c) { latency.merge(c.latency_s); });
+      add_latency(in, latency);
       in.rows.emplace_back("in outage now", num(live.open_outages));
       add_outages(in, eco, view, node, snap.now);
       break;
@@ -91,9 +90,9 @@ Inspector inspect(const models::Ecosystem& eco, const TopologyView& view, const 
     case NodeKind::Gateway: {
       const models::Gateway& gw = eco.gateway(v.members.front());
       add_counts(in, live.counts);
-      std::vector<const models::DeliveryCounts*> parts;
-      for (std::uint32_t g : v.members) parts.push_back(&eco.ledger().gateway(g));
-      add_latency(in, parts);
+      sim::Histogram latency;
+      for (std::uint32_t g : v.members) latency.merge(eco.ledger().gateway(g).latency_s);
+      add_latency(in, latency);
       in.rows.emplace_back("threshold", fixed(live.threshold, 2));
       in.rows.emplace_back(
           "reputation", gw.config().reputation == kNone ? "none" : eco.scorer(gw.config().reputation).id());
