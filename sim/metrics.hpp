@@ -45,8 +45,11 @@ class Histogram {
   };
 
   Histogram() = default;
+  // A histogram kept in parts, whole again (the parts of one histogram: the buckets above 0 must
+  // not count more than the summary does).
   Histogram(Summary summary, Buckets buckets) : summary_(summary), buckets_(std::move(buckets)) {}
 
+  // value < 0 counts as 0.
   void add(std::int64_t value, std::uint64_t count = 1) { add(summary_, buckets_, value, count); }
   // add() on a histogram kept in parts.
   static void add(Summary& summary, Buckets& buckets, std::int64_t value, std::uint64_t count = 1);
