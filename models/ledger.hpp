@@ -133,9 +133,10 @@ class Ledger {
   // A pair's accounts in two parts, so that the million pairs of a provider-sized run pack three
   // times denser where most messages read: a message's creation, a first attempt deferred or not,
   // and a delivery at once touch the hot line only (a delay of 0 s needs no bucket). Against one
-  // 192-byte record a pair, a week ran 6.5% faster at scale 2, 1.5 to 6% at scale 1, and no
-  // faster at scale 0.125, where the pairs nearly fit in the caches. Named as in DeliveryCounts,
-  // so one generic update serves a gateway's counts and a pair's part.
+  // 192-byte record a pair, both builds running at once, a week ran 6.5% faster at scale 2 and 1.5
+  // to 6% at scale 1; scale 0.125 showed no gain that way, which understates it, because there each
+  // run had half of the L3 (bench/README). Named as in DeliveryCounts, so one generic update serves
+  // a gateway's counts and a pair's part.
   struct alignas(64) PairHot {
     // Creation time of the newest legit message delivered so far: once newer mail gets through,
     // refusals of an older backlog (still queued on a route the sender has left) are no outage.
