@@ -1,6 +1,7 @@
 #pragma once
-// A message and the pool that stores them. A provider-sized run has millions queued at once, so a
-// message is a small record in a slab reused through a free list, addressed by a 32-bit id.
+// A message and the pool that hands it from its sender to its provider: a small record in a slab
+// reused through a free list, addressed by a 32-bit id. A provider takes each message out of the
+// pool when it is submitted, and mail that waits sits in the provider's lanes (models/provider.hpp).
 #include <cstddef>
 #include <cstdint>
 #include <memory>
@@ -41,15 +42,16 @@ struct Message {
   bool delay_notice_sent = false;
   bool to_trap = false;  // addressed to a spam trap (only spam lists these)
 };
-// The slab holds 10 million of these at a provider-sized week's peak: a new field must fit in the
-// padding, or the slab grows by a fifth.
+// The provider's lanes hold 10 million of these at a provider-sized week's peak: a new field must
+// fit in the padding, or the queues grow by a fifth.
 static_assert(sizeof(Message) == 40);
 
-// The slab grows while a run runs (a backlog of millions builds up in hours), so it is kept in
-// fixed chunks that are never moved: a growing vector would copy it at each doubling and fault in
-// twice its size. The chunks are on ordinary pages, not huge pages like the tables read at random:
-// a huge page is zeroed whole on first touch, 2 MiB at a time, and on the week at scale 1 the slab
-// on huge pages cost more than their reach saved (bench/README.md, "The message slab").
+// The slab can grow large (a sink may keep what it is given, as the tests' sinks do), so it is kept
+// in fixed chunks that are never moved: a growing vector would copy it at each doubling and fault
+// in twice its size. The chunks are on ordinary pages, not huge pages like the tables read at
+// random: a huge page is zeroed whole on first touch, 2 MiB at a time, and on the week at scale 1
+// the slab on huge pages cost more than their reach saved (bench/README.md, "The message slab",
+// from when the slab held the queued mail too).
 class MessagePool {
  public:
   MessageId create(const Message& m) {

@@ -47,29 +47,31 @@ void Provider::assign_pool(TenantIndex tenant, PoolIndex pool) {
 }
 
 void Provider::submit(MessageId id) {
-  Message& m = ctx_.messages[id];
+  Message m = ctx_.messages[id];
   if (m.tenant >= pool_of_tenant_.size() || pool_of_tenant_[m.tenant] == kNone)
     throw std::logic_error("provider " + cfg_.id + ": tenant " + std::to_string(m.tenant) +
                            " has no pool here");
+  // Out of the pool at once: a message that waits is copied into its lane (Lane::slots).
+  ctx_.messages.release(id);
   m.provider = index_;
-  if (suspended(m.tenant)) return finish(id, FinalState::Filtered);
+  if (suspended(m.tenant)) return finish(m, FinalState::Filtered);
   // Only spam draws, so a run's legit mail never shifts the filter's stream.
   if (m.kind == MessageKind::Spam && sim::bernoulli(rng_, cfg_.filter.catch_probability())) {
     const TenantIndex tenant = m.tenant;
-    finish(id, FinalState::Filtered);
+    finish(m, FinalState::Filtered);
     return record_abuse(tenant, 1);
   }
-  if (break_if_faulty(id)) return;
+  if (break_if_faulty(m)) return;
 
   const sim::Time now = ctx_.sim.now();
   const std::uint32_t source = source_of(m);
   std::uint32_t lane = find_lane(m.gateway, source);
   // A pass waiting for a session has the lane's mail in hand: new mail waits its turn behind it.
-  if (lane != kNone && lanes_[lane].in_pass) return append(lane, id);
+  if (lane != kNone && lanes_[lane].in_pass) return append(lane, m);
   if (connections_.next_free(m.gateway, now) > now) {
     // Not a 4xx: the message waits for a session; its attempt count is untouched.
     if (lane == kNone) lane = open_lane(m.gateway, source);
-    append(lane, id);
+    append(lane, m);
     Lane& l = lanes_[lane];
     if (l.event_pending) return;  // the lane's retry takes it along
     ++connection_waits_;
@@ -79,12 +81,12 @@ void Provider::submit(MessageId id) {
     return schedule(lane, connections_.book(m.gateway, now));
   }
   connections_.book(m.gateway, now);
-  if (!attempt(id)) {
+  if (!attempt(m)) {
     if (lane != kNone) lanes_[lane].failures = 0;  // the destination answered
     return;
   }
   if (lane == kNone) lane = open_lane(m.gateway, source);
-  append(lane, id);
+  append(lane, m);
   Lane& l = lanes_[lane];
   if (l.failures < UINT32_MAX) ++l.failures;
   if (!l.event_pending) {
@@ -107,21 +109,17 @@ const ProviderFault* Provider::active_fault(const Message& m) const {
 }
 
 // A broken provider bounces the message itself: no connection, no IP, no gateway.
-bool Provider::break_if_faulty(MessageId id) {
+bool Provider::break_if_faulty(const Message& m) {
   if (faults_.empty()) return false;
-  const Message& m = ctx_.messages[id];
   const ProviderFault* fault = active_fault(m);
   if (!fault) return false;
   const SmtpReply reply{ReplyClass::Reject, fault->code, BlockCause::ProviderFault, fault->text};
   ctx_.ledger.on_attempt(m, reply, ctx_.sim.now());  // legit mail broken here is an outage like any other
-  finish(id, FinalState::Rejected);
+  finish(m, FinalState::Rejected);
   return true;
 }
 
-void Provider::finish(MessageId id, FinalState state) {
-  ctx_.ledger.on_final(ctx_.messages[id], state, ctx_.sim.now());
-  ctx_.messages.release(id);
-}
+void Provider::finish(const Message& m, FinalState state) { ctx_.ledger.on_final(m, state, ctx_.sim.now()); }
 
 void Provider::suspend(TenantIndex tenant) {
   if (tenant >= suspended_.size()) suspended_.resize(tenant + std::size_t{1}, false);

@@ -106,7 +106,7 @@ class Provider final : public sim::EventHandler {
 
   void assign_pool(TenantIndex tenant, PoolIndex pool);
 
-  // Takes message `id` (already in the pool and counted by Ledger::on_created: whoever creates mail
+  // Takes message `id` out of the pool (it was counted by Ledger::on_created: whoever creates mail
   // counts it, so a reroute never counts it twice) at sim.now(): a suspended tenant's mail and
   // caught spam end Filtered, mail an active fault breaks is bounced; the rest is tried now when its
   // lane is up, idle and a connection is free, and joins its lane otherwise. Messages must be
@@ -164,17 +164,22 @@ class Provider final : public sim::EventHandler {
  private:
   struct Lane {
     GatewayIndex gateway = kNone;
-    std::uint32_t source = 0;      // pool, or kIpSource | ip
-    std::vector<MessageId> slots;  // arrival order; kNone where a message has left
-    std::size_t head = 0;          // no message before this slot
-    std::size_t live = 0;          // messages in slots
-    std::size_t noticed = 0;       // every message before this slot had its delay notice
-    std::size_t cursor = 0;        // the slot a pass waiting for a session resumes at
-    std::uint32_t retries = 0;     // retries in a row that left mail queued: the back-off step
-    std::uint32_t failures = 0;    // deferrals in a row without a delivery
-    bool event_pending = false;    // the lane's one timer; pending exactly while live > 0
-    bool in_pass = false;          // the pending event is the session booked for slots[cursor]
-    bool pass_delivered = false;   // the current pass delivered (or bounced) something
+    std::uint32_t source = 0;  // pool, or kIpSource | ip
+    // The lane's mail itself, in arrival order (tenant == kNone where a message has left), not
+    // numbers into the message pool: a pass, a delay notice or an expiry then reads a lane's mail
+    // in order, where slots in the pool, filled as all lanes deferred at once, sat a page apart.
+    // The vector copies itself at each doubling; on the week that costs less than the scattered
+    // reads did (bench/README.md, "A lane holds its own mail").
+    std::vector<Message> slots;
+    std::size_t head = 0;         // no message before this slot
+    std::size_t live = 0;         // messages in slots
+    std::size_t noticed = 0;      // every message before this slot had its delay notice
+    std::size_t cursor = 0;       // the slot a pass waiting for a session resumes at
+    std::uint32_t retries = 0;    // retries in a row that left mail queued: the back-off step
+    std::uint32_t failures = 0;   // deferrals in a row without a delivery
+    bool event_pending = false;   // the lane's one timer; pending exactly while live > 0
+    bool in_pass = false;         // the pending event is the session booked for slots[cursor]
+    bool pass_delivered = false;  // the current pass delivered (or bounced) something
   };
   static constexpr std::uint32_t kIpSource = 0x80000000u;
 
@@ -183,9 +188,10 @@ class Provider final : public sim::EventHandler {
   std::uint32_t find_lane(GatewayIndex gateway, std::uint32_t source) const;
   std::uint32_t open_lane(GatewayIndex gateway, std::uint32_t source);
   bool dead(const Lane& lane) const { return lane.failures >= cfg_.dead_after; }
-  // Tries message `id` over a session that is free now. True when it was deferred (4xx, unless
-  // tempfail_is_permanent): it is still alive. Otherwise it is finished (delivered or bounced).
-  bool attempt(MessageId id);
+  // Tries m over a session that is free now, counting the attempt in m. True when it was deferred
+  // (4xx, unless tempfail_is_permanent): it is still alive. Otherwise it is finished (delivered or
+  // bounced).
+  bool attempt(Message& m);
   // The lane's timer or booked session.
   void visit(std::uint32_t lane);
   // From slots[from] on: one attempt each, until the end, a dead destination, or a session wait.
@@ -196,11 +202,11 @@ class Provider final : public sim::EventHandler {
   void prefetch_ahead(const Lane& lane, std::size_t slot) const;
   void compact(Lane& lane);
   void schedule(std::uint32_t lane, sim::Time at);
-  void append(std::uint32_t lane, MessageId id);
+  void append(std::uint32_t lane, const Message& m);
   void remove(Lane& lane, std::size_t slot);
   const ProviderFault* active_fault(const Message& m) const;
-  bool break_if_faulty(MessageId id);
-  void finish(MessageId id, FinalState state);
+  bool break_if_faulty(const Message& m);
+  void finish(const Message& m, FinalState state);
   void record_abuse(TenantIndex tenant, std::uint32_t count);
 
   ProviderIndex index_;

@@ -49,11 +49,10 @@ void Provider::collect_queued(std::vector<const Message*>& out) const {
   out.reserve(out.size() + queued_);
   for (const Lane& lane : lanes_)
     for (std::size_t i = lane.head; i < lane.slots.size(); ++i)
-      if (lane.slots[i] != kNone) out.push_back(&ctx_.messages[lane.slots[i]]);
+      if (lane.slots[i].tenant != kNone) out.push_back(&lane.slots[i]);
 }
 
-bool Provider::attempt(MessageId id) {
-  Message& m = ctx_.messages[id];
+bool Provider::attempt(Message& m) {
   const sim::Time now = ctx_.sim.now();
   const IpIndex ip = ctx_.pools[pool_of_tenant_[m.tenant]].pick(m.tenant);
   ++ctx_.ips[ip].attempts;
@@ -65,34 +64,34 @@ bool Provider::attempt(MessageId id) {
   switch (reply.cls) {
     case ReplyClass::Accept:
       ++ctx_.ips[ip].delivered;
-      finish(id, FinalState::Delivered);
+      finish(m, FinalState::Delivered);
       return false;
     case ReplyClass::Reject:
-      finish(id, FinalState::Rejected);
+      finish(m, FinalState::Rejected);
       return false;
     case ReplyClass::Tempfail:
       break;
   }
   // A broken sender that treats 4xx as 5xx queues nothing.
   if (cfg_.retry.tempfail_is_permanent) {
-    finish(id, FinalState::Rejected);
+    finish(m, FinalState::Rejected);
     return false;
   }
   return true;
 }
 
-void Provider::append(std::uint32_t lane, MessageId id) {
+void Provider::append(std::uint32_t lane, const Message& m) {
   Lane& l = lanes_[lane];
-  l.slots.push_back(id);
+  l.slots.push_back(m);
   ++l.live;
   ++queued_;
 }
 
 void Provider::remove(Lane& lane, std::size_t slot) {
-  lane.slots[slot] = kNone;
+  lane.slots[slot].tenant = kNone;
   --lane.live;
   --queued_;
-  while (lane.head < lane.slots.size() && lane.slots[lane.head] == kNone) ++lane.head;
+  while (lane.head < lane.slots.size() && lane.slots[lane.head].tenant == kNone) ++lane.head;
 }
 
 // Drops the holes left by delivered mail once they outnumber the mail: a pass then walks O(live).
@@ -101,7 +100,7 @@ void Provider::compact(Lane& lane) {
   std::size_t kept = 0;
   std::size_t noticed = 0;
   for (std::size_t i = lane.head; i < lane.slots.size(); ++i) {
-    if (lane.slots[i] == kNone) continue;
+    if (lane.slots[i].tenant == kNone) continue;
     if (i < lane.noticed) ++noticed;
     lane.slots[kept++] = lane.slots[i];
   }
@@ -115,15 +114,15 @@ void Provider::schedule(std::uint32_t lane, sim::Time at) {
   ctx_.sim.schedule_at(at, *this, lane);
 }
 
-// A lane is walked in order, so what the walk will read next is known: the message 16 slots on;
-// the ledger lines of the one 8 on (all of its pair's) and its sender's records in the network;
+// A lane is walked in order, so what the walk will read next is known: the slot 16 on; the
+// ledger lines of the message 8 on (all of its pair's) and its sender's records in the network;
 // the latency buckets of the one 4 on (Ledger::prefetch_queued). A flush of a lane that waited
-// three days walks millions of cold messages.
+// three days walks millions of messages from every sender.
 void Provider::prefetch_ahead(const Lane& lane, std::size_t i) const {
   const auto message = [&](std::size_t k) -> const Message* {
-    return k < lane.slots.size() && lane.slots[k] != kNone ? &ctx_.messages[lane.slots[k]] : nullptr;
+    return k < lane.slots.size() && lane.slots[k].tenant != kNone ? &lane.slots[k] : nullptr;
   };
-  if (const Message* m = message(i + 16)) sim::prefetch(m);
+  if (i + 16 < lane.slots.size()) sim::prefetch(&lane.slots[i + 16]);
   if (const Message* m = message(i + 8)) {
     ctx_.ledger.prefetch_queued(*m, 0, ctx_.sim.now());
     ctx_.network.prefetch_delivery(*m);
@@ -140,18 +139,17 @@ void Provider::settle_age(Lane& lane) {
   const sim::Time now = ctx_.sim.now();
   const RetryPolicy& retry = cfg_.retry;
   while (lane.head < lane.slots.size()) {
-    const MessageId id = lane.slots[lane.head];
-    if (now - ctx_.messages[id].created < retry.lifetime) break;
+    const Message m = lane.slots[lane.head];
+    if (now - m.created < retry.lifetime) break;
     remove(lane, lane.head);
-    finish(id, FinalState::Expired);
+    finish(m, FinalState::Expired);
   }
   if (retry.delay_notice <= 0) return;
   lane.noticed = std::max(lane.noticed, lane.head);
   for (; lane.noticed < lane.slots.size(); ++lane.noticed) {
     prefetch_ahead(lane, lane.noticed);
-    const MessageId id = lane.slots[lane.noticed];
-    if (id == kNone) continue;
-    Message& m = ctx_.messages[id];
+    Message& m = lane.slots[lane.noticed];
+    if (m.tenant == kNone) continue;
     if (now - m.created < retry.delay_notice) break;
     if (!m.delay_notice_sent) {
       m.delay_notice_sent = true;
@@ -184,18 +182,18 @@ void Provider::pass(std::uint32_t lane, std::size_t from, bool holding_session) 
   for (std::size_t i = from;; ++i) {
     Lane& l = lanes_[lane];
     if (i >= l.slots.size()) return end_pass(lane);
-    const MessageId id = l.slots[i];
-    if (id == kNone) continue;
+    if (l.slots[i].tenant == kNone) continue;
     prefetch_ahead(l, i);
-    const Message& m = ctx_.messages[id];
+    // A copy: the attempt reaches other models, and the lane's storage may move meanwhile.
+    Message m = l.slots[i];
     if (now - m.created >= cfg_.retry.lifetime) {
       remove(l, i);
-      finish(id, FinalState::Expired);
+      finish(m, FinalState::Expired);
       continue;
     }
     if (!faults_.empty() && active_fault(m)) {
       remove(l, i);
-      break_if_faulty(id);  // its booked session, if any, serves the next message
+      break_if_faulty(m);  // its booked session, if any, serves the next message
       continue;
     }
     if (!holding_session) {
@@ -207,8 +205,9 @@ void Provider::pass(std::uint32_t lane, std::size_t from, bool holding_session) 
       }
     }
     holding_session = false;
-    const bool deferred = attempt(id);
+    const bool deferred = attempt(m);
     Lane& after = lanes_[lane];
+    if (deferred) after.slots[i].attempts = m.attempts;
     if (!deferred) {
       remove(after, i);
       after.failures = 0;

@@ -220,6 +220,14 @@ TEST_CASE("collect_queued returns exactly the deferred messages", "[provider]") 
   REQUIRE(q.size() == 3);
   CHECK(w.provider->queued() == 3);
   for (const Message* m : q) CHECK(m->gateway == 0);
+  // A queued message counts every attempt made on it, its lane's retries too: together, every
+  // deferral gateway 0 answered, more than one a message.
+  std::size_t attempts = 0;
+  for (const Message* m : q) attempts += m->attempts;
+  std::size_t deferrals = 0;
+  for (const auto& call : w.net.calls) deferrals += call.cls == ReplyClass::Tempfail ? 1 : 0;
+  CHECK(deferrals > q.size());
+  CHECK(attempts == deferrals);
   w.finish();
   CHECK(w.ledger.gateway(0).queued_at_end == 3);
   CHECK(w.ledger.gateway(1).delivered == 2);
