@@ -167,7 +167,8 @@ class Provider final : public sim::EventHandler {
     std::uint32_t source = 0;  // pool, or kIpSource | ip
     // The lane's mail itself, in arrival order (tenant == kNone where a message has left), not
     // numbers into the message pool: a pass, a delay notice or an expiry then reads a lane's mail
-    // in order, where slots in the pool, filled as all lanes deferred at once, sat a page apart.
+    // in order, where slots in the pool, filled as all lanes deferred at once, sat up to 48 KiB
+    // apart (scale 2 of the week).
     // The vector copies itself at each doubling; on the week that costs less than the scattered
     // reads did (bench/README.md, "A lane holds its own mail").
     std::vector<Message> slots;

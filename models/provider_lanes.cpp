@@ -207,13 +207,13 @@ void Provider::pass(std::uint32_t lane, std::size_t from, bool holding_session) 
     holding_session = false;
     const bool deferred = attempt(m);
     Lane& after = lanes_[lane];
-    if (deferred) after.slots[i].attempts = m.attempts;
     if (!deferred) {
       remove(after, i);
       after.failures = 0;
       after.pass_delivered = true;
       continue;
     }
+    after.slots[i].attempts = m.attempts;  // the copy counted this attempt
     if (after.failures < UINT32_MAX) ++after.failures;
     if (dead(after)) return end_pass(lane);
   }
