@@ -155,7 +155,12 @@ class Provider final : public sim::EventHandler {
   void prefetch(const Message& m) const {
     if (m.tenant < pool_of_tenant_.size()) sim::prefetch(&pool_of_tenant_[m.tenant]);
     connections_.prefetch(m.gateway);
-    if (m.gateway < lanes_of_gateway_.size()) sim::prefetch(&lanes_of_gateway_[m.gateway]);
+    // The gateway's list of lanes is small and cached; the lanes it names sit on the heap, one
+    // allocation per gateway, so at thousands of gateways each is a page of its own.
+    if (m.gateway < lanes_of_gateway_.size()) {
+      const auto& lanes = lanes_of_gateway_[m.gateway];
+      if (!lanes.empty()) sim::prefetch(lanes.data());
+    }
   }
 
   // A lane's event: its retry time, or the session it booked. payload = lane number.
@@ -201,6 +206,7 @@ class Provider final : public sim::EventHandler {
   void end_pass(std::uint32_t lane);
   void settle_age(Lane& lane);
   void prefetch_ahead(const Lane& lane, std::size_t slot) const;
+  void prefetch_batch(const Lane& lane, std::size_t from) const;
   void compact(Lane& lane);
   void schedule(std::uint32_t lane, sim::Time at);
   void append(std::uint32_t lane, const Message& m);

@@ -130,6 +130,23 @@ void Provider::prefetch_ahead(const Lane& lane, std::size_t i) const {
   if (const Message* m = message(i + 4)) ctx_.ledger.prefetch_queued(*m, 1, ctx_.sim.now());
 }
 
+// A pass resumes a lane where its last one stopped, seconds and thousands of messages ago (a flush
+// waits for the gateway's sessions), so what prefetch_ahead asked for then has left the TLB, and
+// the first messages of each pass stalled one after another on their pairs' pages. Asking for them
+// again all at once lets those misses overlap: a dead lane's probe alone, else the next 8 (the
+// walk's own horizon), and the buckets of the first 4.
+void Provider::prefetch_batch(const Lane& lane, std::size_t from) const {
+  const std::size_t end = std::min(from + (dead(lane) ? 1 : 8), lane.slots.size());
+  for (std::size_t k = from; k < end; ++k) {
+    const Message& m = lane.slots[k];
+    if (m.tenant == kNone) continue;
+    ctx_.ledger.prefetch_queued(m, 0, ctx_.sim.now());
+    ctx_.network.prefetch_delivery(m);
+  }
+  for (std::size_t k = from; k < std::min(from + 4, end); ++k)
+    if (lane.slots[k].tenant != kNone) ctx_.ledger.prefetch_queued(lane.slots[k], 1, ctx_.sim.now());
+}
+
 // What a queue manager's scan does before it tries anything: messages at or past their lifetime
 // expire (a retry due at exactly the lifetime is not made), then the ones old enough get their
 // delay notice. Both walk from the oldest message and stop at the first one too young (mail is
@@ -179,6 +196,7 @@ void Provider::visit(std::uint32_t lane) {
 // Lanes are re-read after each attempt: an attempt reaches other models, which may open lanes.
 void Provider::pass(std::uint32_t lane, std::size_t from, bool holding_session) {
   const sim::Time now = ctx_.sim.now();
+  prefetch_batch(lanes_[lane], from);
   for (std::size_t i = from;; ++i) {
     Lane& l = lanes_[lane];
     if (i >= l.slots.size()) return end_pass(lane);
