@@ -155,8 +155,9 @@ class Provider final : public sim::EventHandler {
   void prefetch(const Message& m) const {
     if (m.tenant < pool_of_tenant_.size()) sim::prefetch(&pool_of_tenant_[m.tenant]);
     connections_.prefetch(m.gateway);
-    // The gateway's list of lanes is small and cached; the lanes it names sit on the heap, one
-    // allocation per gateway, so at thousands of gateways each is a page of its own.
+    // The lists' handles are one small array, in cache anyway; each gateway's entries are a heap
+    // block of their own (a page each, at thousands of gateways), which find_lane reads for every
+    // submitted message.
     if (m.gateway < lanes_of_gateway_.size()) {
       const auto& lanes = lanes_of_gateway_[m.gateway];
       if (!lanes.empty()) sim::prefetch(lanes.data());
