@@ -206,8 +206,16 @@ class Provider final : public sim::EventHandler {
   void pass(std::uint32_t lane, std::size_t from, bool holding_session);
   void end_pass(std::uint32_t lane);
   void settle_age(Lane& lane);
+  // How far ahead a lane's walk asks for its mail (prefetch_ahead): the slot itself, the lines a
+  // message's attempt reads, and the latency buckets its delivery counts in.
+  static constexpr std::size_t kSlotAhead = 16;
+  static constexpr std::size_t kLinesAhead = 8;
+  static constexpr std::size_t kBucketsAhead = 4;
   void prefetch_ahead(const Lane& lane, std::size_t slot) const;
   void prefetch_batch(const Lane& lane, std::size_t from) const;
+  // Stage 0 or 1 of Ledger::prefetch_queued for the message in `slot`, if there is one; stage 0
+  // also asks for its sender's records in the network.
+  void prefetch_queued(const Lane& lane, std::size_t slot, int stage) const;
   void compact(Lane& lane);
   void schedule(std::uint32_t lane, sim::Time at);
   void append(std::uint32_t lane, const Message& m);

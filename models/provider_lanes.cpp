@@ -114,37 +114,32 @@ void Provider::schedule(std::uint32_t lane, sim::Time at) {
   ctx_.sim.schedule_at(at, *this, lane);
 }
 
-// A lane is walked in order, so what the walk will read next is known: the slot 16 on; the
-// ledger lines of the message 8 on (all of its pair's) and its sender's records in the network;
-// the latency buckets of the one 4 on (Ledger::prefetch_queued). A flush of a lane that waited
-// three days walks millions of messages from every sender.
+// A lane is walked in order, so what the walk will read next is known: the slot kSlotAhead on;
+// the ledger lines of the message kLinesAhead on (all of its pair's) and its sender's records in
+// the network; the latency buckets of the one kBucketsAhead on (Ledger::prefetch_queued). A flush
+// of a lane that waited three days walks millions of messages from every sender.
 void Provider::prefetch_ahead(const Lane& lane, std::size_t i) const {
-  const auto message = [&](std::size_t k) -> const Message* {
-    return k < lane.slots.size() && lane.slots[k].tenant != kNone ? &lane.slots[k] : nullptr;
-  };
-  if (i + 16 < lane.slots.size()) sim::prefetch(&lane.slots[i + 16]);
-  if (const Message* m = message(i + 8)) {
-    ctx_.ledger.prefetch_queued(*m, 0, ctx_.sim.now());
-    ctx_.network.prefetch_delivery(*m);
-  }
-  if (const Message* m = message(i + 4)) ctx_.ledger.prefetch_queued(*m, 1, ctx_.sim.now());
+  if (i + kSlotAhead < lane.slots.size()) sim::prefetch(&lane.slots[i + kSlotAhead]);
+  prefetch_queued(lane, i + kLinesAhead, 0);
+  prefetch_queued(lane, i + kBucketsAhead, 1);
 }
 
 // A pass resumes a lane where its last one stopped, seconds and thousands of messages ago (a flush
 // waits for the gateway's sessions), so what prefetch_ahead asked for then has left the TLB, and
 // the first messages of each pass stalled one after another on their pairs' pages. Asking for them
-// again all at once lets those misses overlap: a dead lane's probe alone, else the next 8 (the
-// walk's own horizon), and the buckets of the first 4.
+// again all at once lets those misses overlap: a dead lane's probe alone, else what the walk's own
+// horizon covers.
 void Provider::prefetch_batch(const Lane& lane, std::size_t from) const {
-  const std::size_t end = std::min(from + (dead(lane) ? 1 : 8), lane.slots.size());
-  for (std::size_t k = from; k < end; ++k) {
-    const Message& m = lane.slots[k];
-    if (m.tenant == kNone) continue;
-    ctx_.ledger.prefetch_queued(m, 0, ctx_.sim.now());
-    ctx_.network.prefetch_delivery(m);
-  }
-  for (std::size_t k = from; k < std::min(from + 4, end); ++k)
-    if (lane.slots[k].tenant != kNone) ctx_.ledger.prefetch_queued(lane.slots[k], 1, ctx_.sim.now());
+  const std::size_t lines = dead(lane) ? 1 : kLinesAhead;
+  for (std::size_t k = from; k < from + lines; ++k) prefetch_queued(lane, k, 0);
+  for (std::size_t k = from; k < from + std::min(lines, kBucketsAhead); ++k) prefetch_queued(lane, k, 1);
+}
+
+void Provider::prefetch_queued(const Lane& lane, std::size_t slot, int stage) const {
+  if (slot >= lane.slots.size() || lane.slots[slot].tenant == kNone) return;
+  const Message& m = lane.slots[slot];
+  ctx_.ledger.prefetch_queued(m, stage, ctx_.sim.now());
+  if (stage == 0) ctx_.network.prefetch_delivery(m);
 }
 
 // What a queue manager's scan does before it tries anything: messages at or past their lifetime
