@@ -1,12 +1,15 @@
-// `repsim bench`: the core hold model (event-list speed, compared with the performance peers) and
-// the end-to-end scale scenario (a provider-sized week).
+// `repsim bench`: the core hold model (event-list speed, compared with the performance peers), the
+// end-to-end scale scenario (a provider-sized week), and the machine's translation reach (what
+// bounds how flat the week's cost per message can stay as the world grows).
 #include <cinttypes>
 #include <cstdio>
 #include <exception>
 #include <memory>
+#include <new>
 #include <string>
 
 #include "bench/hold_model.hpp"
+#include "bench/page_reach.hpp"
 #include "bench/scale_bench.hpp"
 #include "cli/commands.hpp"
 #include "cli/positive_number.hpp"
@@ -56,6 +59,28 @@ int run_scale_bench(const ScaleOptions& o) {
   return 0;
 }
 
+// Blocks of 1 MiB, 2, 4, ... up to max_mib, each chased with huge pages asked for and refused.
+int run_page_reach(std::uint64_t max_mib) {
+  constexpr std::uint64_t kReads = std::uint64_t{1} << 22;
+  for (std::uint64_t mib = 1; mib <= max_mib; mib *= 2) {
+    for (const bool huge : {true, false}) {
+      bench::PageReachResult r;
+      try {
+        r = bench::measure_page_reach(static_cast<std::size_t>(mib) << 20, huge, kReads);
+      } catch (const std::bad_alloc&) {
+        std::fprintf(stderr, "repsim bench pages: no memory for a block of %" PRIu64 " MiB\n", mib);
+        return 1;
+      }
+      std::printf("repsim-pages span_mib=%" PRIu64 " pages=%zu advised=%s huge_backed_mib=%.1f ns_per_read=%.2f"
+                  " packed_ns_per_read=%.2f\n",
+                  mib, r.pages, huge ? "huge" : "small", static_cast<double>(r.huge_backed) / (1 << 20),
+                  r.ns_per_read, r.packed_ns_per_read);
+      std::fflush(stdout);
+    }
+  }
+  return 0;
+}
+
 }  // namespace
 
 Command add_bench_command(CLI::App& app) {
@@ -76,8 +101,15 @@ Command add_bench_command(CLI::App& app) {
                     "Another scenario file (default the shipped scale_week.json)");
   scale->add_option("--until", so->until, "Stop early, e.g. 2d (default: the scenario's duration)");
 
+  auto* pages = bench->add_subcommand(
+      "pages", "Translation reach: a chase through one line per 4 KiB page of ever larger blocks");
+  auto max_mib = std::make_shared<std::uint64_t>(256);
+  pages->add_option("--max-mib", *max_mib, "Largest block in MiB, 1 to 16384 (default 256)")
+      ->check(CLI::Range(std::uint64_t{1}, std::uint64_t{16384}));
+
   return {bench, [=] {
             if (scale->parsed()) return run_scale_bench(*so);
+            if (pages->parsed()) return run_page_reach(*max_mib);
             const auto r = bench::run_hold(*pending, *events);
             // The performance peers' line format, so the figures can be tabulated side by side.
             std::printf("repsim pending=%" PRIu64 " events=%" PRIu64 " seconds=%.3f events_per_s=%.0f\n",
