@@ -20,6 +20,13 @@
 namespace repsim::bench {
 namespace {
 
+// Any fixed seed: the chase's order is then the same on every machine ("pages" in ASCII).
+constexpr std::uint64_t kChaseSeed = 0x7061676573ull;
+
+constexpr std::size_t whole_huge_pages(std::size_t bytes) {
+  return (bytes + sim::kHugePage - 1) / sim::kHugePage * sim::kHugePage;
+}
+
 // A block mapped for the chase alone, so that what the kernel reports for its mapping is about
 // this block and not about a heap it shares with other allocations.
 class ChaseBlock {
@@ -28,7 +35,7 @@ class ChaseBlock {
 #if defined(__linux__)
     // Whole huge pages and one more of slack, so the block starts on a huge page boundary and its
     // last huge page lies inside the mapping too.
-    mapped_ = (bytes + sim::kHugePage - 1) / sim::kHugePage * sim::kHugePage + sim::kHugePage;
+    mapped_ = whole_huge_pages(bytes) + sim::kHugePage;
     void* p = ::mmap(nullptr, mapped_, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
     if (p == MAP_FAILED) throw std::bad_alloc();
     map_ = static_cast<std::byte*>(p);
@@ -39,8 +46,7 @@ class ChaseBlock {
 #endif
 #else
     (void)huge;
-    data_ = static_cast<std::byte*>(std::aligned_alloc(sim::kHugePage, (bytes + sim::kHugePage - 1) /
-                                                                           sim::kHugePage * sim::kHugePage));
+    data_ = static_cast<std::byte*>(std::aligned_alloc(sim::kHugePage, whole_huge_pages(bytes)));
     if (data_ == nullptr) throw std::bad_alloc();
 #endif
     std::memset(data_, 0, bytes_);  // every page backed before the clock starts
@@ -123,7 +129,7 @@ std::vector<std::uint32_t> page_cycle(std::size_t pages, std::uint64_t seed) {
 
 PageReachResult measure_page_reach(std::size_t span_bytes, bool huge, std::uint64_t reads) {
   const std::size_t pages = std::max<std::size_t>(1, (span_bytes + kSmallPage - 1) / kSmallPage);
-  const auto next = page_cycle(pages, 0x7061676573ull);
+  const auto next = page_cycle(pages, kChaseSeed);
   PageReachResult r;
   r.pages = pages;
   r.huge_advised = huge;
