@@ -132,8 +132,6 @@ PageReachResult measure_page_reach(std::size_t span_bytes, bool huge, std::uint6
   const auto next = page_cycle(pages, kChaseSeed);
   PageReachResult r;
   r.pages = pages;
-  r.huge_advised = huge;
-  r.reads = reads;
   {
     ChaseBlock spread(pages * kSmallPage, huge);
     r.ns_per_read = chase(spread.data(), next, reads, line_offset);

@@ -32,9 +32,7 @@ constexpr std::size_t line_offset(std::size_t page) {
 struct PageReachResult {
   std::size_t span_bytes = 0;
   std::size_t pages = 0;
-  bool huge_advised = false;      // the block asked for transparent huge pages (else it refused them)
-  std::size_t huge_backed = 0;    // bytes of the block the kernel backs with huge pages (Linux; else 0)
-  std::uint64_t reads = 0;
+  std::size_t huge_backed = 0;  // bytes of the block the kernel backs with huge pages (Linux; else 0)
   double ns_per_read = 0;
   // The control: the same number of lines in the same order, packed side by side in pages / 64
   // pages. The caches see the same lines; what the spread chase costs more is translation.
