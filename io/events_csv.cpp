@@ -5,60 +5,45 @@
 namespace repsim::io {
 namespace {
 
-// "<address> (<pool>)" at the start of a detail; rest is what follows the closing parenthesis.
-bool split_address_pool(std::string_view detail, std::string_view& address, std::string_view& pool,
-                        std::string_view& rest) {
-  const auto open = detail.find(" (");
-  if (open == std::string_view::npos) return false;
-  const auto close = detail.find(')', open + 2);
-  if (close == std::string_view::npos) return false;
-  address = detail.substr(0, open);
-  pool = detail.substr(open + 2, close - open - 2);
-  rest = detail.substr(close + 1);
-  return !address.empty();
+using models::kNone;
+
+void cell(std::string& out, std::string_view text) {
+  out += ',';
+  out += csv_field(text);
+}
+
+std::string_view state(const models::Ecosystem& eco, const models::Event& e, std::uint32_t s) {
+  if (e.scorer == kNone) return "";
+  return models::state_name(e.kind, eco.scorer(e.scorer).scale(), s);
 }
 
 }  // namespace
 
-std::string events_csv(const std::vector<models::LogEntry>& log, const sim::Calendar& calendar) {
-  std::string out = "time_iso,time_s,actor,action,detail\n";
-  for (const models::LogEntry& e : log) {
-    out += csv_field(calendar.iso(e.time));
+std::string events_csv(const models::Ecosystem& eco) {
+  std::string out =
+      "time_iso,time_s,kind,actor,tenant,gateway,provider,pool,ip,scorer,operator,from,to,cause,value,text\n";
+  for (const models::Event& e : eco.event_log()) {
+    out += csv_field(eco.calendar().iso(e.time));
     out += ',';
     out += format_seconds(e.time);
+    cell(out, models::event_kind_name(e.kind));
+    cell(out, eco.actor_name(e.actor));
+    cell(out, e.tenant == kNone ? "" : eco.tenant_name(e.tenant));
+    cell(out, e.gateway == kNone ? "" : eco.gateway_name(e.gateway));
+    cell(out, e.provider == kNone ? "" : eco.provider_name(e.provider));
+    cell(out, e.ip == kNone ? "" : eco.pools()[eco.ips()[e.ip].pool].id);
+    cell(out, e.ip == kNone ? "" : eco.ips()[e.ip].address);
+    cell(out, e.scorer == kNone ? "" : eco.scorer(e.scorer).id());
+    cell(out, e.op == kNone ? "" : eco.operator_name(e.op));
+    cell(out, state(eco, e, e.from));
+    cell(out, state(eco, e, e.to));
+    cell(out, e.cause == models::BlockCause::None ? "" : models::to_string(e.cause));
     out += ',';
-    out += csv_field(e.actor);
-    out += ',';
-    out += csv_field(e.action);
-    out += ',';
-    out += csv_field(e.detail);
+    out += csv_number(e.value);
+    cell(out, e.text);
     out += '\n';
   }
   return out;
-}
-
-std::optional<BandChangeEntry> parse_band_change(const models::LogEntry& e) {
-  if (e.action != "band_change") return std::nullopt;
-  BandChangeEntry b;
-  std::string_view rest;
-  if (!split_address_pool(e.detail, b.address, b.pool, rest)) return std::nullopt;
-  if (rest.empty() || rest.front() != ' ') return std::nullopt;
-  rest.remove_prefix(1);
-  const auto arrow = rest.find(" -> ");
-  if (arrow == std::string_view::npos) return std::nullopt;
-  b.from = rest.substr(0, arrow);
-  b.to = rest.substr(arrow + 4);
-  return b;
-}
-
-std::optional<ListingEntry> parse_listing(const models::LogEntry& e) {
-  const bool listed = e.action == "listed";
-  if (!listed && e.action.rfind("delisted", 0) != 0) return std::nullopt;
-  ListingEntry l;
-  l.listed = listed;
-  std::string_view rest;
-  if (!split_address_pool(e.detail, l.address, l.pool, rest) || !rest.empty()) return std::nullopt;
-  return l;
 }
 
 }  // namespace repsim::io

@@ -15,7 +15,7 @@ void write_run_outputs(const models::Ecosystem& eco, const RunInfo& info, const 
   // Everything is rendered before the first byte is written: a rendering error leaves no file.
   std::vector<OutputFile> files;
   files.push_back({"timeseries.csv", timeseries_csv(eco.metrics(), eco.calendar(), end)});
-  files.push_back({"events.csv", events_csv(eco.event_log(), eco.calendar())});
+  files.push_back({"events.csv", events_csv(eco)});
   files.push_back({"report.html", report_html(eco, info)});
   files.push_back({"summary.json", summary_json_text(eco, info)});  // last: marks a complete set
   write_files_atomic(out_dir, files);

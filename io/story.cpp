@@ -3,25 +3,21 @@
 #include <algorithm>
 #include <charconv>
 #include <map>
+#include <optional>
 #include <set>
 #include <utility>
 
-#include "io/events_csv.hpp"
 #include "io/summary_json.hpp"
 
 namespace repsim::io {
 namespace {
 
-using models::LogEntry;
+using models::Event;
+using models::EventKind;
 
-struct StoryLine {
-  std::string text;
-  std::size_t entries = 0;  // log entries the line stands for
-};
-
-std::string hours_text(sim::Time t) {
+std::string hours_text(double hours) {
   char buf[32];
-  const auto r = std::to_chars(buf, buf + sizeof buf, sim::to_hours(t), std::chars_format::fixed, 1);
+  const auto r = std::to_chars(buf, buf + sizeof buf, hours, std::chars_format::fixed, 1);
   return std::string(buf, r.ptr) + " h";
 }
 
@@ -34,144 +30,157 @@ std::string names_text(const std::vector<std::string_view>& names) {
   return out;
 }
 
-// Entries of one displayed minute that fold into one line share a key.
+// Records of one displayed minute that fold into one line share a key; the fields a line's kind
+// does not use stay at their defaults.
 enum class Kind { Band, Listing, OutageStart, OutageEnd, PopulationOutage, Verbatim };
+struct GroupKey {
+  Kind kind = Kind::Verbatim;
+  models::ScorerIndex scorer = models::kNone;
+  models::PoolIndex pool = models::kNone;
+  EventKind change = EventKind::Note;  // band change or which listing
+  std::uint32_t from = models::kNone;
+  std::uint32_t to = models::kNone;
+  models::GatewayIndex gateway = models::kNone;
+  models::BlockCause cause = models::BlockCause::None;
+  std::string_view population{};
+  std::size_t record = 0;  // Verbatim: its own index, so it never folds
+  auto operator<=>(const GroupKey&) const = default;
+};
 struct Group {
   Kind kind = Kind::Verbatim;
-  std::vector<const LogEntry*> entries;
+  std::vector<const Event*> records;
 };
-
-// "tenant->gateway" as the ecosystem names outage actors; gateway ids hold no "->".
-std::pair<std::string_view, std::string_view> split_pair(std::string_view actor) {
-  const auto arrow = actor.rfind("->");
-  if (arrow == std::string_view::npos) return {actor, ""};
-  return {actor.substr(0, arrow), actor.substr(arrow + 2)};
-}
-
-std::pair<Kind, std::string> classify(const LogEntry& e, std::size_t index) {
-  if (const auto b = parse_band_change(e))
-    return {Kind::Band,
-            e.actor + '\n' + std::string(b->pool) + '\n' + std::string(b->from) + '\n' + std::string(b->to)};
-  if (const auto l = parse_listing(e))
-    return {Kind::Listing, e.actor + '\n' + std::string(l->pool) + '\n' + e.action};
-  if (e.action == "outage_start" || e.action == "outage_end") {
-    const auto [tenant, gateway] = split_pair(e.actor);
-    if (!gateway.empty()) {
-      if (e.action == "outage_end") return {Kind::OutageEnd, std::string(gateway)};
-      return {Kind::OutageStart, std::string(gateway) + '\n' + e.detail};
-    }
-  }
-  std::string unique = "#";  // never folds: one line per entry
-  unique += std::to_string(index);
-  return {Kind::Verbatim, unique};
-}
 
 class Narrator {
  public:
-  explicit Narrator(const models::Ecosystem& eco) : eco_(eco) {
-    for (const models::OutageInterval& o : eco.ledger().outages())
-      if (o.end != sim::kNever)
-        started_.emplace(
-            std::make_pair(eco.tenant_name(o.tenant) + "->" + eco.gateway_name(o.gateway), o.end), o.start);
-  }
+  explicit Narrator(const models::Ecosystem& eco) : eco_(eco) {}
 
   std::vector<StoryLine> lines() const {
     std::vector<StoryLine> out;
     const auto& log = eco_.event_log();
     // Members of a population ("customers#17") come and go in and out of outage by the hundred: the
     // story names the first outage of each (population, gateway) and leaves the rest to events.csv.
-    std::set<std::string> populations_told;
+    std::set<std::pair<std::string_view, models::GatewayIndex>> populations_told;
     std::size_t i = 0;
     while (i < log.size()) {
       const std::string when = eco_.calendar().short_text(log[i].time);
       std::vector<Group> groups;
-      std::map<std::string, std::size_t> group_of;  // lookups only; groups keep first-appearance order
+      std::map<GroupKey, std::size_t> group_of;  // lookups only; groups keep first-appearance order
       std::size_t j = i;
       for (; j < log.size(); ++j) {
         if (log[j].time != log[i].time && eco_.calendar().short_text(log[j].time) != when) break;
-        auto [kind, key] = classify(log[j], j);
-        if (kind == Kind::OutageStart || kind == Kind::OutageEnd) {
-          const auto [tenant, gateway] = split_pair(log[j].actor);
-          const auto hash = tenant.find('#');
-          if (hash != std::string_view::npos) {
-            if (kind == Kind::OutageEnd ||
-                !populations_told.insert(std::string(tenant.substr(0, hash)) + "->" + std::string(gateway))
-                     .second)
+        auto key = classify(log[j], j);
+        if (!key) continue;
+        if (key->kind == Kind::OutageStart || key->kind == Kind::OutageEnd) {
+          const std::string& tenant = eco_.tenant_name(log[j].tenant);
+          if (tenant.find('#') != std::string::npos) {
+            const std::string_view population = population_of(tenant);
+            if (key->kind == Kind::OutageEnd || !populations_told.emplace(population, key->gateway).second)
               continue;
-            std::string grouped = "population\n";
-            grouped.append(tenant.substr(0, hash)).append("\n").append(key);
-            key = std::move(grouped);
-            kind = Kind::PopulationOutage;
+            key->kind = Kind::PopulationOutage;
+            key->population = population;
           }
         }
-        const auto [it, added] = group_of.emplace(std::move(key), groups.size());
-        if (added) groups.push_back(Group{kind, {}});
-        groups[it->second].entries.push_back(&log[j]);
+        const auto [it, added] = group_of.emplace(*key, groups.size());
+        if (added) groups.push_back(Group{key->kind, {}});
+        groups[it->second].records.push_back(&log[j]);
       }
-      for (const Group& g : groups) out.push_back(StoryLine{when + "  " + render(g), g.entries.size()});
+      for (const Group& g : groups) {
+        const Event& first = *g.records.front();
+        out.push_back(StoryLine{log[i].time, when, render(g), first.kind, first.actor, g.records.size()});
+      }
       i = j;
     }
     return out;
   }
 
  private:
+  // nullopt: a record the story leaves to events.csv.
+  std::optional<GroupKey> classify(const Event& e, std::size_t index) const {
+    switch (e.kind) {
+      case EventKind::InitialBand:
+      case EventKind::DelayNotice:
+      case EventKind::Ndr:
+      case EventKind::FaultEnd:
+        return std::nullopt;
+      case EventKind::BandChange:
+        return GroupKey{.kind = Kind::Band,
+                        .scorer = e.scorer,
+                        .pool = pool_of(e),
+                        .change = e.kind,
+                        .from = e.from,
+                        .to = e.to};
+      case EventKind::OutageStart:
+        return GroupKey{.kind = Kind::OutageStart, .gateway = e.gateway, .cause = e.cause};
+      case EventKind::OutageEnd:
+        return GroupKey{.kind = Kind::OutageEnd, .gateway = e.gateway};
+      default:
+        break;
+    }
+    if (models::is_listing(e.kind))
+      return GroupKey{.kind = Kind::Listing, .scorer = e.scorer, .pool = pool_of(e), .change = e.kind};
+    return GroupKey{.record = index};
+  }
+
+  models::PoolIndex pool_of(const Event& e) const { return eco_.ips()[e.ip].pool; }
+
   std::string render(const Group& g) const {
-    const LogEntry& e = *g.entries.front();
-    const std::size_t n = g.entries.size();
+    const Event& e = *g.records.front();
+    const std::size_t n = g.records.size();
     switch (g.kind) {
-      case Kind::Band: {
-        const auto b = *parse_band_change(e);
-        const std::string change = std::string(b.from) + " -> " + std::string(b.to);
-        if (n == 1)
-          return e.actor + ": " + std::string(b.address) + " (" + std::string(b.pool) + ") " + change;
-        return e.actor + ": " + std::to_string(n) + " " + std::string(b.pool) + " IPs " + change;
-      }
+      case Kind::Band:
       case Kind::Listing: {
-        const auto l = *parse_listing(e);
-        if (n == 1)
-          return e.actor + ": " + std::string(l.address) + " (" + std::string(l.pool) + ") " + e.action;
-        return e.actor + ": " + std::to_string(n) + " " + std::string(l.pool) + " IPs " + e.action;
+        const std::string& scorer = eco_.scorer(e.scorer).id();
+        const std::string& pool = eco_.pools()[pool_of(e)].id;
+        std::string change;
+        if (g.kind == Kind::Band) {
+          const models::ScoreScale& scale = eco_.scorer(e.scorer).scale();
+          change.append(models::state_name(e.kind, scale, e.from))
+              .append(" -> ")
+              .append(models::state_name(e.kind, scale, e.to));
+        } else {
+          change = models::event_kind_name(e.kind);
+        }
+        if (n == 1) return scorer + ": " + eco_.ips()[e.ip].address + " (" + pool + ") " + change;
+        return scorer + ": " + std::to_string(n) + " " + pool + " IPs " + change;
       }
       case Kind::OutageStart:
-        return senders(g) + "->" + std::string(split_pair(e.actor).second) + ": " +
-               (n == 1 ? "outage begins (" : "outages begin (") + e.detail + ")";
+        return senders(g) + "->" + eco_.gateway_name(e.gateway) + ": " +
+               (n == 1 ? "outage begins (" : "outages begin (") + std::string(models::to_string(e.cause)) +
+               ")";
       case Kind::OutageEnd:
-        return senders(g) + "->" + std::string(split_pair(e.actor).second) + ": " +
+        return senders(g) + "->" + eco_.gateway_name(e.gateway) + ": " +
                (n == 1 ? "outage ends" : "outages end") + durations(g);
-      case Kind::PopulationOutage: {
-        const auto [tenant, gateway] = split_pair(e.actor);
-        return std::string(tenant.substr(0, tenant.find('#'))) + " members->" + std::string(gateway) +
-               ": outages begin (" + e.detail + "; every member's in events.csv)";
-      }
+      case Kind::PopulationOutage:
+        return std::string(population_of(eco_.tenant_name(e.tenant))) + " members->" +
+               eco_.gateway_name(e.gateway) + ": outages begin (" + std::string(models::to_string(e.cause)) +
+               "; every member's in events.csv)";
       case Kind::Verbatim:
         break;
     }
-    return e.actor + " " + e.action + (e.detail.empty() ? "" : ": " + e.detail);
+    return std::string(eco_.actor_name(e.actor)) + " " + std::string(models::event_kind_name(e.kind)) +
+           (e.text.empty() ? "" : ": " + e.text);
   }
 
-  static std::string senders(const Group& g) {
+  std::string senders(const Group& g) const {
     std::vector<std::string_view> names;
-    for (const LogEntry* e : g.entries) names.push_back(split_pair(e->actor).first);
+    for (const Event* e : g.records) names.push_back(eco_.tenant_name(e->tenant));
     return names_text(names);
   }
 
-  // " after 120.5 h", " after 2.0-5.5 h"; empty when the ledger does not know the outage.
-  std::string durations(const Group& g) const {
-    sim::Time lo = sim::kNever, hi = -1;
-    for (const LogEntry* e : g.entries) {
-      const auto it = started_.find({e->actor, e->time});
-      if (it == started_.end()) continue;
-      lo = std::min(lo, e->time - it->second);
-      hi = std::max(hi, e->time - it->second);
+  // " after 120.5 h", " after 2.0-5.5 h": the outage ends' hours.
+  static std::string durations(const Group& g) {
+    double lo = g.records.front()->value, hi = lo;
+    for (const Event* e : g.records) {
+      lo = std::min(lo, e->value);
+      hi = std::max(hi, e->value);
     }
-    if (hi < 0) return "";
     const std::string low = hours_text(lo), high = hours_text(hi);
     if (low == high) return " after " + high;
     return " after " + low.substr(0, low.size() - 2) + "-" + high;
   }
 
   const models::Ecosystem& eco_;
-  std::map<std::pair<std::string, sim::Time>, sim::Time> started_;  // (actor, end) -> start
 };
 
 struct TenantNumbers {
@@ -201,9 +210,11 @@ std::vector<TenantNumbers> tenant_numbers(const models::Ecosystem& eco) {
 
 }  // namespace
 
+std::vector<StoryLine> story_lines(const models::Ecosystem& eco) { return Narrator(eco).lines(); }
+
 std::vector<std::string> story_event_lines(const models::Ecosystem& eco) {
   std::vector<std::string> out;
-  for (StoryLine& l : Narrator(eco).lines()) out.push_back(std::move(l.text));
+  for (const StoryLine& l : story_lines(eco)) out.push_back(l.when + "  " + l.text);
   return out;
 }
 
@@ -212,14 +223,14 @@ std::string story(const models::Ecosystem& eco) {
   std::string out = eco.config().name + ": " + eco.calendar().short_text(0) + " + " +
                     sim::format_duration(end) + ", " + std::to_string(eco.event_log().size()) +
                     " logged events\n";
-  const std::vector<StoryLine> lines = Narrator(eco).lines();
-  std::size_t shown_entries = 0;
+  const std::vector<StoryLine> lines = story_lines(eco);
+  std::size_t shown_records = 0;
   for (std::size_t k = 0; k < lines.size() && k < kStoryEventLines; ++k) {
-    out += lines[k].text + "\n";
-    shown_entries += lines[k].entries;
+    out += lines[k].when + "  " + lines[k].text + "\n";
+    shown_records += lines[k].records;
   }
   if (lines.size() > kStoryEventLines)
-    out += "... (" + std::to_string(eco.event_log().size() - shown_entries) + " more events in events.csv)\n";
+    out += "... (" + std::to_string(eco.event_log().size() - shown_records) + " more events in events.csv)\n";
 
   out += "\nKey numbers:\n";
   const std::vector<TenantNumbers> rows = tenant_numbers(eco);
@@ -227,7 +238,7 @@ std::string story(const models::Ecosystem& eco) {
     const TenantNumbers& r = rows[k];
     out += "  " + r.name + ": sent " + std::to_string(r.sent) + ", delivered " + std::to_string(r.delivered) +
            ", bounced " + std::to_string(r.bounced) + ", queued at end " + std::to_string(r.queued) +
-           ", outage " + hours_text(r.outage) + "\n";
+           ", outage " + hours_text(sim::to_hours(r.outage)) + "\n";
   }
   if (rows.size() > kStoryTenantLines)
     out += "  ... (" + std::to_string(rows.size() - kStoryTenantLines) + " more in summary.json)\n";

@@ -8,8 +8,6 @@
 #include <utility>
 #include <vector>
 
-#include "io/events_csv.hpp"
-
 namespace repsim::io {
 namespace {
 
@@ -86,7 +84,7 @@ json gateways_json(const Ecosystem& eco, const Grouping& gg, sim::Time end) {
 }
 
 // Time spent per published band (index bands.size() = unscored) or listed, per IP, replayed from the
-// event log: the log records every change of the published view, so this is exact.
+// event log: it records the initial band and every change of the published view, so this is exact.
 struct IpHistory {
   std::vector<sim::Time> in_band;
   std::size_t band = 0;
@@ -97,38 +95,24 @@ struct IpHistory {
 std::vector<std::vector<IpHistory>> ip_histories(const Ecosystem& eco, sim::Time end) {
   const std::size_t ips = eco.ips().size();
   std::vector<std::vector<IpHistory>> h(eco.scorer_count());
-  std::map<std::string, models::ScorerIndex, std::less<>> scorer_of;
   for (models::ScorerIndex s = 0; s < eco.scorer_count(); ++s) {
-    scorer_of.emplace(eco.scorer(s).id(), s);
     // Blocklists have two states: 0 = not listed, 1 = listed. Score services: bands, then unscored.
     const std::size_t states = is_blocklist(eco, s) ? 2 : eco.scorer(s).scale().bands.size() + 1;
-    const std::size_t initial = is_blocklist(eco, s) ? 0 : states - 1;
+    const std::size_t initial = is_blocklist(eco, s) ? models::kUnlisted : states - 1;
     h[s].assign(ips, IpHistory{std::vector<sim::Time>(states, 0), initial, 0, 0});
   }
-  std::map<std::string, models::IpIndex, std::less<>> ip_of;
-  for (models::IpIndex i = 0; i < ips; ++i) ip_of.emplace(eco.ips()[i].address, i);
 
   auto move_to = [](IpHistory& ip, std::size_t state, sim::Time t) {
     ip.in_band[ip.band] += t - ip.since;
     ip.band = state;
     ip.since = t;
   };
-  for (const models::LogEntry& e : eco.event_log()) {
-    const auto s = scorer_of.find(e.actor);
-    if (s == scorer_of.end()) continue;
-    const models::ScoreScale& scale = eco.scorer(s->second).scale();
-    if (const auto b = parse_band_change(e)) {
-      const auto ip = ip_of.find(b->address);
-      if (ip == ip_of.end() || is_blocklist(eco, s->second)) continue;
-      const auto band = scale.band_index(b->to);
-      move_to(h[s->second][ip->second], band ? *band : scale.bands.size(), e.time);
-    } else if (const auto l = parse_listing(e)) {
-      const auto ip = ip_of.find(l->address);
-      if (ip == ip_of.end() || !is_blocklist(eco, s->second)) continue;
-      IpHistory& hist = h[s->second][ip->second];
-      if (l->listed) ++hist.listings;
-      move_to(hist, l->listed ? 1 : 0, e.time);
-    }
+  for (const models::Event& e : eco.event_log()) {
+    const bool band = e.kind == models::EventKind::InitialBand || e.kind == models::EventKind::BandChange;
+    if (!band && !models::is_listing(e.kind)) continue;
+    IpHistory& ip = h[e.scorer][e.ip];
+    if (e.kind == models::EventKind::Listed) ++ip.listings;
+    move_to(ip, e.to, e.time);  // a band's index, or kUnlisted / kListed
   }
   for (auto& per_scorer : h)
     for (IpHistory& ip : per_scorer) move_to(ip, ip.band, std::max(end, ip.since));

@@ -22,7 +22,7 @@
 // * ips.<address>: pool, scorers.<scorer>: for score services min_score / max_score (the extremes
 //   of the published score, tracked by the scorer at every publication; null when never scored),
 //   score_end (null when unscored) and hours_in_band {band..., unscored} of the published band,
-//   exact from the event log's band changes; for
+//   exact from the event log's initial bands and band changes; for
 //   blocklists listed_end, listings, hours_listed. Listed only up to kMaxListedIps IPs (ips is
 //   empty beyond; pools still covers them).
 // * outages: {tenant, gateway, start, end (null while still open), hours, cause}, sorted by

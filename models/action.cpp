@@ -3,21 +3,23 @@
 namespace repsim::models {
 namespace {
 
-struct NameOf {
-  std::string_view operator()(const SetThreshold&) const { return "set_threshold"; }
-  std::string_view operator()(const Allowlist&) const { return "allowlist"; }
-  std::string_view operator()(const RestoreScore&) const { return "restore_score"; }
-  std::string_view operator()(const RequestDelisting&) const { return "request_delisting"; }
-  std::string_view operator()(const Reroute&) const { return "reroute"; }
-  std::string_view operator()(const Compromise&) const { return "compromise"; }
-  std::string_view operator()(const GatewayOutage&) const { return "gateway_outage"; }
-  std::string_view operator()(const ProviderFaultAction&) const { return "provider_fault"; }
-  std::string_view operator()(const FileTicket&) const { return "file_ticket"; }
-  std::string_view operator()(const Note&) const { return "note"; }
+struct KindOf {
+  EventKind operator()(const SetThreshold&) const { return EventKind::SetThreshold; }
+  EventKind operator()(const Allowlist&) const { return EventKind::Allowlist; }
+  EventKind operator()(const RestoreScore&) const { return EventKind::RestoreScore; }
+  EventKind operator()(const RequestDelisting&) const { return EventKind::RequestDelisting; }
+  EventKind operator()(const Reroute&) const { return EventKind::Reroute; }
+  EventKind operator()(const Compromise&) const { return EventKind::Compromise; }
+  EventKind operator()(const GatewayOutage&) const { return EventKind::GatewayOutage; }
+  EventKind operator()(const ProviderFaultAction&) const { return EventKind::ProviderFault; }
+  EventKind operator()(const FileTicket&) const { return EventKind::FileTicket; }
+  EventKind operator()(const Note&) const { return EventKind::Note; }
 };
 
 }  // namespace
 
-std::string_view action_name(const Action& a) { return std::visit(NameOf{}, a); }
+EventKind event_kind(const Action& a) { return std::visit(KindOf{}, a); }
+
+std::string_view action_name(const Action& a) { return event_kind_name(event_kind(a)); }
 
 }  // namespace repsim::models

@@ -7,6 +7,7 @@
 #include <variant>
 #include <vector>
 
+#include "models/event_log.hpp"
 #include "models/ids.hpp"
 #include "models/tenant.hpp"
 #include "sim/time.hpp"
@@ -81,13 +82,16 @@ struct Note {
 using Action = std::variant<SetThreshold, Allowlist, RestoreScore, RequestDelisting, Reroute, Compromise,
                             GatewayOutage, ProviderFaultAction, FileTicket, Note>;
 
-// "set_threshold", "allowlist", ... as scenario files and event logs name them.
+// The event log's record of the action, and its name: "set_threshold", "allowlist", ... as scenario
+// files name them.
+EventKind event_kind(const Action& a);
 std::string_view action_name(const Action& a);
 
 struct TimedAction {
   sim::Time at = 0;
   std::string actor;  // who does it, for the event log ("timeline" when empty)
   Action action;
+  bool whatif = false;  // added in the visualizer: its records say so
 };
 
 }  // namespace repsim::models

@@ -36,6 +36,8 @@ Ecosystem::Ecosystem(EcosystemConfig config)
   build_tenants();
   build_operators();
   register_gauges();
+  log_initial_bands();
+  watch_notices();
   for (const TimedAction& a : config_.timeline) schedule(a);
 }
 
@@ -69,12 +71,16 @@ void Ecosystem::build_scorers() {
     if (const auto* sb = std::get_if<SenderBaseConfig>(&spec)) {
       auto scorer = std::make_unique<SenderBaseScorer>(*sb, ips_.size());
       const auto index = static_cast<ScorerIndex>(scorers_.size());
-      scorer->on_band_change([this, index](IpIndex ip, std::size_t from, std::size_t to, sim::Time) {
-        const ScoreScale& scale = scorers_[index]->scale();
-        const std::string old_band = from == SenderBaseScorer::kNoBand ? "unscored" : scale.bands[from];
-        log(scorers_[index]->id(), "band_change",
-            ips_[ip].address + " (" + pools_[ips_[ip].pool].id + ") " + old_band + " -> " + scale.bands[to]);
-      });
+      scorer->on_band_change(
+          [this, index](IpIndex ip, std::size_t from, std::size_t to, double score, sim::Time) {
+            emit(Event{.kind = EventKind::BandChange,
+                       .actor = {ActorKind::Scorer, index},
+                       .ip = ip,
+                       .scorer = index,
+                       .from = from == SenderBaseScorer::kNoBand ? kNone : static_cast<std::uint32_t>(from),
+                       .to = static_cast<std::uint32_t>(to),
+                       .value = score});
+          });
       for (PoolIndex p = 0; p < pools_.size(); ++p) {
         const PoolSpec& pool_spec = pool_spec_of(p);
         if (pool_spec.initial_score)
@@ -86,10 +92,15 @@ void Ecosystem::build_scorers() {
       auto scorer = std::make_unique<BlocklistScorer>(std::get<BlocklistConfig>(spec), sim_, ips_.size());
       const auto index = static_cast<ScorerIndex>(scorers_.size());
       scorer->on_listing_change([this, index](IpIndex ip, ListingChange change, sim::Time) {
-        static constexpr const char* kWhat[] = {"listed", "delisted_expired", "delisted_on_request",
-                                                "delisted_by_vendor"};
-        log(scorers_[index]->id(), kWhat[static_cast<int>(change)],
-            ips_[ip].address + " (" + pools_[ips_[ip].pool].id + ")");
+        static constexpr EventKind kKind[] = {EventKind::Listed, EventKind::DelistedExpired,
+                                              EventKind::DelistedOnRequest, EventKind::DelistedByVendor};
+        const bool listed = change == ListingChange::Listed;
+        emit(Event{.kind = kKind[static_cast<int>(change)],
+                   .actor = {ActorKind::Scorer, index},
+                   .ip = ip,
+                   .scorer = index,
+                   .from = listed ? kUnlisted : kListed,
+                   .to = listed ? kListed : kUnlisted});
       });
       scorers_.push_back(std::move(scorer));
     }
@@ -231,9 +242,40 @@ void Ecosystem::build_operators() {
                                                     streams_.stream(cfg.id, "operator")));
   }
   ledger_.on_outage_change([this](const OutageInterval& outage, bool opened) {
-    log(tenant_name(outage.tenant) + "->" + gateway_name(outage.gateway),
-        opened ? "outage_start" : "outage_end", std::string(to_string(outage.cause)));
+    Event e{.kind = opened ? EventKind::OutageStart : EventKind::OutageEnd,
+            .tenant = outage.tenant,
+            .gateway = outage.gateway,
+            .cause = outage.cause};
+    if (!opened) e.value = sim::to_hours(outage.end - outage.start);
+    emit(std::move(e));
     for (auto& op : operators_) op->on_outage(outage, opened);
+  });
+}
+
+// Every IP a score service knows before the run (an established pool) starts in its band.
+void Ecosystem::log_initial_bands() {
+  for (ScorerIndex s = 0; s < scorers_.size(); ++s) {
+    const Scorer& scorer = *scorers_[s];
+    for (IpIndex ip = 0; ip < ips_.size(); ++ip) {
+      if (!scorer.has_score(ip)) continue;
+      const double score = scorer.score(ip);
+      emit(Event{.kind = EventKind::InitialBand,
+                 .actor = {ActorKind::Scorer, s},
+                 .ip = ip,
+                 .scorer = s,
+                 .to = static_cast<std::uint32_t>(scorer.scale().band_of(score)),
+                 .value = score});
+    }
+  }
+}
+
+// A pair's first delay notice and first NDR; finish() counts them.
+void Ecosystem::watch_notices() {
+  ledger_.on_first_notice([this](TenantIndex tenant, GatewayIndex gateway, Ledger::Notice notice) {
+    emit(Event{.kind = notice == Ledger::Notice::Delay ? EventKind::DelayNotice : EventKind::Ndr,
+               .tenant = tenant,
+               .gateway = gateway});
+    notice_records_.push_back(log_.size() - 1);
   });
 }
 
@@ -285,6 +327,7 @@ void Ecosystem::run_until(sim::Time t) {
   if (finished_) throw std::logic_error("ecosystem: run after finish");
   if (!started_) start();
   sim_.run_until(std::min(t, config_.duration));
+  log_fault_ends_until(sim_.now());
 }
 
 void Ecosystem::finish() {
@@ -293,6 +336,12 @@ void Ecosystem::finish() {
   std::vector<const Message*> queued;
   for (const auto& p : providers_) p->collect_queued(queued);
   ledger_.finish(queued);
+  log_fault_ends_until(sim_.now());
+  for (std::size_t i : notice_records_) {
+    Event& e = log_[i];
+    const DeliveryCounts c = ledger_.pair(e.tenant, e.gateway);
+    e.value = static_cast<double>(e.kind == EventKind::DelayNotice ? c.delay_notices : c.bounced());
+  }
 }
 
 ProviderIndex Ecosystem::route(TenantIndex tenant, GatewayIndex gateway) const {
@@ -342,15 +391,50 @@ SmtpReply Ecosystem::deliver(const Message& m, IpIndex ip, ProviderIndex via, si
   return reply;
 }
 
-void Ecosystem::log(std::string_view actor, std::string_view what, std::string_view detail) {
-  log_.push_back(LogEntry{sim_.now(), std::string(actor), std::string(what), std::string(detail)});
+void Ecosystem::emit(Event event) {
+  event.time = sim_.now();
+  log_fault_ends_until(event.time);
+  append(std::move(event));
+}
+
+void Ecosystem::append(Event event) {
+  log_.push_back(std::move(event));
   for (auto& hook : log_hooks_) hook(log_.back());
+}
+
+void Ecosystem::log_fault_ends_until(sim::Time t) {
+  while (!fault_ends_.empty() && fault_ends_.front().time <= t) {
+    Event end = std::move(fault_ends_.front());
+    fault_ends_.erase(fault_ends_.begin());
+    append(std::move(end));
+  }
 }
 
 void Ecosystem::schedule(const TimedAction& a) {
   if (a.at < sim_.now()) bad("action " + std::string(action_name(a.action)) + " scheduled in the past");
-  sim_.schedule_at(a.at,
-                   [this, a](sim::Simulation&) { apply(a.action, a.actor.empty() ? "timeline" : a.actor); });
+  const auto index = static_cast<std::uint32_t>(scheduled_.size());
+  scheduled_.push_back(a);
+  sim_.schedule_at(a.at, [this, index](sim::Simulation&) {
+    const Action action = scheduled_[index].action;  // a copy: scheduled_ may grow meanwhile
+    apply(action, Actor{scheduled_[index].whatif ? ActorKind::WhatIf : ActorKind::Timeline, index});
+  });
+}
+
+std::string_view Ecosystem::actor_name(Actor actor) const {
+  switch (actor.kind) {
+    case ActorKind::Timeline:
+    case ActorKind::WhatIf: {
+      const std::string& name = scheduled_[actor.index].actor;
+      return name.empty() ? std::string_view("timeline") : std::string_view(name);
+    }
+    case ActorKind::Operator:
+      return operator_name(actor.index);
+    case ActorKind::Scorer:
+      return scorers_[actor.index]->id();
+    case ActorKind::Ledger:
+      break;
+  }
+  return "";
 }
 
 PoolIndex Ecosystem::entry_pool(ProviderIndex provider) const {

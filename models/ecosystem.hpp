@@ -1,7 +1,8 @@
 #pragma once
 // The whole modelled world: owns the simulation and every model, wires them together, routes
 // mail (tenant -> provider -> gateway), applies actions, and keeps the event log. Front ends build
-// one from an EcosystemConfig, run it, and read its ledger, metrics and log.
+// one from an EcosystemConfig, run it, and read its ledger, metrics and log (typed records whose
+// ids the name lookups below turn into the scenario's names).
 #include <cstdint>
 #include <functional>
 #include <map>
@@ -12,6 +13,7 @@
 #include <vector>
 
 #include "models/ecosystem_config.hpp"
+#include "models/event_log.hpp"
 #include "models/gateway.hpp"
 #include "models/ledger.hpp"
 #include "models/message.hpp"
@@ -27,13 +29,6 @@
 #include "sim/simulation.hpp"
 
 namespace repsim::models {
-
-struct LogEntry {
-  sim::Time time;
-  std::string actor;
-  std::string action;
-  std::string detail;
-};
 
 class Ecosystem final : public MessageSink, public DeliveryNetwork, public ActionSink {
  public:
@@ -51,12 +46,13 @@ class Ecosystem final : public MessageSink, public DeliveryNetwork, public Actio
   void finish();
   bool finished() const { return finished_; }
 
-  // Applies an action now, as `actor` ("timeline", an operator id, "viz").
-  void apply(const Action& action, std::string_view actor) override;
-  void log(std::string_view actor, std::string_view what, std::string_view detail) override;
-  // Schedules an action for later (>= now).
+  // Applies an action now, as `actor` (a scheduled action, an operator).
+  void apply(const Action& action, Actor actor) override;
+  void emit(Event event) override;
+  // Schedules an action for later (>= now); its records name it as their actor.
   void schedule(const TimedAction& action);
-  void on_log(std::function<void(const LogEntry&)> hook) { log_hooks_.push_back(std::move(hook)); }
+  // Called with every record as it is appended to the event log.
+  void on_logged(std::function<void(const Event&)> hook) { log_hooks_.push_back(std::move(hook)); }
 
   // MessageSink / DeliveryNetwork: the ecosystem is the post office between models.
   void submit(MessageId id) override;
@@ -70,7 +66,8 @@ class Ecosystem final : public MessageSink, public DeliveryNetwork, public Actio
   const sim::Calendar& calendar() const { return config_.calendar; }
   const Ledger& ledger() const { return ledger_; }
   const sim::Metrics& metrics() const { return metrics_; }
-  const std::vector<LogEntry>& event_log() const { return log_; }
+  // In time order. A fault window's end is appended when the run first moves past it.
+  const std::vector<Event>& event_log() const { return log_; }
   const MessagePool& messages() const { return messages_; }
 
   std::size_t tenant_count() const { return tenants_.size(); }
@@ -81,6 +78,9 @@ class Ecosystem final : public MessageSink, public DeliveryNetwork, public Actio
   const std::string& gateway_name(GatewayIndex g) const { return config_.gateways[g].id; }
   const std::string& provider_name(ProviderIndex p) const { return config_.providers[p].config.id; }
   const std::string& operator_name(OperatorIndex o) const { return config_.operators[o].id; }
+  // A scheduled action's actor as the scenario names it, an operator's or scorer's id; "" for the
+  // ledger.
+  std::string_view actor_name(Actor actor) const;
   const std::vector<IpAddress>& ips() const { return ips_; }
   const std::vector<IpPool>& pools() const { return pools_; }
   ProviderIndex provider_of_pool(PoolIndex p) const { return provider_of_pool_[p]; }
@@ -104,6 +104,14 @@ class Ecosystem final : public MessageSink, public DeliveryNetwork, public Actio
   void start();
   void authorize(TenantIndex tenant, ProviderIndex provider);
   std::string describe(const Action& action) const;
+  // The record of an action: its kind, the entities it names, and describe() as its text.
+  Event action_event(const Action& action, Actor actor) const;
+  void append(Event event);
+  // Fault ends are not simulation events (an extra event would change the count every output
+  // reports): they wait here, in time order, until the log or the run passes their time.
+  void log_fault_ends_until(sim::Time t);
+  void log_initial_bands();
+  void watch_notices();
   PoolIndex entry_pool(ProviderIndex provider) const;
   const PoolSpec& pool_spec_of(PoolIndex pool) const;
 
@@ -132,8 +140,11 @@ class Ecosystem final : public MessageSink, public DeliveryNetwork, public Actio
   std::unordered_map<std::uint64_t, ProviderIndex> route_of_pair_;  // lookups only: order never matters
   // auth_.records by (provider << 32 | own dedicated pool or kNone): lookups only.
   std::map<std::uint64_t, std::uint32_t> spf_records_;
-  std::vector<LogEntry> log_;
-  std::vector<std::function<void(const LogEntry&)>> log_hooks_;
+  std::vector<TimedAction> scheduled_;  // every scheduled action, in scheduling order
+  std::vector<Event> log_;
+  std::vector<std::function<void(const Event&)>> log_hooks_;
+  std::vector<Event> fault_ends_;            // pending, in time order
+  std::vector<std::size_t> notice_records_;  // log_ indices of the first notices, counted at finish()
   bool started_ = false;
   bool finished_ = false;
 };

@@ -1,5 +1,7 @@
-// Ecosystem::apply: what each action does to the models, and how the event log words it.
+// Ecosystem::apply: what each action does to the models, and its record in the event log.
+#include <algorithm>
 #include <cstdio>
+#include <optional>
 #include <stdexcept>
 
 #include "models/ecosystem.hpp"
@@ -24,9 +26,26 @@ void check(std::uint32_t index, std::size_t count, const char* what) {
   if (index >= count) throw std::invalid_argument(std::string("action names an unknown ") + what);
 }
 
+// The record of a fault window's end, for a gateway_outage or provider_fault applied at `now`.
+std::optional<Event> fault_end(const Action& action, Actor actor, sim::Time now) {
+  if (const auto* g = std::get_if<GatewayOutage>(&action))
+    return Event{.time = now + g->duration,
+                 .kind = EventKind::FaultEnd,
+                 .actor = actor,
+                 .gateway = g->gateway,
+                 .value = static_cast<double>(g->code)};
+  if (const auto* p = std::get_if<ProviderFaultAction>(&action))
+    return Event{.time = now + p->duration,
+                 .kind = EventKind::FaultEnd,
+                 .actor = actor,
+                 .provider = p->provider,
+                 .value = static_cast<double>(p->code)};
+  return std::nullopt;
+}
+
 }  // namespace
 
-void Ecosystem::apply(const Action& action, std::string_view actor) {
+void Ecosystem::apply(const Action& action, Actor actor) {
   const sim::Time now = sim_.now();
   std::visit(Overloaded{
                  [&](const SetThreshold& a) {
@@ -102,7 +121,58 @@ void Ecosystem::apply(const Action& action, std::string_view actor) {
                  [&](const Note&) {},
              },
              action);
-  log(actor, action_name(action), describe(action));
+  emit(action_event(action, actor));
+  if (auto end = fault_end(action, actor, now)) {
+    const auto later = std::upper_bound(fault_ends_.begin(), fault_ends_.end(), end->time,
+                                        [](sim::Time t, const Event& e) { return t < e.time; });
+    fault_ends_.insert(later, std::move(*end));
+  }
+}
+
+Event Ecosystem::action_event(const Action& action, Actor actor) const {
+  Event e{.kind = event_kind(action), .actor = actor, .text = describe(action)};
+  auto one_ip = [](const std::vector<IpIndex>& ips) { return ips.size() == 1 ? ips.front() : kNone; };
+  std::visit(Overloaded{
+                 [&](const SetThreshold& a) {
+                   e.gateway = a.gateway;
+                   e.value = a.threshold;
+                 },
+                 [&](const Allowlist& a) {
+                   e.gateway = a.gateway;
+                   e.ip = a.ip;
+                   if (a.ip == kNone) e.tenant = a.tenant;
+                 },
+                 [&](const RestoreScore& a) {
+                   e.scorer = a.scorer;
+                   e.ip = one_ip(a.ips);
+                   e.value = a.score;
+                 },
+                 [&](const RequestDelisting& a) {
+                   e.scorer = a.scorer;
+                   e.ip = one_ip(a.ips);
+                 },
+                 [&](const Reroute& a) {
+                   e.tenant = a.tenant;
+                   e.gateway = a.gateway;
+                   e.provider = a.to;
+                 },
+                 [&](const Compromise& a) {
+                   e.tenant = a.tenant;
+                   e.value = a.episode.messages_per_hour;
+                 },
+                 [&](const GatewayOutage& a) {
+                   e.gateway = a.gateway;
+                   e.value = a.code;
+                 },
+                 [&](const ProviderFaultAction& a) {
+                   e.provider = a.provider;
+                   e.value = a.code;
+                 },
+                 [&](const FileTicket& a) { e.op = a.to; },
+                 [&](const Note&) {},
+             },
+             action);
+  return e;
 }
 
 std::string Ecosystem::describe(const Action& action) const {

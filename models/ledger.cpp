@@ -127,6 +127,7 @@ void Ledger::on_attempt(const Message& m, const SmtpReply& reply, sim::Time now)
 
 void Ledger::on_delay_notice(const Message& m) {
   count_cold(m, [](auto& c) { ++c.delay_notices; });
+  if (notice_hook_ && cold_[pair_of(m)].delay_notices == 1) notice_hook_(m.tenant, m.gateway, Notice::Delay);
 }
 
 void Ledger::on_final(const Message& m, FinalState state, sim::Time now) {
@@ -146,15 +147,22 @@ void Ledger::on_final(const Message& m, FinalState state, sim::Time now) {
     }
     case FinalState::Rejected:
       count_cold(m, [](auto& c) { ++c.rejected; });
+      first_ndr(m);
       break;
     case FinalState::Expired:
       count_cold(m, [](auto& c) { ++c.expired; });
+      first_ndr(m);
       break;
     case FinalState::Filtered:
       count_cold(m, [](auto& c) { ++c.filtered; });
       break;
   }
   if (legit) count_cold(m, [](auto& c) { ++c.legit_blocked; });
+}
+
+void Ledger::first_ndr(const Message& m) {
+  const PairCold& c = cold_[pair_of(m)];
+  if (notice_hook_ && c.rejected + c.expired == 1) notice_hook_(m.tenant, m.gateway, Notice::Ndr);
 }
 
 void Ledger::finish(const std::vector<const Message*>& still_queued) {

@@ -111,6 +111,10 @@ class Ledger {
   // Called when an outage opens or closes (operators watch these).
   using OutageHook = std::function<void(const OutageInterval&, bool opened)>;
   void on_outage_change(OutageHook hook) { hooks_.push_back(std::move(hook)); }
+  // Called at a pair's first delay notice and at its first NDR (a message rejected or expired).
+  enum class Notice : std::uint8_t { Delay, Ndr };
+  using NoticeHook = std::function<void(TenantIndex, GatewayIndex, Notice)>;
+  void on_first_notice(NoticeHook hook) { notice_hook_ = std::move(hook); }
 
  private:
   // Accounts start on a cache line, so a message delivered at once touches one line of each
@@ -179,6 +183,8 @@ class Ledger {
     if (k != last_.key) last_ = LastPair{k, pair_number(m.tenant, m.gateway)};
     return last_.number;
   }
+  // Tells the notice hook when m's bounce is its pair's first.
+  void first_ndr(const Message& m);
   // The number of (t, g)'s pair in pairs_, added on first use.
   std::uint32_t pair_number(TenantIndex t, GatewayIndex g);
   // The whole counts of pair n, for readers.
@@ -208,6 +214,7 @@ class Ledger {
   LastPair last_;
   std::vector<OutageInterval> outages_;
   std::vector<OutageHook> hooks_;
+  NoticeHook notice_hook_;
 };
 
 }  // namespace repsim::models

@@ -100,7 +100,8 @@ void Operator::on_outage(const OutageInterval& outage, bool opened) {
 }
 
 void Operator::on_ticket(const FileTicket& ticket) {
-  sink_.log(cfg_.id, "ticket_received", ticket.subject);
+  sink_.emit(
+      Event{.kind = EventKind::TicketReceived, .actor = actor(), .op = index_, .text = ticket.subject});
   for (std::uint32_t k = 0; k < cfg_.playbooks.size(); ++k)
     if (cfg_.playbooks[k].when.kind == TriggerKind::TicketReceived) decide_later(k, kNone, kNone, 0);
 }
@@ -130,10 +131,15 @@ void Operator::on_event(sim::Simulation&, std::uint64_t payload) {
 void Operator::act(const Pending& p) {
   const Playbook& pb = cfg_.playbooks[p.playbook];
   if (pb.probability < 1.0 && !sim::bernoulli(rng_, pb.probability)) {
-    sink_.log(cfg_.id, "declines", std::string(action_name(pb.action)));
+    sink_.emit(Event{.kind = EventKind::Declines,
+                     .actor = actor(),
+                     .tenant = p.tenant,
+                     .gateway = p.gateway,
+                     .op = index_,
+                     .text = std::string(action_name(pb.action))});
     return;
   }
-  sink_.apply(bind_tenant(pb.action, p.tenant), cfg_.id);
+  sink_.apply(bind_tenant(pb.action, p.tenant), actor());
 }
 
 }  // namespace repsim::models

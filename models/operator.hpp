@@ -4,10 +4,10 @@
 // condition holds, (maybe) do an action. A ticket filed Friday 17:00 is first read on Monday.
 #include <cstdint>
 #include <string>
-#include <string_view>
 #include <vector>
 
 #include "models/action.hpp"
+#include "models/event_log.hpp"
 #include "models/ids.hpp"
 #include "models/ledger.hpp"
 #include "sim/calendar.hpp"
@@ -19,8 +19,9 @@ namespace repsim::models {
 // Where operators' decisions go: the ecosystem applies actions and keeps the event log.
 class ActionSink {
  public:
-  virtual void apply(const Action& action, std::string_view actor) = 0;
-  virtual void log(std::string_view actor, std::string_view what, std::string_view detail) = 0;
+  virtual void apply(const Action& action, Actor actor) = 0;
+  // Appends a record to the event log at the current time (its time field is ignored).
+  virtual void emit(Event event) = 0;
 
  protected:
   ~ActionSink() = default;
@@ -71,6 +72,7 @@ class Operator final : public sim::EventHandler {
   void on_event(sim::Simulation& sim, std::uint64_t payload) override;
 
   OperatorIndex index() const { return index_; }
+  Actor actor() const { return Actor{ActorKind::Operator, index_}; }
   const OperatorConfig& config() const { return cfg_; }
   // When an operator who notices something at `t` acts, with a given working-time delay.
   sim::Time action_time(sim::Time t, sim::Time delay) const;

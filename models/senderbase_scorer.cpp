@@ -170,7 +170,7 @@ void SenderBaseScorer::publish(sim::Time now) {
       if (!p.scored(i)) continue;
       const std::size_t old_band = published_scored_(i) ? s.band_of(published_(i)) : kNoBand;
       const std::size_t new_band = s.band_of(p.score(i));
-      if (old_band != new_band) band_hook_(static_cast<IpIndex>(i), old_band, new_band, now);
+      if (old_band != new_band) band_hook_(static_cast<IpIndex>(i), old_band, new_band, p.score(i), now);
     }
   }
   published_.head(n) = p.score;
@@ -221,7 +221,7 @@ void SenderBaseScorer::restore(IpIndex ip, double score, sim::Time now) {
   window_.row(ip).tail(kCounts - kSpam).setZero();
 
   const std::size_t new_band = s.band_of(value);
-  if (band_hook_ && old_band != new_band) band_hook_(ip, old_band, new_band, now);
+  if (band_hook_ && old_band != new_band) band_hook_(ip, old_band, new_band, value, now);
 }
 
 }  // namespace repsim::models

@@ -73,8 +73,8 @@ class SenderBaseScorer final : public Scorer, private sim::EventHandler {
  public:
   // Passed as old_band when an IP enters the published view for the first time.
   static constexpr std::size_t kNoBand = std::numeric_limits<std::size_t>::max();
-  using BandChangeHook =
-      std::function<void(IpIndex ip, std::size_t old_band, std::size_t new_band, sim::Time when)>;
+  using BandChangeHook = std::function<void(IpIndex ip, std::size_t old_band, std::size_t new_band,
+                                            double new_score, sim::Time when)>;
 
   // IPs are dense indices 0..ip_count-1; add_ips appends more. Validates the config.
   explicit SenderBaseScorer(SenderBaseConfig config, std::size_t ip_count = 0);

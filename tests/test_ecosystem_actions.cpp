@@ -56,19 +56,25 @@ TEST_CASE("every applied action is in the event log with its actor", "[ecosystem
   c.timeline.push_back({hours(2), "prime", models::SetThreshold{kGoodOnly, -1.0}});
   Ecosystem eco(std::move(c));
   eco.run_until(hours(3));
-  std::vector<std::string> seen;
+  std::vector<const models::Event*> seen;
   for (const auto& e : eco.event_log())
-    if (e.action == "note" || e.action == "set_threshold")
-      seen.push_back(e.actor + ":" + e.action + ":" + e.detail);
+    if (e.kind == models::EventKind::Note || e.kind == models::EventKind::SetThreshold) seen.push_back(&e);
   REQUIRE(seen.size() == 2);
-  CHECK(seen[0] == "timeline:note:hello");
-  CHECK(seen[1] == "prime:set_threshold:good-only accepts scores >= -1 (Neutral)");
+  CHECK(seen[0]->time == hours(1));
+  CHECK(seen[0]->actor == models::Actor{models::ActorKind::Timeline, 1});  // after the fixture's burst
+  CHECK(eco.actor_name(seen[0]->actor) == "timeline");
+  CHECK(seen[0]->text == "hello");
+  CHECK(seen[1]->kind == models::EventKind::SetThreshold);
+  CHECK(eco.actor_name(seen[1]->actor) == "prime");
+  CHECK(seen[1]->gateway == kGoodOnly);
+  CHECK(seen[1]->value == -1.0);
+  CHECK(seen[1]->text == "good-only accepts scores >= -1 (Neutral)");
   CHECK(eco.gateway(kGoodOnly).threshold() == -1.0);
 }
 
 TEST_CASE("actions naming unknown entities are refused", "[ecosystem]") {
   Ecosystem eco(pool_world(false));
-  CHECK_THROWS_AS(eco.apply(models::SetThreshold{99, 0.0}, "x"), std::invalid_argument);
-  CHECK_THROWS_AS(eco.apply(models::Reroute{0, models::kNone, 5}, "x"), std::invalid_argument);
+  CHECK_THROWS_AS(eco.apply(models::SetThreshold{99, 0.0}, models::Actor{}), std::invalid_argument);
+  CHECK_THROWS_AS(eco.apply(models::Reroute{0, models::kNone, 5}, models::Actor{}), std::invalid_argument);
   CHECK_THROWS_AS(eco.schedule({-1, "x", models::Note{}}), std::invalid_argument);
 }

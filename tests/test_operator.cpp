@@ -14,19 +14,22 @@ namespace {
 
 // Records what the operator does instead of changing a world.
 struct RecordingSink final : ActionSink {
-  struct Entry {
+  struct Applied {
     sim::Time time;
-    std::string actor, what, detail;
+    Actor actor;
+    std::string what;
   };
   sim::Simulation* sim = nullptr;
-  std::vector<Entry> applied, logged;
+  std::vector<Applied> applied;
+  std::vector<Event> logged;
   std::vector<Action> actions;
-  void apply(const Action& a, std::string_view actor) override {
-    applied.push_back({sim->now(), std::string(actor), std::string(action_name(a)), ""});
+  void apply(const Action& a, Actor actor) override {
+    applied.push_back({sim->now(), actor, std::string(action_name(a))});
     actions.push_back(a);
   }
-  void log(std::string_view actor, std::string_view what, std::string_view detail) override {
-    logged.push_back({sim->now(), std::string(actor), std::string(what), std::string(detail)});
+  void emit(Event e) override {
+    e.time = sim->now();
+    logged.push_back(std::move(e));
   }
 };
 
@@ -63,10 +66,13 @@ TEST_CASE("a ticket filed Friday 17:00 is first acted on Monday", "[operator]") 
   s.run();
   REQUIRE(sink.applied.size() == 1);
   CHECK(sink.applied[0].time == hours(5 * 24 + 11));
-  CHECK(sink.applied[0].actor == "admins");
+  CHECK(sink.applied[0].actor == Actor{ActorKind::Operator, 0});
   CHECK(sink.applied[0].what == "set_threshold");
   REQUIRE(sink.logged.size() == 1);
-  CHECK(sink.logged[0].what == "ticket_received");
+  CHECK(sink.logged[0].kind == EventKind::TicketReceived);
+  CHECK(sink.logged[0].time == hours(2 * 24 + 17));
+  CHECK(sink.logged[0].op == 0);
+  CHECK(sink.logged[0].text == "please");
   CHECK(kCal.weekday(sink.applied[0].time) == sim::Weekday::Monday);
 }
 
@@ -92,8 +98,9 @@ TEST_CASE("most recipients never allowlist: probability 0 always declines, logge
   s.run();
   CHECK(sink.applied.empty());
   REQUIRE(sink.logged.size() == 2);
-  CHECK(sink.logged[1].what == "declines");
-  CHECK(sink.logged[1].detail == "allowlist");
+  CHECK(sink.logged[1].kind == EventKind::Declines);
+  CHECK(sink.logged[1].actor == Actor{ActorKind::Operator, 0});
+  CHECK(sink.logged[1].text == "allowlist");
 }
 
 TEST_CASE("an allowlist probability is honoured over many operators", "[operator]") {

@@ -51,19 +51,29 @@ DesignTotals totals(const models::Ecosystem& eco, const char* population, models
   return d;
 }
 
-sim::Time band_change(const models::Ecosystem& eco, const std::string& pool, const std::string& change) {
-  for (const auto& e : eco.event_log())
-    if (e.action == "band_change" && e.detail.find("(" + pool + ") " + change) != std::string::npos)
-      return e.time;
-  return sim::kNever;
+// The times an IP of `pool` changed band from `from` to `to` ("unscored" for no score).
+std::vector<sim::Time> band_changes(const models::Ecosystem& eco, const std::string& pool,
+                                    const std::string& from, const std::string& to) {
+  std::vector<sim::Time> out;
+  for (const auto& e : eco.event_log()) {
+    if (e.kind != models::EventKind::BandChange || eco.pools()[eco.ips()[e.ip].pool].id != pool) continue;
+    const models::ScoreScale& scale = eco.scorer(e.scorer).scale();
+    if (models::state_name(e.kind, scale, e.from) == from && models::state_name(e.kind, scale, e.to) == to)
+      out.push_back(e.time);
+  }
+  return out;
 }
 
-sim::Time last_band_change(const models::Ecosystem& eco, const std::string& pool, const std::string& change) {
-  sim::Time last = sim::kNever;
-  for (const auto& e : eco.event_log())
-    if (e.action == "band_change" && e.detail.find("(" + pool + ") " + change) != std::string::npos)
-      last = e.time;
-  return last;
+sim::Time band_change(const models::Ecosystem& eco, const std::string& pool, const std::string& from,
+                      const std::string& to) {
+  const auto times = band_changes(eco, pool, from, to);
+  return times.empty() ? sim::kNever : times.front();
+}
+
+sim::Time last_band_change(const models::Ecosystem& eco, const std::string& pool, const std::string& from,
+                           const std::string& to) {
+  const auto times = band_changes(eco, pool, from, to);
+  return times.empty() ? sim::kNever : times.back();
 }
 
 // The legit mail a member addresses to one of its two receivers (weights 1:1) in [from, to).
@@ -97,8 +107,8 @@ TEST_CASE("dedicated vs shared: one burst, two designs", "[scenario][dedicated_v
 
   SECTION("both designs' burst IPs fall from Good to Neutral within the same update") {
     // Burst Tue 08 May 12:00 (+36 h); first update after it 13:00, published 13:30 (+37.5 h).
-    CHECK(band_change(*eco, "shared-co-pool", "Good -> Neutral") == hours(37) + sim::kHour / 2);
-    CHECK(band_change(*eco, "dedicated-co-pool", "Good -> Neutral") == hours(37) + sim::kHour / 2);
+    CHECK(band_change(*eco, "shared-co-pool", "Good", "Neutral") == hours(37) + sim::kHour / 2);
+    CHECK(band_change(*eco, "dedicated-co-pool", "Good", "Neutral") == hours(37) + sim::kHour / 2);
   }
 
   SECTION("collateral damage at the Good-only receiver: all 39 neighbours shared, none dedicated") {
@@ -118,9 +128,9 @@ TEST_CASE("dedicated vs shared: one burst, two designs", "[scenario][dedicated_v
   // mail, and its lane probes its own queued spam (the oldest mail) until that expires 5 days after
   // the burst; it stays in the 7-day window until 05-20, and the IP is Good again on 05-21 03:30.
   // (When every queued message retried every 20 min, both designs recovered on 05-21.)
-  const sim::Time shared_first_good = band_change(*eco, "shared-co-pool", "Neutral -> Good");
-  const sim::Time shared_last_good = last_band_change(*eco, "shared-co-pool", "Neutral -> Good");
-  const sim::Time dedicated_good = band_change(*eco, "dedicated-co-pool", "Neutral -> Good");
+  const sim::Time shared_first_good = band_change(*eco, "shared-co-pool", "Neutral", "Good");
+  const sim::Time shared_last_good = last_band_change(*eco, "shared-co-pool", "Neutral", "Good");
+  const sim::Time dedicated_good = band_change(*eco, "dedicated-co-pool", "Neutral", "Good");
 
   SECTION("outage hours per design: the burst's owner alone vs the whole pool") {
     REQUIRE(shared_first_good != sim::kNever);
@@ -219,8 +229,8 @@ TEST_CASE("dedicated vs shared: one burst, two designs", "[scenario][dedicated_v
 
   SECTION("warm-up: the newcomer's fresh IP is deferred at the Good-only receiver until it earns Good") {
     const auto newcomer = tenant_index(*eco, "newcomer");
-    const sim::Time scored = band_change(*eco, "dedicated-co-new", "unscored -> Neutral");
-    const sim::Time good = band_change(*eco, "dedicated-co-new", "Neutral -> Good");
+    const sim::Time scored = band_change(*eco, "dedicated-co-new", "unscored", "Neutral");
+    const sim::Time good = band_change(*eco, "dedicated-co-new", "Neutral", "Good");
     REQUIRE(scored != sim::kNever);
     REQUIRE(good != sim::kNever);
     // Held at 0 until 500 lifetime messages, then 16 hourly updates from 0 to 1 (see above).

@@ -4,7 +4,10 @@
 // the tenants' draws do not depend on the faults, so both runs create the same messages).
 #include <catch2/catch.hpp>
 
+#include <string>
+#include <utility>
 #include <variant>
+#include <vector>
 
 #include "io/scenario_loader.hpp"
 #include "shipped_scenario.hpp"
@@ -147,14 +150,24 @@ TEST_CASE("exchange online regression: attachment NDRs, halved by the ZIP workar
   }
   SECTION("the event log tells the story") {
     int faults = 0, notes = 0;
+    std::vector<std::pair<sim::Time, std::string>> ends;
     for (const auto& e : eco.event_log()) {
-      if (e.action == "provider_fault") {
+      if (e.kind == models::EventKind::ProviderFault) {
         ++faults;
         CHECK(e.time == with.fault_start);
       }
-      if (e.action == "note" && e.actor == "microsoft") ++notes;
+      if (e.kind == models::EventKind::Note && eco.actor_name(e.actor) == "microsoft") ++notes;
+      if (e.kind == models::EventKind::FaultEnd) {
+        ends.emplace_back(e.time, eco.provider_name(e.provider));
+        CHECK(eco.actor_name(e.actor) == "exchange-online");
+        CHECK(e.value == 554);
+      }
     }
     CHECK(faults == 2);
     CHECK(notes == 2);
+    // The ZIP users' window ends after 71 h, the others' after 120 h, in time order.
+    CHECK(ends == std::vector<std::pair<sim::Time, std::string>>{
+                      {with.fault_start + hours(71), "exchange-online-zip"},
+                      {with.fault_start + hours(120), "exchange-online"}});
   }
 }

@@ -42,7 +42,7 @@ ScaleWeek run_scale_week() {
   const sim::Time end = r.eco->simulation().now();
   r.summary = io::summary_json_text(*r.eco, info);
   r.timeseries = io::timeseries_csv(r.eco->metrics(), r.eco->calendar(), end);
-  r.events = io::events_csv(r.eco->event_log(), r.eco->calendar());
+  r.events = io::events_csv(*r.eco);
   return r;
 }
 

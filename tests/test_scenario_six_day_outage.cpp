@@ -64,10 +64,12 @@ TEST_CASE("six-day outage: the contractor's story", "[scenario][six_day_outage]"
   SECTION("the pool falls from Good to Neutral, score 0, and stays there past T0 + 144 h") {
     const auto& pool = eco->pools()[0];
     bool fell = false;
+    const models::ScoreScale& scale = eco->scorer(0).scale();
     for (const auto& e : eco->event_log())
-      if (e.actor == "senderbase" && e.action == "band_change" &&
-          e.detail.find("Good -> Neutral") != std::string::npos) {
+      if (e.kind == models::EventKind::BandChange && eco->scorer(e.scorer).id() == "senderbase" &&
+          e.from == scale.band_index("Good") && e.to == scale.band_index("Neutral")) {
         fell = true;
+        CHECK(eco->pools()[eco->ips()[e.ip].pool].id == "o365-outbound");
         CHECK(e.time >= may(*eco, 9, 12));
         CHECK(e.time < t0);
       }
@@ -77,13 +79,14 @@ TEST_CASE("six-day outage: the contractor's story", "[scenario][six_day_outage]"
   SECTION("the prime lowers its threshold on Monday morning; VA never allowlists") {
     bool lowered = false;
     for (const auto& e : eco->event_log()) {
-      if (e.action == "set_threshold") {
+      if (e.kind == models::EventKind::SetThreshold) {
         lowered = true;
-        CHECK(e.actor == "prime-mail-admins");
+        CHECK(eco->actor_name(e.actor) == "prime-mail-admins");
+        CHECK(e.gateway == prime);
         CHECK(e.time >= may(*eco, 14, 6));
         CHECK(e.time <= may(*eco, 14, 12));
       }
-      CHECK(e.action != "allowlist");
+      CHECK(e.kind != models::EventKind::Allowlist);
     }
     CHECK(lowered);
   }

@@ -235,8 +235,11 @@ TEST_CASE("senderbase: the band-change hook reports published band changes with 
   Simulation sim;
   SenderBaseScorer sb(SenderBaseConfig{}, 2);
   std::vector<std::tuple<IpIndex, std::size_t, std::size_t, Time>> changes;
-  sb.on_band_change(
-      [&](IpIndex ip, std::size_t from, std::size_t to, Time t) { changes.emplace_back(ip, from, to, t); });
+  std::vector<double> scores;
+  sb.on_band_change([&](IpIndex ip, std::size_t from, std::size_t to, double score, Time t) {
+    changes.emplace_back(ip, from, to, t);
+    scores.push_back(score);
+  });
   sb.start(sim, hours(5));
   observe_at(sim, sb, minutes(30), 0, clean(1000));
   // Window 2000 messages, 300 spam: 15% -> 5 - 15 = -10 -> -7.
@@ -252,6 +255,11 @@ TEST_CASE("senderbase: the band-change hook reports published band changes with 
   // The vendor override changes the band at once; later publications of 5 change nothing.
   CHECK(changes[2] == C{0, kPoor, kGood, hours(2) + minutes(45)});
   CHECK(sb.score(0) == 5.0);
+  // Each with the score it publishes.
+  REQUIRE(scores.size() == 3);
+  CHECK(scores[0] == Approx(5 * (1 - std::exp2(-1.0 / 48))).margin(1e-12));
+  CHECK(scores[1] == -7.0);
+  CHECK(scores[2] == 5.0);
 }
 
 TEST_CASE("senderbase: ticks stop at `until`, the last publication still happens", "[scorers]") {

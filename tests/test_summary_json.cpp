@@ -3,7 +3,6 @@
 #include <string>
 #include <vector>
 
-#include "io/events_csv.hpp"
 #include "io/summary_json.hpp"
 #include "io/timeseries_csv.hpp"
 #include "writers_fixture.hpp"
@@ -46,19 +45,6 @@ TEST_CASE("numbers and seconds have one stable text", "[writers]") {
   CHECK(io::format_seconds(0) == "0");
 }
 
-TEST_CASE("events.csv quotes commas, quotes and newlines", "[writers]") {
-  const std::vector<models::LogEntry> log{
-      {sim::seconds(90), "op,1", "note", "he said \"hi\"\nbye"},
-      {sim::hours(2) + 250 * sim::kMillisecond, "timeline", "set_threshold", "va accepts scores >= 0"},
-  };
-  // 16:30:00 + 90 s = 16:31:30; 16:30 + 2 h 0.25 s = 18:30:00.250000 (the calendar prints microseconds
-  // when there are any).
-  CHECK(io::events_csv(log, kCal) ==
-        "time_iso,time_s,actor,action,detail\n"
-        "2012-05-09T16:31:30-04:00,90,\"op,1\",note,\"he said \"\"hi\"\"\nbye\"\n"
-        "2012-05-09T18:30:00.250000-04:00,7200.25,timeline,set_threshold,va accepts scores >= 0\n");
-}
-
 TEST_CASE("timeseries.csv is tidy: one row per sample, NaN empty, counters at the end", "[writers]") {
   sim::Metrics m;
   double score = std::nan("");
@@ -72,25 +58,6 @@ TEST_CASE("timeseries.csv is tidy: one row per sample, NaN empty, counters at th
         "2012-05-09T16:30:00-04:00,0,\"pool,1\",senderbase.score,\n"
         "2012-05-09T17:30:00-04:00,3600,\"pool,1\",senderbase.score,-2.5\n"
         "2012-05-09T18:30:00-04:00,7200,gw,retries,3\n");
-}
-
-TEST_CASE("band change and listing entries are read back from the log", "[writers]") {
-  // The parsed fields are views into the entry, which must outlive them.
-  const models::LogEntry change{0, "senderbase", "band_change", "10.0.0.3 (o365-out) unscored -> Poor"};
-  const auto b = io::parse_band_change(change);
-  REQUIRE(b);
-  CHECK(b->address == "10.0.0.3");
-  CHECK(b->pool == "o365-out");
-  CHECK(b->from == "unscored");
-  CHECK(b->to == "Poor");
-  CHECK_FALSE(io::parse_band_change({0, "senderbase", "note", "10.0.0.3 (o365-out) unscored -> Poor"}));
-  CHECK_FALSE(io::parse_band_change({0, "senderbase", "band_change", "garbled"}));
-  const models::LogEntry delisting{0, "dnsbl", "delisted_on_request", "10.0.0.3 (o365-out)"};
-  const auto l = io::parse_listing(delisting);
-  REQUIRE(l);
-  CHECK(l->address == "10.0.0.3");
-  CHECK_FALSE(l->listed);
-  CHECK(io::parse_listing({0, "dnsbl", "listed", "10.0.0.3 (o365-out)"})->listed);
 }
 
 TEST_CASE("an outage entry: local ISO times, null end while open, hours to the run end", "[writers]") {

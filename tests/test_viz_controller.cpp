@@ -91,14 +91,18 @@ TEST_CASE("a what-if is applied one microsecond after the current time", "[viz]"
   c.commands().push(cmd::JumpTo{sim::hours(11)});
   c.frame(0, kNoBudget, ui);
   CHECK(s.eco().gateway(va).threshold() == -1);
-  // The ecosystem logged it as any timeline action, actor "viz", at 10 h + 1 us.
+  // The ecosystem logged it as a what-if of actor "viz", at 10 h + 1 us.
   const auto& log = s.eco().event_log();
-  const auto it =
-      std::find_if(log.begin(), log.end(), [](const models::LogEntry& e) { return e.actor == "viz"; });
+  const auto it = std::find_if(log.begin(), log.end(), [](const models::Event& e) {
+    return e.actor.kind == models::ActorKind::WhatIf;
+  });
   REQUIRE(it != log.end());
+  CHECK(s.eco().actor_name(it->actor) == "viz");
   CHECK(it->time == sim::hours(10) + 1);
-  CHECK(it->action == "set_threshold");
-  CHECK(it->detail == "va accepts scores >= -1 (Neutral)");
+  CHECK(it->kind == models::EventKind::SetThreshold);
+  CHECK(it->gateway == va);
+  CHECK(it->value == -1);
+  CHECK(it->text == "va accepts scores >= -1 (Neutral)");
 }
 
 TEST_CASE("a refused what-if changes nothing and says why", "[viz]") {
@@ -127,7 +131,7 @@ TEST_CASE("jumping back rebuilds the run and replays the what-ifs", "[viz]") {
   c.commands().push(cmd::WhatIf{r});
   c.commands().push(cmd::JumpTo{sim::hours(20)});
   c.frame(0, kNoBudget, ui);
-  const std::vector<models::LogEntry> first = s.eco().event_log();
+  const std::vector<models::Event> first = s.eco().event_log();
   const auto generation = s.generation();
   c.commands().push(cmd::JumpTo{sim::hours(1)});  // back in time: a rebuild
   c.frame(0, kNoBudget, ui);
@@ -140,8 +144,9 @@ TEST_CASE("jumping back rebuilds the run and replays the what-ifs", "[viz]") {
   REQUIRE(again.size() == first.size());
   for (std::size_t k = 0; k < again.size(); ++k) {
     CHECK(again[k].time == first[k].time);
+    CHECK(again[k].kind == first[k].kind);
     CHECK(again[k].actor == first[k].actor);
-    CHECK(again[k].detail == first[k].detail);
+    CHECK(again[k].text == first[k].text);
   }
 }
 

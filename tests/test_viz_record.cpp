@@ -34,11 +34,16 @@ void check_same_run(const models::Ecosystem& a, const models::Ecosystem& b) {
   REQUIRE(a.event_log().size() == b.event_log().size());
   for (std::size_t k = 0; k < a.event_log().size(); ++k) {
     const auto &x = a.event_log()[k], &y = b.event_log()[k];
-    INFO("log entry " << k << ": " << x.actor << " " << x.action << " " << x.detail);
+    INFO("log entry " << k << ": " << models::event_kind_name(x.kind) << " " << x.text);
     CHECK(x.time == y.time);
-    CHECK(x.actor == y.actor);
-    CHECK(x.action == y.action);
-    CHECK(x.detail == y.detail);
+    CHECK(x.kind == y.kind);
+    CHECK(a.actor_name(x.actor) == b.actor_name(y.actor));
+    CHECK(x.tenant == y.tenant);
+    CHECK(x.gateway == y.gateway);
+    CHECK(x.ip == y.ip);
+    CHECK(x.from == y.from);
+    CHECK(x.to == y.to);
+    CHECK(x.text == y.text);
   }
   const auto &sa = a.metrics().samples(), &sb = b.metrics().samples();
   REQUIRE(sa.size() == sb.size());

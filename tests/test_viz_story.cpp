@@ -35,7 +35,7 @@ TEST_CASE("teaching mode pauses at a note and continues on request", "[viz]") {
   CHECK(s.now() == sim::hours(5));
   CHECK_FALSE(c.playing());
   REQUIRE(c.banner());
-  CHECK(c.banner()->detail == "watch the pool");
+  CHECK(c.banner()->text == "watch the pool");
   CHECK(c.banner()->actor == "teacher");
   c.commands().push(cmd::ContinueStory{});
   c.frame(

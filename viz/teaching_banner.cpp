@@ -27,7 +27,7 @@ void teaching_banner(PanelContext& c, float width, float height) {
   ImGui::TextColored({0.55f, 0.82f, 1.0f, 1.0f}, "%s  -  %s", cal.short_text(note->time).c_str(),
                      note->actor.c_str());
   ImGui::PushTextWrapPos(w - 20);
-  ImGui::TextUnformatted(note->detail.c_str());
+  ImGui::TextUnformatted(note->text.c_str());
   ImGui::PopTextWrapPos();
   ImGui::Spacing();
   if (ImGui::Button("Continue (space)")) c.commands.push(cmd::ContinueStory{});

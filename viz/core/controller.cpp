@@ -150,7 +150,7 @@ void Controller::frame(double wall_seconds, const std::function<bool()>& out_of_
     const auto stop = run_slices(target, out_of_budget);
     if (stop == Session::Stop::Note) {
       playing_ = false;
-      banner_ = session_.stop_note();
+      if (session_.stop_note()) show_note(*session_.stop_note());
     }
     if (stop == Session::Stop::End) playing_ = false;
   }
@@ -164,10 +164,14 @@ void Controller::frame(double wall_seconds, const std::function<bool()>& out_of_
 void Controller::show_last_note() {
   const auto& log = session_.eco().event_log();
   for (std::size_t k = log.size(); k-- > 0;)
-    if (log[k].action == "note") {
-      banner_ = log[k];
+    if (log[k].kind == models::EventKind::Note) {
+      show_note(log[k]);
       return;
     }
+}
+
+void Controller::show_note(const models::Event& note) {
+  banner_ = NoteBanner{note.time, std::string(session_.eco().actor_name(note.actor)), note.text};
 }
 
 void Controller::sample_flows() {

@@ -19,6 +19,13 @@
 
 namespace repsim::viz {
 
+// The note teaching mode stopped at, as the banner shows it.
+struct NoteBanner {
+  sim::Time time = 0;
+  std::string actor;
+  std::string text;
+};
+
 struct ControllerOptions {
   bool story = false;       // pause at notes
   std::string record_path;  // write the recording whenever the what-ifs change
@@ -64,7 +71,7 @@ class Controller {
   double achieved_speed() const { return achieved_speed_; }
   const std::optional<sim::Time>& jump_target() const { return jump_target_; }
   // Teaching mode: the note the run is paused at, until ContinueStory.
-  const std::optional<models::LogEntry>& banner() const { return banner_; }
+  const std::optional<NoteBanner>& banner() const { return banner_; }
   // Shows the latest note at or before now in the banner (a teaching-mode screenshot).
   void show_last_note();
   bool story_mode() const { return options_.story; }
@@ -78,6 +85,7 @@ class Controller {
   void build_snapshot(const UiState& ui);
   void on_rebuilt();
   void record();
+  void show_note(const models::Event& note);
 
   Session& session_;
   ControllerOptions options_;
@@ -95,7 +103,7 @@ class Controller {
   double speed_;
   double achieved_speed_ = 0;
   std::optional<sim::Time> jump_target_;
-  std::optional<models::LogEntry> banner_;
+  std::optional<NoteBanner> banner_;
   std::string status_;
   FlowTotals totals_;  // the flows' counts at the last sample_flows()
   RefreshThrottle flow_throttle_{std::chrono::milliseconds(0), 8};

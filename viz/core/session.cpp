@@ -43,8 +43,8 @@ void Session::build() {
   models::EcosystemConfig config = scenario_.config;
   config.timeline.insert(config.timeline.end(), whatifs_.begin(), whatifs_.end());
   eco_ = std::make_unique<models::Ecosystem>(std::move(config));
-  eco_->on_log([this](const models::LogEntry& e) {
-    if (pause_on_notes_ && e.action == "note") {
+  eco_->on_logged([this](const models::Event& e) {
+    if (pause_on_notes_ && e.kind == models::EventKind::Note) {
       stop_note_ = e;
       eco_->simulation().stop();
     }
@@ -98,7 +98,7 @@ bool Session::add_whatifs(const std::vector<models::Action>& actions) {
   const auto t = whatif_time();
   if (!t) return false;
   for (const models::Action& a : actions) {
-    models::TimedAction timed{*t, kWhatIfActor, a};
+    models::TimedAction timed{*t, kWhatIfActor, a, true};
     eco_->schedule(timed);
     whatifs_.push_back(std::move(timed));
   }

@@ -63,7 +63,7 @@ class Session {
 
   void set_pause_on_notes(bool on) { pause_on_notes_ = on; }
   // The note the last advance() stopped at.
-  const std::optional<models::LogEntry>& stop_note() const { return stop_note_; }
+  const std::optional<models::Event>& stop_note() const { return stop_note_; }
 
  private:
   void build();
@@ -75,7 +75,7 @@ class Session {
   std::vector<models::TimedAction> whatifs_;
   std::uint64_t generation_ = 0;
   bool pause_on_notes_ = false;
-  std::optional<models::LogEntry> stop_note_;
+  std::optional<models::Event> stop_note_;
 };
 
 }  // namespace repsim::viz

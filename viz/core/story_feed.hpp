@@ -1,7 +1,7 @@
 #pragma once
-// The story panel's lines: io::story_event_lines (the same folded story `repsim run` prints: band
-// changes of many IPs in one line, a population's outages once), each given back the simulated
-// time it starts at so a click can move the charts' cursor there.
+// The story panel's lines: io::story_lines (the same folded story `repsim run` prints: band
+// changes of many IPs in one line, a population's outages once), each with the simulated time it
+// starts at so a click can move the charts' cursor there.
 #include <cstdint>
 #include <string>
 #include <vector>
@@ -15,11 +15,10 @@ struct StoryItem {
   std::string when;     // "Wed 09 May 16:30"
   std::string text;     // the line after the time
   bool note = false;    // a note (scripted or an operator's answer): teaching mode stops there
-  bool whatif = false;  // logged by the visualizer's actor
+  bool whatif = false;  // a what-if added in the visualizer
 };
 
-// Pairs each line with the first log entry of its displayed minute (lines and log are both in time
-// order). Lines are in time order, oldest first.
+// Each line at the first record of its displayed minute. Lines are in time order, oldest first.
 std::vector<StoryItem> timed_story(const models::Ecosystem& eco);
 
 // The timed story of the current run, rebuilt only when the log grew or the run was rebuilt (the

@@ -1,0 +1,178 @@
+// The event log's typed records: names of kinds and states, and what the ecosystem emits for
+// initial bands, fault windows, outages, delay notices and NDRs.
+#include <catch2/catch.hpp>
+
+#include <cmath>
+#include <set>
+#include <string>
+
+#include "ecosystem_fixture.hpp"
+#include "models/ecosystem.hpp"
+
+using namespace repsim;
+using namespace repsim::testing;
+using models::Actor;
+using models::ActorKind;
+using models::Ecosystem;
+using models::Event;
+using models::EventKind;
+using models::kNone;
+using sim::hours;
+
+namespace {
+
+std::vector<const Event*> records_of(const Ecosystem& eco, EventKind kind) {
+  std::vector<const Event*> out;
+  for (const Event& e : eco.event_log())
+    if (e.kind == kind) out.push_back(&e);
+  return out;
+}
+
+}  // namespace
+
+TEST_CASE("every kind has its own name; actions keep the names scenario files use", "[event_log]") {
+  std::set<std::string_view> names;
+  for (int k = 0; k <= static_cast<int>(EventKind::FaultEnd); ++k)
+    names.insert(models::event_kind_name(static_cast<EventKind>(k)));
+  CHECK(names.size() == static_cast<std::size_t>(EventKind::FaultEnd) + 1);
+  CHECK(names.count("unknown") == 0);
+
+  CHECK(models::event_kind(models::SetThreshold{}) == EventKind::SetThreshold);
+  CHECK(models::event_kind(models::ProviderFaultAction{}) == EventKind::ProviderFault);
+  CHECK(models::action_name(models::ProviderFaultAction{}) == "provider_fault");
+  CHECK(models::action_name(models::RequestDelisting{}) == "request_delisting");
+  CHECK(models::action_name(models::Note{}) == "note");
+  CHECK(models::event_kind_name(EventKind::DelistedOnRequest) == "delisted_on_request");
+  CHECK(models::event_kind_name(EventKind::InitialBand) == "initial_band");
+}
+
+TEST_CASE("from and to name bands, unscored or listings by kind", "[event_log]") {
+  const models::ScoreScale scale;  // Poor, Neutral, Good
+  CHECK(models::state_name(EventKind::BandChange, scale, 0) == "Poor");
+  CHECK(models::state_name(EventKind::InitialBand, scale, 2) == "Good");
+  CHECK(models::state_name(EventKind::BandChange, scale, kNone) == "unscored");
+  CHECK(models::state_name(EventKind::InitialBand, scale, kNone) == "");  // it has no from
+  CHECK(models::state_name(EventKind::Listed, scale, models::kListed) == "listed");
+  CHECK(models::state_name(EventKind::DelistedExpired, scale, models::kUnlisted) == "unlisted");
+  CHECK(models::state_name(EventKind::RestoreScore, scale, 1) == "");
+  CHECK(models::is_listing(EventKind::DelistedByVendor));
+  CHECK_FALSE(models::is_listing(EventKind::BandChange));
+}
+
+TEST_CASE("an established pool's IPs start in their band: one initial_band each at time 0", "[event_log]") {
+  const Ecosystem eco(pool_world(false));  // 8 IPs established at 5 (Good), not yet run
+  REQUIRE(eco.event_log().size() == 8);
+  for (models::IpIndex ip = 0; ip < 8; ++ip) {
+    const Event& e = eco.event_log()[ip];
+    CHECK(e.time == 0);
+    CHECK(e.kind == EventKind::InitialBand);
+    CHECK(e.actor == Actor{ActorKind::Scorer, 0});
+    CHECK(e.ip == ip);
+    CHECK(e.scorer == 0);
+    CHECK(e.from == kNone);
+    CHECK(e.to == 2);  // Good
+    CHECK(e.value == 5.0);
+  }
+  // A new pool has no score before it is seen: no record.
+  auto c = pool_world(false);
+  c.providers[0].pools[0].initial_score.reset();
+  CHECK(Ecosystem(std::move(c)).event_log().empty());
+}
+
+TEST_CASE("a fault window is its action, then a fault_end once the run passes its end", "[event_log]") {
+  auto c = pool_world(false);
+  c.timeline.push_back({hours(10), "ops", models::GatewayOutage{kBulk, hours(3)}});
+  c.timeline.push_back({hours(20), "ops", models::ProviderFaultAction{0, hours(200)}});  // past the 4 days
+  Ecosystem eco(std::move(c));
+  eco.run_until(hours(13) - 1);
+  CHECK(records_of(eco, EventKind::FaultEnd).empty());
+  eco.run_until(hours(13));
+  const auto ends = records_of(eco, EventKind::FaultEnd);
+  REQUIRE(ends.size() == 1);
+  CHECK(ends[0]->time == hours(13));
+  CHECK(ends[0]->gateway == kBulk);
+  CHECK(ends[0]->value == 421);
+  CHECK(eco.actor_name(ends[0]->actor) == "ops");
+  const auto starts = records_of(eco, EventKind::GatewayOutage);
+  REQUIRE(starts.size() == 1);
+  CHECK(starts[0]->time == hours(10));
+  CHECK(starts[0]->actor == ends[0]->actor);
+
+  eco.run();
+  eco.finish();
+  CHECK(records_of(eco, EventKind::FaultEnd).size() == 1);  // the provider fault outlasts the run
+  sim::Time last = 0;
+  for (const Event& e : eco.event_log()) {
+    CHECK(e.time >= last);  // in time order
+    last = e.time;
+  }
+}
+
+TEST_CASE("outage records name the pair and cause; an end carries its hours", "[event_log]") {
+  Ecosystem eco(pool_world(false));
+  eco.run();
+  eco.finish();
+  const auto starts = records_of(eco, EventKind::OutageStart);
+  const auto ends = records_of(eco, EventKind::OutageEnd);
+  const auto& outages = eco.ledger().outages();
+  REQUIRE_FALSE(outages.empty());
+  REQUIRE(starts.size() == outages.size());
+  std::size_t closed = 0;
+  for (std::size_t k = 0; k < outages.size(); ++k) {
+    const models::OutageInterval& o = outages[k];
+    CHECK(starts[k]->time == o.start);
+    CHECK(starts[k]->tenant == o.tenant);
+    CHECK(starts[k]->gateway == o.gateway);
+    CHECK(starts[k]->cause == o.cause);
+    CHECK(std::isnan(starts[k]->value));
+    CHECK(eco.actor_name(starts[k]->actor).empty());
+    if (o.end == sim::kNever) continue;
+    ++closed;
+    bool found = false;
+    for (const Event* e : ends)
+      if (e->tenant == o.tenant && e->gateway == o.gateway && e->time == o.end) {
+        found = true;
+        CHECK(e->value == sim::to_hours(o.end - o.start));
+      }
+    CHECK(found);
+  }
+  CHECK(ends.size() == closed);
+}
+
+TEST_CASE("a pair's first delay notice and first NDR, counted when the run finishes", "[event_log]") {
+  auto c = pool_world(false);
+  c.providers[0].config.retry.delay_notice = hours(2);
+  Ecosystem eco(std::move(c));
+  eco.run();
+  const auto notices = records_of(eco, EventKind::DelayNotice);
+  const auto ndrs = records_of(eco, EventKind::Ndr);
+  REQUIRE_FALSE(notices.empty());
+  REQUIRE_FALSE(ndrs.empty());
+  for (const Event* e : notices) CHECK(std::isnan(e->value));  // the run is not over
+  eco.finish();
+
+  // One record per pair that got any, with the pair's count.
+  std::size_t pairs_noticed = 0, pairs_bounced = 0;
+  for (const auto& [t, g] : eco.ledger().pairs()) {
+    const models::DeliveryCounts counts = eco.ledger().pair(t, g);
+    pairs_noticed += counts.delay_notices > 0;
+    pairs_bounced += counts.bounced() > 0;
+  }
+  CHECK(notices.size() == pairs_noticed);
+  CHECK(ndrs.size() == pairs_bounced);
+  for (const Event* e : notices)
+    CHECK(e->value == static_cast<double>(eco.ledger().pair(e->tenant, e->gateway).delay_notices));
+  for (const Event* e : ndrs)
+    CHECK(e->value == static_cast<double>(eco.ledger().pair(e->tenant, e->gateway).bounced()));
+
+  // bulk rejects every spam of tenant 0's burst from +48 h at 600 an hour (10 a minute): its first
+  // NDR comes in the burst's first minute.
+  bool spam_bounced = false;
+  for (const Event* e : ndrs)
+    if (e->tenant == 0 && e->gateway == kBulk) {
+      spam_bounced = true;
+      CHECK(e->time >= hours(48));
+      CHECK(e->time < hours(48) + sim::minutes(1));
+    }
+  CHECK(spam_bounced);
+}
