@@ -65,7 +65,8 @@ struct ProviderFault {
 
 struct ProviderConfig {
   std::string id;
-  RetryPolicy retry = RetryPolicy::fope2012();  // the 2012 Office 365 outbound path (DESIGN.md)
+  // The 2012 Office 365 outbound path (docs/architecture.md, domain facts).
+  RetryPolicy retry = RetryPolicy::fope2012();
   // Concurrent sessions to one gateway; 0 = unlimited (no domain source fixes a limit).
   std::uint32_t max_connections_per_destination = 0;
   // How long one delivery attempt holds its connection. 2 s: a placeholder of this model.
