@@ -10,7 +10,7 @@
 #include <string>
 #include <utility>
 
-#include "sim/huge_page_allocator.hpp"
+#include "sim/memory/huge_page_allocator.hpp"
 #include "sim/random.hpp"
 
 #if defined(__linux__)

@@ -13,7 +13,8 @@
 
 #include "models/ids.hpp"
 #include "models/message.hpp"
-#include "sim/huge_page_allocator.hpp"
+#include "sim/memory/huge_page_allocator.hpp"
+#include "sim/memory/prefetch.hpp"
 
 namespace repsim::models {
 
@@ -32,7 +33,7 @@ struct DomainAuth {
 
 // One domain per tenant, indexed by TenantIndex.
 struct AuthDirectory {
-  // Read at random once per message: huge pages when large (sim/huge_page_allocator.hpp).
+  // Read at random once per message: huge pages when large (sim/memory/huge_page_allocator.hpp).
   std::vector<DomainAuth, sim::HugePageAllocator<DomainAuth>> domains;
   // SPF records, each strictly ascending: every IP of every pool the domain's provider(s) route it
   // through (a shared pool authorises all its IPs for every customer). Every customer of a pool
@@ -45,6 +46,10 @@ struct AuthDirectory {
     static const std::vector<IpIndex> kNoRecord;
     const std::uint32_t r = domains[t].spf_record;
     return r == kNone ? kNoRecord : records[r];
+  }
+  // A cache hint: domain t's entry, which evaluate_auth will read (nothing for an unknown t).
+  void prefetch_domain(TenantIndex t) const {
+    if (t < domains.size()) sim::prefetch(&domains[t]);
   }
   // Adds a record; returns its number for DomainAuth::spf_record.
   std::uint32_t add_record(std::vector<IpIndex> ips) {

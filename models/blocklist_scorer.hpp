@@ -16,10 +16,10 @@ namespace repsim::models {
 
 struct BlocklistConfig {
   std::string id = "dnsbl";
-  ScoreScale scale;  // a listed IP reads as scale.min; -7..+7 by default (DESIGN.md domain facts)
-  // "DNS blocklists list on trap hits and delist on request or expiry" (DESIGN.md): three hits
-  // within 24 h list an IP. The window is (t - list_window, t]: a hit exactly list_window before the
-  // current one no longer counts.
+  ScoreScale scale;  // a listed IP reads as scale.min; -7..+7 by default (docs/architecture.md, domain facts)
+  // "DNS blocklists list on trap hits and delist on request or expiry" (docs/architecture.md, domain
+  // facts): three hits within 24 h list an IP. The window is (t - list_window, t]: a hit exactly
+  // list_window before the current one no longer counts.
   std::uint32_t trap_hits_to_list = 3;
   sim::Time list_window = sim::kDay;
   // A listing nobody asks about expires 7 days after the last trap hit that listed or re-hit it.

@@ -5,7 +5,7 @@
 #include <cstdint>
 #include <stdexcept>
 
-#include "sim/ring_queue.hpp"
+#include "sim/memory/ring_queue.hpp"
 #include "sim/time.hpp"
 
 namespace repsim::models {

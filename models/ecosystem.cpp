@@ -6,7 +6,7 @@
 
 #include "models/blocklist_scorer.hpp"
 #include "models/senderbase_scorer.hpp"
-#include "sim/prefetch.hpp"
+#include "sim/memory/prefetch.hpp"
 
 namespace repsim::models {
 namespace {
@@ -201,10 +201,8 @@ void Ecosystem::build_providers() {
 }
 
 // Tenants are built busiest first, so that the arena and the ledger's pair accounts (numbered as
-// tenants reserve them) keep the senders of most of the mail together, on fewer lines and pages: in
-// the scale week (volumes with a coefficient of variation of 1) a quarter of the small businesses
-// send 56% of their mail. Against the layout in index order, both builds running at once, a week
-// ran 5 to 9% faster at scale 0.125 and 1 to 10% at scales 1 and 2. Nothing observable depends on
+// tenants reserve them) keep the senders of most of the mail together, on fewer lines and pages
+// (bench/README.md, "Busiest tenants first, and a pair's hot line"). Nothing observable depends on
 // the build order: pools draw over their members in index order, and the error reported is the
 // first bad tenant's in index order.
 void Ecosystem::build_tenants() {
@@ -365,7 +363,7 @@ void Ecosystem::prefetch(const Message& m, int stage) const {
   if (m.tenant >= route_of_tenant_.size() || m.gateway >= gateways_.size()) return;
   if (stage == 0) {
     sim::prefetch(&route_of_tenant_[m.tenant]);
-    sim::prefetch(&auth_.domains[m.tenant]);
+    auth_.prefetch_domain(m.tenant);
     gateways_[m.gateway]->prefetch();
     return;
   }
@@ -376,10 +374,8 @@ void Ecosystem::prefetch(const Message& m, int stage) const {
 // A queued message's sender is anyone, so its authentication records are cold when a flush
 // reaches it (the gateway's lines are not: a queue holds mail to one destination).
 void Ecosystem::prefetch_delivery(const Message& m) const {
-  const auto& domains = auth_.domains;
-  if (m.envelope_from < domains.size()) sim::prefetch(&domains[m.envelope_from]);
-  if (m.header_from != m.envelope_from && m.header_from < domains.size())
-    sim::prefetch(&domains[m.header_from]);
+  auth_.prefetch_domain(m.envelope_from);
+  if (m.header_from != m.envelope_from) auth_.prefetch_domain(m.header_from);
 }
 
 SmtpReply Ecosystem::deliver(const Message& m, IpIndex ip, ProviderIndex via, sim::Time now) {

@@ -23,8 +23,8 @@
 #include "models/provider.hpp"
 #include "models/scorer.hpp"
 #include "models/tenant.hpp"
+#include "sim/memory/object_arena.hpp"
 #include "sim/metrics.hpp"
-#include "sim/object_arena.hpp"
 #include "sim/random.hpp"
 #include "sim/simulation.hpp"
 
@@ -131,7 +131,7 @@ class Ecosystem final : public MessageSink, public DeliveryNetwork, public Actio
   std::vector<std::unique_ptr<Provider>> providers_;
   // What every tenant sends through (tenants point to it; it is declared before them, so outlives them).
   TenantContext tenant_context_{sim_, config_.calendar, messages_, ledger_, *this, &traffic_pools_};
-  // One block: a provider-sized run reads 100,000 tenants at random (see sim/object_arena.hpp).
+  // One block: a provider-sized run reads 100,000 tenants at random (see sim/memory/object_arena.hpp).
   // Laid out busiest first (build_tenants); tenant_at_ finds them by index.
   sim::ObjectArena<Tenant> tenants_;
   std::vector<Tenant*> tenant_at_;

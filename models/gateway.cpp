@@ -6,7 +6,7 @@
 #include <utility>
 
 #include "sim/distributions.hpp"
-#include "sim/prefetch.hpp"
+#include "sim/memory/prefetch.hpp"
 
 namespace repsim::models {
 

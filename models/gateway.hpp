@@ -30,7 +30,7 @@
 #include "models/message.hpp"
 #include "models/scorer.hpp"
 #include "models/smtp.hpp"
-#include "sim/prefetch.hpp"
+#include "sim/memory/prefetch.hpp"
 #include "sim/random.hpp"
 #include "sim/time.hpp"
 

@@ -12,9 +12,9 @@ namespace {
 
 constexpr double kInf = std::numeric_limits<double>::infinity();
 
-// Reply texts (the code is separate). VA's May 2012 deferral as quoted in DESIGN.md; the refusal
-// is Cisco ESA's stock text for a poor-reputation sender group; the blocklist text follows the
-// common DNSBL rejection.
+// Reply texts (the code is separate). VA's May 2012 deferral as quoted in docs/architecture.md
+// (domain facts); the refusal is Cisco ESA's stock text for a poor-reputation sender group; the
+// blocklist text follows the common DNSBL rejection.
 constexpr const char* kUnsolicitedText =
     "4.7.1 Your message has been characterized to be unsolicited email or from an untrusted mail "
     "delivery system";

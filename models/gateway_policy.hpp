@@ -89,8 +89,8 @@ GatewayPolicy good_only_policy(const ScoreScale& scale);
 GatewayPolicy neutral_ok_policy(const ScoreScale& scale);
 
 // Cut points of the graded (host access table) policy. Defaults: Cisco ESA's shipped sender groups
-// refuse below -3 and throttle from -3 to -1 (SUSPECTLIST); DESIGN.md domain facts add that in
-// May 2012 every policy that throttled scores <= 0 caught the "Neutral, score 0" pool.
+// refuse below -3 and throttle from -3 to -1 (SUSPECTLIST); the domain facts (docs/architecture.md)
+// add that in May 2012 every policy that throttled scores <= 0 caught the "Neutral, score 0" pool.
 struct GradedCuts {
   double refuse_below = -3.0;         // score < this -> 554 refuse
   double slow_below = -1.0;           // refuse_below <= score < this -> slow_per_hour

@@ -9,8 +9,8 @@
 #include <memory>
 #include <vector>
 
-#include "sim/huge_page_allocator.hpp"
-#include "sim/prefetch.hpp"
+#include "sim/memory/huge_page_allocator.hpp"
+#include "sim/memory/prefetch.hpp"
 #include "sim/random.hpp"
 
 namespace repsim::models {

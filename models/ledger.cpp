@@ -4,8 +4,6 @@
 #include <stdexcept>
 #include <string>
 
-#include "sim/prefetch.hpp"
-
 namespace repsim::models {
 
 namespace {
@@ -177,21 +175,20 @@ void Ledger::prefetch(const Message& m, int stage) const {
     // reads it (queued, bounced, filtered) comes through prefetch_queued or is rare, and asking
     // for it for every message would cost a page walk each.
     if (stage == 0) {
-      sim::prefetch(&pairs_.value(m.pair));
-      sim::prefetch(&gateways_[m.gateway]);
+      prefetch_hot(m.pair);
+      prefetch_gateway(m.gateway);
     }
     return;
   }
   if (stage == 0) {
     sim::prefetch(&directories_[m.tenant]);
-    // The first line only: what a message delivered at once touches (see AlignedCounts).
-    sim::prefetch(&gateways_[m.gateway]);
+    prefetch_gateway(m.gateway);
     return;
   }
   const Directory& d = directories_[m.tenant];
   for (std::size_t i = 0; i < Directory::kDirect; ++i) {
     if (d.gateway[i] == m.gateway) {
-      sim::prefetch(&pairs_.value(d.pair[i]));
+      prefetch_hot(d.pair[i]);
       return;
     }
   }
@@ -202,17 +199,16 @@ void Ledger::prefetch_queued(const Message& m, int stage, sim::Time now) const {
   if (m.pair == kNone || m.tenant >= directories_.size() || m.gateway >= gateways_.size() ||
       m.pair >= pairs_.size())
     return prefetch(m, stage);
-  const PairCold& cold = cold_[m.pair];
   if (stage == 0) {
-    sim::prefetch(&pairs_.value(m.pair));
-    sim::prefetch_bytes<sizeof(PairCold)>(&cold);
-    sim::prefetch(&gateways_[m.gateway]);
+    prefetch_hot(m.pair);
+    prefetch_cold(m.pair);
+    prefetch_gateway(m.gateway);
     return;
   }
   // The latency buckets its delivery would count in (stage 0 brought the pair's, so reading where
   // they are is no miss): a queued message delivered late is the one that has any.
   const std::int64_t latency = (now - m.created) / sim::kSecond;
-  sim::Histogram::prefetch(cold.latency, latency);
+  sim::Histogram::prefetch(cold_[m.pair].latency, latency);
   gateways_[m.gateway].counts.latency_s.prefetch(latency);
 }
 

@@ -49,9 +49,8 @@ static_assert(sizeof(Message) == 40);
 // The slab can grow large (a sink may keep what it is given, as the tests' sinks do), so it is kept
 // in fixed chunks that are never moved: a growing vector would copy it at each doubling and fault
 // in twice its size. The chunks are on ordinary pages, not huge pages like the tables read at
-// random: a huge page is zeroed whole on first touch, 2 MiB at a time, and on the week at scale 1
-// the slab on huge pages cost more than their reach saved (bench/README.md, "The message slab",
-// from when the slab held the queued mail too).
+// random: a huge page is zeroed whole on first touch, 2 MiB at a time, which costs a growing slab
+// more than the pages' reach saves (bench/README.md, "The message slab").
 class MessagePool {
  public:
   MessageId create(const Message& m) {

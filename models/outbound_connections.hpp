@@ -8,7 +8,7 @@
 #include <vector>
 
 #include "models/ids.hpp"
-#include "sim/ring_queue.hpp"
+#include "sim/memory/ring_queue.hpp"
 #include "sim/time.hpp"
 
 namespace repsim::models {

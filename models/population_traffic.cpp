@@ -5,7 +5,7 @@
 #include <utility>
 
 #include "models/tenant.hpp"
-#include "sim/prefetch.hpp"
+#include "sim/memory/prefetch.hpp"
 
 namespace repsim::models {
 
@@ -98,6 +98,8 @@ void PooledArrivals::build_table() {
     }
 }
 
+void PooledArrivals::prefetch_entry(std::uint32_t entry) const { sim::prefetch(&table_[entry]); }
+
 // As a single tenant does: from any instant, the last arrival's included, the integrated rate to
 // the next arrival is Exp(1). Draw order per arrival (pool stream): its time, its table entry, the
 // uniform that decides between the entry's member and its alias.
@@ -113,7 +115,7 @@ void PooledArrivals::fill() {
     u.at = at;
     u.entry = static_cast<std::uint32_t>(rng_.below(table_.size()));
     u.u = rng_.uniform01();
-    sim::prefetch(&table_[u.entry]);
+    prefetch_entry(u.entry);
     upcoming_.push_back(u);
   }
 }
@@ -142,8 +144,13 @@ void PooledArrivals::on_event(sim::Simulation& sim, std::uint64_t) {
     advance(due, kDrawn);
   due.member->emit_legit(due.message);
   fill();
-  // One entry reaches each stage per arrival, except at the start (and at the horizon, where the
-  // queue stops growing): an entry that skipped kResolve is resolved when it is drawn.
+  look_ahead();
+  if (!upcoming_.empty()) sim.schedule_at(upcoming_.front().at, *this);
+}
+
+// One entry reaches each stage per arrival, except at the start (and at the horizon, where the
+// queue stops growing): an entry that skipped kResolve is resolved when it is drawn.
+void PooledArrivals::look_ahead() {
   if (upcoming_.size() > kResolve) {
     advance(upcoming_[kResolve], kResolved);
     upcoming_[kResolve].member->prefetch_self();
@@ -157,7 +164,6 @@ void PooledArrivals::on_event(sim::Simulation& sim, std::uint64_t) {
     upcoming_[kPeek].member->prefetch_draw();
   if (upcoming_.size() > kSlot && upcoming_[kSlot].stage == kDrawn)
     upcoming_[kSlot].member->prefetch_mail(upcoming_[kSlot].message, 1);
-  if (!upcoming_.empty()) sim.schedule_at(upcoming_.front().at, *this);
 }
 
 std::shared_ptr<const WeeklyShape> TrafficPools::shape_of(const TrafficProfile& profile) {

@@ -25,9 +25,9 @@
 #include "models/traffic_profile.hpp"
 #include "sim/calendar.hpp"
 #include "sim/distributions.hpp"
-#include "sim/huge_page_allocator.hpp"
+#include "sim/memory/huge_page_allocator.hpp"
+#include "sim/memory/ring_queue.hpp"
 #include "sim/random.hpp"
-#include "sim/ring_queue.hpp"
 #include "sim/simulation.hpp"
 #include "sim/time.hpp"
 
@@ -92,6 +92,11 @@ class PooledArrivals final : public sim::EventHandler {
   void fill();
   // Brings u up to `stage` (resolving, then drawing its message), in that order.
   void advance(Upcoming& u, Stage stage);
+  // The pipeline's step after an arrival: moves the entries behind it one stage on (see kAhead)
+  // and asks for the lines each stage will read next.
+  void look_ahead();
+  // A cache hint: the table entry a pick will read kAhead arrivals later.
+  void prefetch_entry(std::uint32_t entry) const;
 
   sim::Simulation& sim_;
   const sim::Calendar& calendar_;

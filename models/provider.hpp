@@ -42,7 +42,7 @@
 #include "models/provider_desks.hpp"
 #include "models/retry_policy.hpp"
 #include "models/smtp.hpp"
-#include "sim/prefetch.hpp"
+#include "sim/memory/prefetch.hpp"
 #include "sim/random.hpp"
 #include "sim/simulation.hpp"
 #include "sim/time.hpp"
@@ -65,7 +65,8 @@ struct ProviderFault {
 
 struct ProviderConfig {
   std::string id;
-  RetryPolicy retry = RetryPolicy::fope2012();  // the 2012 Office 365 outbound path (DESIGN.md)
+  // The 2012 Office 365 outbound path (docs/architecture.md, domain facts).
+  RetryPolicy retry = RetryPolicy::fope2012();
   // Concurrent sessions to one gateway; 0 = unlimited (no domain source fixes a limit).
   std::uint32_t max_connections_per_destination = 0;
   // How long one delivery attempt holds its connection. 2 s: a placeholder of this model.
@@ -173,10 +174,9 @@ class Provider final : public sim::EventHandler {
     std::uint32_t source = 0;  // pool, or kIpSource | ip
     // The lane's mail itself, in arrival order (tenant == kNone where a message has left), not
     // numbers into the message pool: a pass, a delay notice or an expiry then reads a lane's mail
-    // in order, where slots in the pool, filled as all lanes deferred at once, sat up to 48 KiB
-    // apart (scale 2 of the week).
-    // The vector copies itself at each doubling; on the week that costs less than the scattered
-    // reads did (bench/README.md, "A lane holds its own mail").
+    // in order, not slots scattered over the pool by every lane deferring at once. The vector
+    // copies itself at each doubling, which costs less than scattered reads (bench/README.md, "A
+    // lane holds its own mail").
     std::vector<Message> slots;
     std::size_t head = 0;         // no message before this slot
     std::size_t live = 0;         // messages in slots

@@ -20,7 +20,7 @@ struct AbuseDesk {
 };
 
 enum class SupportStance : std::uint8_t {
-  AskRecipientsToAllowlist,  // what the 2012 provider told its customer (DESIGN.md domain facts)
+  AskRecipientsToAllowlist,  // what the 2012 provider told its customer (docs/architecture.md, domain facts)
   EscalateToVendor,          // the provider asks the reputation vendor to look at its IPs
   Reroute,                   // the provider moves the tenant's mail to another route
 };

@@ -5,7 +5,7 @@
 #include <string>
 
 #include "models/provider.hpp"
-#include "sim/prefetch.hpp"
+#include "sim/memory/prefetch.hpp"
 
 namespace repsim::models {
 
@@ -125,10 +125,9 @@ void Provider::prefetch_ahead(const Lane& lane, std::size_t i) const {
 }
 
 // A pass resumes a lane where its last one stopped, seconds and thousands of messages ago (a flush
-// waits for the gateway's sessions), so what prefetch_ahead asked for then has left the TLB, and
-// the first messages of each pass stalled one after another on their pairs' pages. Asking for them
+// waits for the gateway's sessions), so what prefetch_ahead asked for then has left the TLB. Asking
 // again all at once lets those misses overlap: a dead lane's probe alone, else what the walk's own
-// horizon covers.
+// horizon covers (bench/README.md, "A pass asks again for the mail it starts with").
 void Provider::prefetch_batch(const Lane& lane, std::size_t from) const {
   const std::size_t lines = dead(lane) ? 1 : kLinesAhead;
   for (std::size_t k = from; k < from + lines; ++k) prefetch_queued(lane, k, 0);

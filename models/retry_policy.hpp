@@ -16,12 +16,14 @@ struct RetryPolicy {
   // A broken sender that treats 4xx as 5xx: the first tempfail bounces the message at once.
   bool tempfail_is_permanent = false;
 
-  // Forefront Online Protection, the 2012 Office 365 outbound path (DESIGN.md domain facts): a retry
-  // about every 20 min, a delay notice after 2 h, the message returned after 5 days (120 h).
+  // Forefront Online Protection, the 2012 Office 365 outbound path (docs/architecture.md, domain
+  // facts): a retry about every 20 min, a delay notice after 2 h, the message returned after 5 days
+  // (120 h).
   static RetryPolicy fope2012();
   // Postfix defaults: minimal_backoff_time 300 s doubling up to maximal_backoff_time 4000 s,
-  // maximal_queue_lifetime 5d (DESIGN.md domain facts). delay_warning_time defaults to 0 in Postfix
-  // (no warning), so delay_notice is 0 here too; scenarios that want warnings set it (e.g. 4h).
+  // maximal_queue_lifetime 5d (docs/architecture.md, domain facts). delay_warning_time defaults to 0
+  // in Postfix (no warning), so delay_notice is 0 here too; scenarios that want warnings set it (e.g.
+  // 4h).
   static RetryPolicy postfix();
 
   // The wait before attempt k+1 after k >= 1 failed attempts: first_retry * backoff^(k-1), capped at

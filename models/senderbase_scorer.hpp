@@ -22,8 +22,9 @@ namespace repsim::models {
 // Tuned on the default scale (Poor < -1 <= Neutral < 1 <= Good) and clean_score 5:
 struct SenderBaseWeights {
   // Per unit of spam fraction (spam / volume over the window). 5% spam costs 5 points: a clean IP
-  // at 5 settles at 0, "Neutral, score 0" as Microsoft reported in May 2012 (DESIGN.md). 4% still
-  // reads Good (1), 6% reads Poor (-1 - epsilon), 30% would be -25 and is clamped to the floor -7.
+  // at 5 settles at 0, "Neutral, score 0" as Microsoft reported in May 2012 (docs/architecture.md,
+  // domain facts). 4% still reads Good (1), 6% reads Poor (-1 - epsilon), 30% would be -25 and is
+  // clamped to the floor -7.
   double spam_ratio = 100.0;
   // 0: the spam feature is the spam fraction itself (linear, above). > 0: it saturates as
   // 1 - exp(-fraction / spam_saturation), and spam_ratio becomes the most that spam alone can cost.
@@ -45,9 +46,10 @@ struct SenderBaseWeights {
 
 struct SenderBaseConfig {
   std::string id = "senderbase";
-  ScoreScale scale;  // -7..+7, Poor / Neutral / Good (DESIGN.md domain facts)
+  ScoreScale scale;  // -7..+7, Poor / Neutral / Good (docs/architecture.md, domain facts)
   // Scores are recomputed every hour and reach gateways half an hour later (published views lag the
-  // live computation, DESIGN.md "published every update_every after publish_delay").
+  // live computation; docs/architecture.md, domain facts: "published every update_every after
+  // publish_delay").
   sim::Time update_every = sim::kHour;
   sim::Time publish_delay = 30 * sim::kMinute;
   // Features are counted over the last 7 days, kept as a ring of update_every buckets; must be a
@@ -56,10 +58,11 @@ struct SenderBaseConfig {
   sim::Time window = sim::kWeek;
   // Recovery toward a higher target halves the remaining distance every 48 h: from Poor (-5) back
   // to Good (1) toward 5 takes 48 * log2(10 / 4) ~ 63 h once the target is clean again, inside
-  // "a few hours to just over one week" (DESIGN.md domain facts).
+  // "a few hours to just over one week" (docs/architecture.md, domain facts).
   sim::Time recovery_half_life = 48 * sim::kHour;
   // Lifetime messages before an IP may rise above neutral_score: new IPs with little history score
-  // Neutral, dedicated IPs "need volume and warm-up to earn a Good score" (DESIGN.md).
+  // Neutral, dedicated IPs "need volume and warm-up to earn a Good score" (docs/architecture.md,
+  // domain facts).
   std::uint64_t warmup_volume = 500;
   double neutral_score = 0.0;  // new / low-history IPs: "Neutral, score 0"
   double clean_score = 5.0;    // where a clean established IP settles: mid-Good
@@ -121,7 +124,8 @@ class SenderBaseScorer final : public Scorer, private sim::EventHandler {
   // straight back (the vendor has judged that evidence). Volume and warm-up history stay: an IP
   // still in warm-up falls back to at most neutral_score at the next update.
   void restore(IpIndex ip, double score, sim::Time now) override;
-  // SenderBase has no delisting (DESIGN.md): reputation recovers with clean volume only.
+  // SenderBase has no delisting (docs/architecture.md, domain facts): reputation recovers with clean
+  // volume only.
   void request_delisting(IpIndex, sim::Time) override {}
 
   // The live (not yet published) view, for tests and the visualizer.

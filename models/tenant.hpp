@@ -16,7 +16,7 @@
 #include "models/traffic_profile.hpp"
 #include "sim/calendar.hpp"
 #include "sim/distributions.hpp"
-#include "sim/prefetch.hpp"
+#include "sim/memory/prefetch.hpp"
 #include "sim/random.hpp"
 #include "sim/simulation.hpp"
 #include "sim/time.hpp"
@@ -130,10 +130,9 @@ class alignas(64) Tenant final : public sim::EventHandler {
   void emit(const Message& m);
 
   // What every legit message reads, together at the front: in a world of 100,000 tenants each line
-  // of it is a cache miss per message. With the vtable pointer: 8 + 32 + 8 + 16 + 8 + 8 = 80 bytes
-  // (the pairs' number fills what was the index's padding),
+  // of it is a cache miss per message. With the vtable pointer: 8 + 32 + 8 + 16 + 8 + 8 = 80 bytes,
   // then the mix's inline part (104), 184 in all; the context is one pointer to what all tenants
-  // share (its line stays in cache), not a copy of six.
+  // share (its line stays in cache).
   sim::RandomStream traffic_rng_;
   TenantIndex index_;
   // The ledger's number of the pair with the mix's first gateway (Ledger::reserve_pairs): a drawn
@@ -144,10 +143,9 @@ class alignas(64) Tenant final : public sim::EventHandler {
   std::uint64_t legit_created_ = 0;
   const TenantContext* ctx_;
   RecipientMix mix_;
-  // The rest, which a pooled tenant's legit mail never reads, behind one pointer. The tenants sit
-  // in one block that the members' random reads cover; with the rest inline (704 bytes a tenant,
-  // not 256) that block was 2.75 times larger, which cost about 4% where the tenants nearly fit in
-  // the caches (scale 0.125 of the week) and nothing measurable at scale 2.
+  // The rest, which a pooled tenant's legit mail never reads, behind one pointer: the tenants sit in
+  // one block that the members' random reads cover, and it stays small (bench/README.md, "The
+  // tenant's cold part").
   struct Rest {
     TenantConfig cfg;
     sim::RandomStream spam_rng;

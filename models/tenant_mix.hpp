@@ -11,7 +11,7 @@
 
 #include "models/ids.hpp"
 #include "sim/distributions.hpp"
-#include "sim/prefetch.hpp"
+#include "sim/memory/prefetch.hpp"
 #include "sim/random.hpp"
 
 namespace repsim::models {

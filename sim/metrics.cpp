@@ -6,7 +6,7 @@
 #include <stdexcept>
 #include <string>
 
-#include "sim/prefetch.hpp"
+#include "sim/memory/prefetch.hpp"
 #include "sim/simulation.hpp"
 
 namespace repsim::sim {

@@ -5,7 +5,7 @@
 #include <cstdint>
 #include <vector>
 
-#include "sim/huge_page_allocator.hpp"
+#include "sim/memory/huge_page_allocator.hpp"
 
 using repsim::sim::HugePageAllocator;
 using repsim::sim::kHugePage;

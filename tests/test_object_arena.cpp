@@ -5,7 +5,7 @@
 #include <string>
 #include <vector>
 
-#include "sim/object_arena.hpp"
+#include "sim/memory/object_arena.hpp"
 
 using repsim::sim::ObjectArena;
 

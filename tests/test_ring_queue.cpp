@@ -3,8 +3,8 @@
 #include <cstdint>
 #include <deque>
 
+#include "sim/memory/ring_queue.hpp"
 #include "sim/random.hpp"
-#include "sim/ring_queue.hpp"
 
 using repsim::sim::RandomStream;
 using repsim::sim::RingQueue;

@@ -9,7 +9,7 @@
 #include <stdexcept>
 #include <utility>
 
-#include "sim/huge_page_allocator.hpp"
+#include "sim/memory/huge_page_allocator.hpp"
 
 namespace repsim::sim {
 

@@ -2,12 +2,12 @@
 // An allocator for the large flat arrays of a big run (per-entity accounts, hash indexes) that are
 // built with the world and read at random: with 4 KiB pages nearly every access of a multi-GiB run
 // also misses the TLB, and a page walk costs as much as the miss itself. It does not suit memory
-// that keeps growing while a run runs (see MessagePool): each new huge page is zeroed whole, 2 MiB
-// at a time, when first touched. Blocks of at least 1 MiB are rounded up to whole 2 MiB pages (less
-// than one page of slack each), aligned, and advised as huge pages (transparent huge pages in
-// "madvise" mode, the usual default, only back memory that asks); smaller blocks are ordinary
-// allocations. Without transparent huge pages the advice is a no-op. Stateless, so containers
-// using it compare and swap like std::allocator's.
+// that keeps growing while a run runs: each new huge page is zeroed whole, 2 MiB at a time, when
+// first touched (bench/README.md, "The message slab"). Blocks of at least 1 MiB are rounded up to
+// whole 2 MiB pages (less than one page of slack each), aligned, and advised as huge pages
+// (transparent huge pages in "madvise" mode, the usual default, only back memory that asks);
+// smaller blocks are ordinary allocations. Without transparent huge pages the advice is a no-op.
+// Stateless, so containers using it compare and swap like std::allocator's.
 #include <cstddef>
 #include <cstdint>
 #include <cstdlib>

@@ -8,7 +8,7 @@
 #include <stdexcept>
 #include <vector>
 
-#include "sim/prefetch.hpp"
+#include "sim/memory/prefetch.hpp"
 
 namespace repsim::sim {
 

@@ -10,20 +10,16 @@ namespace repsim::sim {
 
 inline constexpr std::size_t kCacheLine = 64;
 
-// One hint: asks for the cache line at p. Every hint in the code goes through here, because g++ 12
-// does not count __builtin_prefetch as a side effect: a function whose only effect is a prefetch is
-// found pure before it is inlined, and a call to a pure function whose result is unused is deleted.
-// That silently removed whole hints (the provider's hint for its connections to a destination
-// compiled to nothing). The empty volatile asm is a side effect the compiler must keep, and it
-// costs no instruction.
+// One hint: asks for the cache line at p. g++ 12 finds a function whose only effect is a prefetch
+// pure and deletes calls to it; the empty volatile asm is a side effect it must keep, at no cost.
+// Every hint goes through here (bench/README.md, "Hints the compiler deleted").
 inline void prefetch(const void* p) {
   __builtin_prefetch(p);
   asm volatile("");
 }
 
-// Hints are straight-line code, never a loop: g++ 12 at -O2/-O3 assumes loops without side effects
-// finish (-ffinite-loops), and it deleted a prefetch loop together with the hash lookup that fed it
-// (the ledger's prefetch of a pair compiled to nothing).
+// Hints are straight-line code, never a loop: g++ 12 assumes a loop without side effects finishes
+// (-ffinite-loops) and deletes it (bench/README.md, "Where the time went").
 template <std::size_t... Line>
 inline void prefetch_lines(const char* begin, std::index_sequence<Line...> /*lines*/) {
   (prefetch(begin + Line * kCacheLine), ...);
