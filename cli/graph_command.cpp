@@ -15,9 +15,9 @@ namespace {
 std::string group_of(const std::string& id) { return id.substr(0, id.find('#')); }
 
 int graph(const std::string& scenario, const std::string& dot_file) {
-  auto loaded = load_or_report(scenario);
-  if (!loaded) return kExitBadInput;
-  const models::Ecosystem eco(std::move(loaded->config));
+  const auto built = load_and_build(scenario);
+  if (!built) return kExitBadInput;
+  const models::Ecosystem& eco = built->world();
   const models::Topology topo(models::TopologyInput::from(eco));
 
   std::printf("%s: %zu providers, %zu pools, %zu IPs, %zu tenants, %zu gateways, %zu scorers\n",
