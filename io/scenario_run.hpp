@@ -42,7 +42,7 @@ class ScenarioRun {
   void run() { run_until(end_); }
   // Advances to min(t, end()) in slices of `slice` simulated time, calling `observer` after each:
   // run_until is resumable, so slicing changes nothing in the run. True when it got there; false
-  // when the observer said stop, or stop() was called, on the way.
+  // when the observer said stop first (after a slice that stop() cut short, say).
   bool run_in_slices(sim::Time t, sim::Time slice, const SliceObserver& observer);
   // Runs the next pending event at or before end(); false, with the run at its end, when none is left.
   bool step_event();
