@@ -5,8 +5,7 @@
 #include <algorithm>
 #include <chrono>
 
-#include "io/scenario_loader.hpp"
-#include "models/ecosystem.hpp"
+#include "io/scenario_run.hpp"
 
 namespace repsim::bench {
 
@@ -26,29 +25,27 @@ ScaleResult run_scale(const std::string& scenario, double scale, sim::Time until
   const auto t0 = Clock::now();
   io::LoadOptions options;
   options.scale = scale;
-  options.check_build = false;  // built once, below
-  io::LoadedScenario loaded = io::load_scenario_file(scenario, options);
-  models::Ecosystem eco(std::move(loaded.config));
+  io::ScenarioRun run(io::load_scenario_file(scenario, options), until);
+  run.build();
   r.load_seconds = seconds_since(t0);
 
-  // Hourly slices only to sample the queue and the event list; run_until is resumable, so slicing
-  // changes nothing in the run.
+  // Hourly slices only to sample the queue and the event list; slicing changes nothing in the run.
   const auto t1 = Clock::now();
-  const sim::Time end = std::min(until, eco.config().duration);
-  for (sim::Time t = 0; t < end;) {
-    t = std::min(end, t + sim::kHour);
-    eco.run_until(t);
+  run.run_in_slices(run.end(), sim::kHour, [&r](const io::ScenarioRun& at) {
+    const models::Ecosystem& eco = at.world();
     std::uint64_t queued = 0;
     for (models::ProviderIndex p = 0; p < eco.provider_count(); ++p) queued += eco.provider(p).queued();
     r.peak_queued = std::max(r.peak_queued, queued);
-    r.peak_pending = std::max<std::uint64_t>(r.peak_pending, eco.simulation().pending());
-  }
-  eco.finish();
+    r.peak_pending = std::max<std::uint64_t>(r.peak_pending, at.pending_events());
+    return true;
+  });
+  run.finish();
   r.run_seconds = seconds_since(t1);
   r.seconds = seconds_since(t0);
 
+  const models::Ecosystem& eco = run.world();
   r.messages = eco.ledger().totals().sent;
-  r.events = eco.simulation().events_handled();
+  r.events = run.events_handled();
   for (models::ProviderIndex p = 0; p < eco.provider_count(); ++p) {
     r.attempts += eco.provider(p).attempts();
     r.retries += eco.provider(p).retries();

@@ -2,7 +2,7 @@
 // The end-to-end scale benchmark: a scenario (by default the shipped scale_week.json, a
 // provider-sized week) loaded at a scale, built and run to its end in one thread, without writing
 // any output file. What it measures is the whole pipeline a `repsim run` goes through before its
-// writers: loading and expanding populations, building the ecosystem, and the run itself.
+// writers (io::ScenarioRun): loading and expanding populations, building the ecosystem, and the run.
 #include <cstdint>
 #include <string>
 
@@ -24,8 +24,8 @@ struct ScaleResult {
   double peak_rss_mib = 0.0;       // getrusage ru_maxrss of this process
 };
 
-// Runs `scenario` at `scale` up to `until` (kNever: the scenario's duration). Throws io::LoadError
-// for a scenario that does not load and std::exception for one the models refuse.
+// Runs `scenario` at `scale` up to `until` (kNever: the scenario's duration) through io::ScenarioRun.
+// Throws io::LoadError for a scenario that does not load or that the models refuse.
 ScaleResult run_scale(const std::string& scenario, double scale, sim::Time until = sim::kNever);
 
 // The process's peak resident set so far, in MiB (ru_maxrss is in KiB on Linux).

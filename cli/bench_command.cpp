@@ -42,9 +42,8 @@ int run_scale_bench(const ScaleOptions& o) {
     std::fprintf(stderr, "%s\n", e.what());
     return kExitBadInput;
   } catch (const std::exception& e) {
-    std::fprintf(stderr, "repsim bench scale: %s: the models refuse this scenario: %s\n", scenario.c_str(),
-                 e.what());
-    return kExitBadInput;
+    std::fprintf(stderr, "repsim bench scale: %s: %s\n", scenario.c_str(), e.what());
+    return kExitFailure;
   }
   // The one line scripts read (bench/scale_curve.sh); the details go to stderr.
   std::printf("repsim-scale scale=%g messages=%" PRIu64 " events=%" PRIu64

@@ -19,11 +19,11 @@ namespace {
 // hundreds of thousands and would not render in useful time.
 constexpr std::size_t kMaxMemberNodes = 10'000;
 
-std::vector<models::TopologyGroup> populations_of(const io::LoadedScenario& s) {
+std::vector<models::TopologyGroup> populations_of(const io::ScenarioRun& s) {
   std::vector<models::TopologyGroup> groups;
-  for (const io::PopulationRange& p : s.tenant_populations)
+  for (const io::PopulationRange& p : s.tenant_populations())
     groups.push_back({models::NodeKind::Tenant, p.id, p.first, p.count});
-  for (const io::PopulationRange& p : s.gateway_populations)
+  for (const io::PopulationRange& p : s.gateway_populations())
     groups.push_back({models::NodeKind::Gateway, p.id, p.first, p.count});
   return groups;
 }
@@ -53,10 +53,10 @@ void print_exposure(const models::Ecosystem& eco, const models::Topology& topo,
 }
 
 int graph(const std::string& scenario, const std::string& dot_file, bool members) {
-  auto loaded = load_or_report(scenario);
-  if (!loaded) return kExitBadInput;
-  const auto groups = populations_of(*loaded);
-  const models::Ecosystem eco(std::move(loaded->config));
+  const auto built = load_and_build(scenario);
+  if (!built) return kExitBadInput;
+  const auto groups = populations_of(*built);
+  const models::Ecosystem& eco = built->world();
   const models::Topology topo(models::TopologyInput::from(eco));
   const std::size_t nodes = boost::num_vertices(topo.graph());
   if (members && nodes > kMaxMemberNodes) {

@@ -1,17 +1,15 @@
 // `repsim run SCENARIO`: replay one scenario, write its outputs, tell its story.
 #include <unistd.h>
 
+#include <algorithm>
 #include <cstdio>
-#include <filesystem>
 #include <memory>
 #include <optional>
 
 #include "cli/commands.hpp"
 #include "cli/positive_number.hpp"
 #include "cli/scenario_input.hpp"
-#include "io/run_outputs.hpp"
-#include "io/story.hpp"
-#include "models/ecosystem.hpp"
+#include "io/scenario_run.hpp"
 #include "sim/time.hpp"
 
 namespace repsim::cli {
@@ -27,48 +25,41 @@ struct RunOptions {
 };
 
 // Runs in 1% slices of simulated time so a person at a terminal sees it move; a pipe gets nothing.
-void run_with_progress(models::Ecosystem& eco, sim::Time end) {
-  const bool tty = isatty(fileno(stderr)) != 0;
-  if (!tty) {
-    eco.run_until(end);
+void run_with_progress(io::ScenarioRun& run) {
+  if (isatty(fileno(stderr)) == 0) {
+    run.run();
     return;
   }
-  const sim::Time slice = std::max<sim::Time>(end / 100, 1);
-  for (sim::Time t = 0; t < end;) {
-    t = std::min(end, t + slice);
-    eco.run_until(t);
-    std::fprintf(stderr, "\r  simulated %s of %s (%3.0f%%)", eco.calendar().short_text(t).c_str(),
+  const sim::Time end = run.end();
+  run.run_in_slices(end, std::max<sim::Time>(end / 100, 1), [end](const io::ScenarioRun& r) {
+    std::fprintf(stderr, "\r  simulated %s of %s (%3.0f%%)", r.config().calendar.short_text(r.now()).c_str(),
                  sim::format_duration(end).c_str(),
-                 100.0 * static_cast<double>(t) / static_cast<double>(end));
-  }
+                 100.0 * static_cast<double>(r.now()) / static_cast<double>(end));
+    return true;
+  });
   std::fprintf(stderr, "\r%60s\r", "");
 }
 
 int run(const RunOptions& o) {
-  auto loaded = load_or_report(o.scenario, o.seed, o.scale, false);
-  if (!loaded) return kExitBadInput;
-  sim::Time end = loaded->config.duration;
+  sim::Time until = sim::kNever;
   if (!o.until.empty()) {
     try {
-      end = std::min(end, sim::parse_duration(o.until));
+      until = sim::parse_duration(o.until);
     } catch (const std::exception& e) {
       std::fprintf(stderr, "repsim run: --until: %s\n", e.what());
       return kExitBadInput;
     }
   }
-  const std::string out_dir = o.out.empty() ? "out/" + loaded->config.name : o.out;
-  const io::RunInfo info{loaded->config.name, loaded->description, loaded->config.seed};
-  std::unique_ptr<models::Ecosystem> built;
-  try {
-    built = std::make_unique<models::Ecosystem>(std::move(loaded->config));
-  } catch (const std::exception& e) {
-    return report_refusal(*loaded, e);
-  }
-  models::Ecosystem& eco = *built;
-  run_with_progress(eco, end);
-  eco.finish();
-  io::write_run_outputs(eco, info, out_dir);
-  if (!o.quiet) std::fputs(io::story(eco).c_str(), stdout);
+  io::LoadOptions options;
+  options.seed = o.seed;
+  options.scale = o.scale;
+  auto pipeline = load_and_build(o.scenario, options, until);
+  if (!pipeline) return kExitBadInput;
+  const std::string out_dir = o.out.empty() ? "out/" + pipeline->config().name : o.out;
+  run_with_progress(*pipeline);
+  pipeline->finish();
+  pipeline->write_outputs(out_dir);
+  if (!o.quiet) std::fputs(pipeline->story().c_str(), stdout);
   std::printf(
       "outputs: %s/{summary.json,timeseries.csv,events.csv}\nreport:  %s/report.html (open it in a "
       "browser)\n",

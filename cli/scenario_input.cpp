@@ -4,24 +4,16 @@
 
 namespace repsim::cli {
 
-std::optional<io::LoadedScenario> load_or_report(const std::string& path, std::optional<std::uint64_t> seed,
-                                                 double scale, bool check_build) {
+std::optional<io::ScenarioRun> load_and_build(const std::string& path, const io::LoadOptions& options,
+                                              sim::Time until) {
   try {
-    io::LoadOptions options;
-    options.seed = seed;
-    options.scale = scale;
-    options.check_build = check_build;
-    return io::load_scenario_file(path, options);
+    io::ScenarioRun run(io::load_scenario_file(path, options), until);
+    run.build();
+    return run;
   } catch (const io::LoadError& e) {
     std::fprintf(stderr, "%s\n", e.what());
     return std::nullopt;
   }
-}
-
-int report_refusal(const io::LoadedScenario& loaded, const std::exception& e) {
-  const io::LoadError error(loaded.source, "", std::string("the models refuse this scenario: ") + e.what());
-  std::fprintf(stderr, "%s\n", error.what());
-  return 2;
 }
 
 std::string shipped_scenario(const std::string& name) {

@@ -67,7 +67,7 @@ void print_report(const experiments::SweepReport& r, const std::string& out, boo
     std::printf(" in %.2f s on %u thread(s): %.2f runs/s", r.wall_seconds, r.threads,
                 static_cast<double>(r.ran) / r.wall_seconds);
     // Everything this process did besides the runs themselves: reading and checking the spec, every
-    // variant's check_build, the journal, the tables. CPU time, so a busy machine does not skew it.
+    // variant's trial build, the journal, the tables. CPU time, so a busy machine does not skew it.
     timespec ts{};
     ::clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &ts);
     const double process_cpu = static_cast<double>(ts.tv_sec) + static_cast<double>(ts.tv_nsec) * 1e-9;

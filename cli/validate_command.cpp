@@ -1,4 +1,4 @@
-// `repsim validate FILE...`: load each scenario and say whether it is sound, without running it.
+// `repsim validate FILE...`: load and build each scenario and say whether it is sound, without running it.
 #include <cstdio>
 
 #include "cli/commands.hpp"
@@ -13,14 +13,14 @@ Command add_validate_command(CLI::App& app) {
   return {cmd, [files] {
             int status = 0;
             for (const std::string& f : *files) {
-              const auto loaded = load_or_report(f);
-              if (!loaded) {
+              const auto built = load_and_build(f);
+              if (!built) {
                 status = kExitBadInput;
                 continue;
               }
-              std::printf("%s: ok (%zu tenants, %zu gateways, %zu providers)\n", f.c_str(),
-                          loaded->config.tenants.size(), loaded->config.gateways.size(),
-                          loaded->config.providers.size());
+              const models::EcosystemConfig& c = built->config();
+              std::printf("%s: ok (%zu tenants, %zu gateways, %zu providers)\n", f.c_str(), c.tenants.size(),
+                          c.gateways.size(), c.providers.size());
             }
             return status;
           }};

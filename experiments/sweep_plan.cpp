@@ -7,6 +7,7 @@
 #include "experiments/run_one.hpp"
 #include "experiments/scenario_overrides.hpp"
 #include "io/scenario_loader.hpp"
+#include "io/scenario_run.hpp"
 #include "sim/random.hpp"
 
 namespace repsim::experiments {
@@ -22,15 +23,15 @@ bool related(const std::string& path, const std::string& pointer) {
 
 std::string value_text(const nlohmann::json& v) { return v.dump(); }
 
-// Loads one variant as a run would, and the models build it; a refusal names the vary (or set)
-// entry to fix, in the spec file.
+// Loads and builds one variant as a run would; a refusal names the vary (or set) entry to fix, in
+// the spec file.
 void check_variant(const SweepPlan& plan, std::uint64_t variant,
                    const std::optional<std::string>& base_error) {
   const nlohmann::json document = variant_document(plan, variant);
   io::LoadOptions options;
   options.seed = plan.grid.run(variant * plan.grid.replications()).seed;
   try {
-    io::load_scenario_json(document, plan.scenario_name, options);
+    io::ScenarioRun(io::load_scenario_json(document, plan.scenario_name, options)).build();
   } catch (const io::LoadError& e) {
     const SweepSpec& s = plan.spec;
     const std::vector<std::size_t> pos = plan.grid.positions(variant);
@@ -61,12 +62,12 @@ void check_variant(const SweepPlan& plan, std::uint64_t variant,
   }
 }
 
-// Whether the scenario with `set` but no vary value loads; its error when not.
+// Whether the scenario with `set` but no vary value loads and builds; its error when not.
 std::optional<std::string> base_error(const SweepPlan& plan) {
   try {
     io::LoadOptions options;
     options.seed = plan.grid.run(0).seed;
-    io::load_scenario_json(plan.scenario, plan.scenario_name, options);
+    io::ScenarioRun(io::load_scenario_json(plan.scenario, plan.scenario_name, options)).build();
     return std::nullopt;
   } catch (const io::LoadError& e) {
     return e.what();
@@ -115,7 +116,7 @@ SweepPlan prepare_sweep(SweepSpec spec) {
   const std::optional<std::string> base = plan.spec.vary.empty() ? std::nullopt : base_error(plan);
   for (std::uint64_t v = 0; v < plan.grid.variant_count(); ++v) check_variant(plan, v, base);
 
-  // The shape of a summary: the scenario built and closed at its start, which is cheap.
+  // The shape of a summary: the scenario built, run to its start and closed, which is cheap.
   const nlohmann::ordered_json shape =
       run_summary(variant_document(plan, 0), plan.scenario_name, plan.grid.run(0).seed, sim::Time{0});
   const io::JsonNode metrics = io::JsonNode(plan.spec.document, plan.spec.file).at("metrics");

@@ -2,7 +2,7 @@
 // Everything `repsim sweep` knows before the first run: the spec, its scenario document (parsed
 // once, `set` applied), the grid, and the spec hash that names the sweep in its output directory.
 // prepare_sweep proves the whole sweep can run: every pointer exists in the scenario, every variant
-// loads and builds (io::load_scenario_json with check_build), every metric path exists in a
+// loads and builds (io::load_scenario_json, io::ScenarioRun::build), every metric path exists in a
 // summary. A bad spec is an io::LoadError in the spec file, at the pointer of the entry to fix.
 #include <cstdint>
 #include <nlohmann/json.hpp>

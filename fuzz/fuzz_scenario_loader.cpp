@@ -6,13 +6,14 @@
 #include <string_view>
 
 #include "io/scenario_loader.hpp"
+#include "io/scenario_run.hpp"
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
   const std::string_view text(reinterpret_cast<const char*>(data), size);
   try {
-    // check_build (the default) also builds the ecosystem, so a config the loader lets through but
+    // Built as every front end builds it (io::ScenarioRun), so a config the loader lets through but
     // a model refuses with anything other than a LoadError is a finding too.
-    (void)repsim::io::load_scenario_text(text, "fuzz.json");
+    repsim::io::ScenarioRun(repsim::io::load_scenario_text(text, "fuzz.json")).build();
   } catch (const repsim::io::LoadError&) {
     // The expected answer to bad input.
   }

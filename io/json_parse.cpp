@@ -199,7 +199,7 @@ nlohmann::json parse_json_text(std::string_view text, const std::string& name_fo
   return builder.take();
 }
 
-nlohmann::json read_json_file(const std::string& path) {
+std::string read_input_file(const std::string& path) {
   namespace fs = std::filesystem;
   std::error_code ec;
   const fs::file_status st = fs::status(path, ec);
@@ -215,7 +215,11 @@ nlohmann::json read_json_file(const std::string& path) {
       throw LoadError(path, "", "file is larger than " + std::to_string(kMaxJsonBytes >> 20) + " MiB");
   }
   if (in.bad()) throw LoadError(path, "", "cannot read file: read error");
-  return parse_json_text(text, path);
+  return text;
+}
+
+nlohmann::json read_json_file(const std::string& path) {
+  return parse_json_text(read_input_file(path), path);
 }
 
 }  // namespace repsim::io

@@ -28,7 +28,10 @@ inline constexpr std::size_t kMaxJsonBytes = std::size_t{64} << 20;
 // input, syntax errors and invalid UTF-8 (with line and column), numbers outside the double range
 // (1e999), duplicate keys in an object, nesting deeper than kMaxJsonDepth.
 nlohmann::json parse_json_text(std::string_view text, const std::string& name_for_errors);
-// Reads and parses a file; a missing file, a directory or an unreadable file is a LoadError too.
+// Reads a file's text; a missing file, a directory, an unreadable file or one larger than
+// kMaxJsonBytes is a LoadError at "/".
+std::string read_input_file(const std::string& path);
+// read_input_file, then parse_json_text.
 nlohmann::json read_json_file(const std::string& path);
 
 // RFC 6901: "~" is written "~0" and "/" is written "~1" inside a key.

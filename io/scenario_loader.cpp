@@ -4,7 +4,6 @@
 #include <cmath>
 
 #include "io/load_parts.hpp"
-#include "models/ecosystem.hpp"
 
 namespace repsim::io {
 
@@ -59,14 +58,6 @@ LoadedScenario load_scenario_json(const nlohmann::json& document, const std::str
   };
   for (const auto& [key, load] : sections)
     if (auto v = root.find(key)) load(ctx, *v);
-
-  if (options.check_build) {
-    try {
-      models::Ecosystem check(c);
-    } catch (const std::exception& e) {
-      throw LoadError(name_for_errors, "", std::string("the models refuse this scenario: ") + e.what());
-    }
-  }
   return out;
 }
 

@@ -2,8 +2,9 @@
 // Scenario JSON -> models::EcosystemConfig. The format is documented field by field in
 // scenarios/README.md and checked by scenarios/schema.json; this loader is its reference.
 // Every problem (unreadable file, bad JSON, unknown key, wrong type, value out of range, unknown or
-// duplicate id, time outside the run, a config the models refuse) is an io::LoadError whose what()
-// is one line: "FILE: /json/pointer: what is wrong".
+// duplicate id, time outside the run) is an io::LoadError whose what() is one line:
+// "FILE: /json/pointer: what is wrong". Loading builds no world: the models have the last word when
+// io::ScenarioRun builds it (io/scenario_run.hpp), and a refusal there is a LoadError at "/".
 #include <cstdint>
 #include <nlohmann/json.hpp>
 #include <optional>
@@ -38,9 +39,6 @@ struct LoadOptions {
   // Replaces the file's `seed` before anything is drawn: populations are expanded with the seed
   // the run will use (repsim run --seed N).
   std::optional<std::uint64_t> seed;
-  // Builds a models::Ecosystem from the result to prove it is consistent; a model's refusal becomes
-  // a LoadError at "/". Off only for callers that build one themselves right away.
-  bool check_build = true;
   // Multiplies the size of the world (repsim run --scale X): every population's `count`, every
   // pool's `size` (pools that list explicit `addresses` keep theirs) and the messages_per_day of
   // single tenants are multiplied by `scale` and rounded to the nearest integer (counts and sizes

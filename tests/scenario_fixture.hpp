@@ -8,6 +8,7 @@
 #include <catch2/catch.hpp>
 
 #include "io/scenario_loader.hpp"
+#include "io/scenario_run.hpp"
 #include "models/gateway_policy.hpp"
 
 namespace repsim::io::testing {
@@ -40,10 +41,11 @@ inline nlohmann::json base_scenario() {
   })");
 }
 
-// what() of the LoadError the text raises, or "<loaded>" when it loads.
+// what() of the LoadError the text raises when loaded and built, as repsim validate does, or
+// "<loaded>" when it loads and builds.
 inline std::string error_of_text(std::string_view text) {
   try {
-    load_scenario_text(text, "t.json");
+    ScenarioRun(load_scenario_text(text, "t.json")).build();
     return "<loaded>";
   } catch (const LoadError& e) {
     return e.what();

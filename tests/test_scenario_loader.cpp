@@ -5,6 +5,7 @@
 #include <variant>
 
 #include "io/scenario_loader.hpp"
+#include "io/scenario_run.hpp"
 #include "models/gateway_policy.hpp"
 #include "scenario_fixture.hpp"
 
@@ -324,7 +325,7 @@ TEST_CASE("working hours: clock times, 24:00, day lists", "[scenario]") {
         "t.json: /operators/0/hours: expected \"always\" or an object {start, end, days}");
 }
 
-TEST_CASE("every shipped scenario loads", "[scenario]") {
+TEST_CASE("every shipped scenario loads and builds", "[scenario]") {
   namespace fs = std::filesystem;
   std::vector<fs::path> files;
   const fs::path dir = fs::path(kSource) / "scenarios";
@@ -337,7 +338,7 @@ TEST_CASE("every shipped scenario loads", "[scenario]") {
   INFO(files.size() << " scenario files");
   for (const fs::path& f : files) {
     try {
-      io::load_scenario_file(f.string());
+      io::ScenarioRun(io::load_scenario_file(f.string())).build();
     } catch (const io::LoadError& e) {
       FAIL_CHECK(e.what());
     }

@@ -30,7 +30,6 @@ struct ScaleWeek {
 ScaleWeek run_scale_week() {
   io::LoadOptions options;
   options.scale = kScale;
-  options.check_build = false;
   auto loaded =
       io::load_scenario_file(std::string(REPSIM_SOURCE_DIR) + "/scenarios/scale_week.json", options);
   ScaleWeek r;

@@ -56,7 +56,7 @@ int run_window(Session& session, const VizOptions& options, sim::Time start_at) 
   if (!select_node(ctl, options, ui)) return 2;
   std::string error;
   auto w = open_gl_window(options.width, options.height,
-                          ("repsim-viz: " + session.scenario().config.name).c_str(), error);
+                          ("repsim-viz: " + session.run().config().name).c_str(), error);
   if (!w) {
     std::fprintf(stderr, "repsim-viz: %s\n", error.c_str());
     return 1;

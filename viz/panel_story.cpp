@@ -11,11 +11,11 @@ void panel_story(PanelContext& c, const Rect& r) {
     ImGui::End();
     return;
   }
-  const io::LoadedScenario& sc = c.ctl.session().scenario();
-  if (ImGui::CollapsingHeader((sc.config.name + ": about this scenario").c_str())) {
+  const io::ScenarioRun& sc = c.ctl.session().run();
+  if (ImGui::CollapsingHeader((sc.config().name + ": about this scenario").c_str())) {
     ImGui::PushTextWrapPos(0);
-    ImGui::TextUnformatted(sc.description.c_str());
-    for (const std::string& n : sc.notes) ImGui::BulletText("%s", n.c_str());
+    ImGui::TextUnformatted(sc.description().c_str());
+    for (const std::string& n : sc.notes()) ImGui::BulletText("%s", n.c_str());
     ImGui::PopTextWrapPos();
   }
   if (c.ui.cursor) {

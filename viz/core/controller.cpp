@@ -24,7 +24,7 @@ Controller::Controller(Session& session, ControllerOptions options)
   // built once.
   const models::Ecosystem& eco = session_.eco();
   view_ = TopologyView(models::Topology(models::TopologyInput::from(eco)),
-                       session_.scenario().tenant_populations, session_.scenario().gateway_populations);
+                       session_.run().tenant_populations(), session_.run().gateway_populations());
   window_ = FlowWindow(std::max(eco.config().sample_every, sim::kHour));
   on_rebuilt();
 }

@@ -1,95 +1,69 @@
 #include "viz/core/session.hpp"
 
-#include <fstream>
-#include <sstream>
+#include <algorithm>
+
+#include "io/json_reader.hpp"
 
 namespace repsim::viz {
 namespace {
 
-std::string read_text(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::ostringstream s;
-  s << in.rdbuf();
-  return s.str();
-}
-
-io::LoadOptions with_seed(std::optional<std::uint64_t> seed) {
+io::ScenarioRun load(const std::string& text, const std::string& name, std::optional<std::uint64_t> seed) {
   io::LoadOptions o;
   o.seed = seed;
-  // Kept on: a config the models refuse then fails as a LoadError with its one-line message,
-  // before the session builds its own ecosystem.
-  o.check_build = true;
-  return o;
+  return io::ScenarioRun(io::load_scenario_text(text, name, o));
 }
 
 }  // namespace
 
+// The text is kept for a reseeded reload and for --record, so the file is read once: a file that
+// changed in between cannot make the two disagree.
 Session::Session(const std::string& path, std::optional<std::uint64_t> seed)
-    : name_(path), scenario_(io::load_scenario_file(path, with_seed(seed))) {
-  // The loader read the file once for its checks; the text is kept for a reseeded reload and for
-  // --record (a file that changed in between would make the two disagree, so it is read right away).
-  text_ = read_text(path);
-  build();
-}
+    : Session(io::read_input_file(path), path, seed) {}
 
 Session::Session(std::string text, std::string name, std::optional<std::uint64_t> seed)
-    : text_(std::move(text)),
-      name_(std::move(name)),
-      scenario_(io::load_scenario_text(text_, name_, with_seed(seed))) {
+    : text_(std::move(text)), name_(std::move(name)), run_(load(text_, name_, seed)) {
   build();
 }
 
 void Session::build() {
-  models::EcosystemConfig config = scenario_.config;
-  config.timeline.insert(config.timeline.end(), whatifs_.begin(), whatifs_.end());
-  eco_ = std::make_unique<models::Ecosystem>(std::move(config));
-  eco_->on_logged([this](const models::Event& e) {
+  run_.build(whatifs_);
+  run_.world().on_logged([this](const models::Event& e) {
     if (pause_on_notes_ && e.kind == models::EventKind::Note) {
       stop_note_ = e;
-      eco_->simulation().stop();
+      run_.stop();
     }
   });
-  eco_->run_until(0);  // starts traffic, scorers and sampling, so pending events are all known
+  run_.run_until(0);  // starts traffic, scorers and sampling, so pending events are all known
   ++generation_;
 }
 
 void Session::rebuild(std::optional<std::uint64_t> seed) {
-  if (seed && *seed != scenario_.config.seed)
-    scenario_ = io::load_scenario_text(text_, name_, with_seed(seed));
+  if (seed && *seed != this->seed()) run_ = load(text_, name_, seed);
   build();
 }
 
 Session::Stop Session::advance(sim::Time target, const std::function<bool()>& out_of_budget,
                                sim::Time chunk) {
-  chunk = std::max<sim::Time>(chunk, 1);
   stop_note_.reset();
   target = std::min(target, duration());
-  while (now() < target) {
-    const sim::Time next = std::min(target, now() + chunk);
-    eco_->run_until(next);
-    if (stop_note_) return Stop::Note;
-    if (now() < target && out_of_budget && out_of_budget()) return Stop::OutOfBudget;
-  }
+  run_.run_in_slices(target, chunk, [&](const io::ScenarioRun& r) {
+    return !stop_note_ && (r.now() >= target || !out_of_budget || !out_of_budget());
+  });
+  if (stop_note_) return Stop::Note;
+  if (now() < target) return Stop::OutOfBudget;
   return at_end() ? Stop::End : Stop::Reached;
 }
 
 bool Session::step_event() {
   stop_note_.reset();
-  auto& sim = eco_->simulation();
-  const sim::Time next = sim.next_event_time();
-  if (next == sim::kNever || next > duration()) {
-    eco_->run_until(duration());
-    return false;
-  }
-  return sim.step();
+  return run_.step_event();
 }
 
 std::optional<sim::Time> Session::whatif_time() {
-  auto& sim = eco_->simulation();
   while (now() < duration()) {
     const sim::Time t = now() + 1;
-    if (sim.next_event_time() > t) return t;
-    eco_->run_until(t);  // something is due exactly then: let it run first
+    if (run_.next_event_time() > t) return t;
+    run_.run_until(t);  // something is due exactly then: let it run first
   }
   return std::nullopt;
 }
@@ -99,7 +73,7 @@ bool Session::add_whatifs(const std::vector<models::Action>& actions) {
   if (!t) return false;
   for (const models::Action& a : actions) {
     models::TimedAction timed{*t, kWhatIfActor, a, true};
-    eco_->schedule(timed);
+    run_.world().schedule(timed);
     whatifs_.push_back(std::move(timed));
   }
   return true;

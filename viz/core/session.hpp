@@ -1,16 +1,15 @@
 #pragma once
-// One live run: the scenario as loaded, the ecosystem built from it (the same pipeline as `repsim
-// run`: io::load_scenario -> models::Ecosystem -> run_until), and the what-ifs a person added.
-// What-ifs are timeline actions of actor "viz": a rebuild (restart, a jump back in time) schedules
-// them like the scenario's own timeline, so every rebuild replays them exactly.
+// One live run: the pipeline of `repsim run` (io::ScenarioRun: the scenario as loaded, its one
+// world, run_until) kept open, plus the what-ifs a person added. What-ifs are timeline actions of
+// actor "viz": a rebuild (restart, a jump back in time) appends them to the scenario's timeline, so
+// every rebuild replays them exactly.
 #include <cstdint>
 #include <functional>
-#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
 
-#include "io/scenario_loader.hpp"
+#include "io/scenario_run.hpp"
 #include "models/ecosystem.hpp"
 
 namespace repsim::viz {
@@ -21,23 +20,24 @@ inline constexpr sim::Time kSliceChunk = sim::minutes(10);
 
 class Session {
  public:
-  // Reads and loads the file (throws io::LoadError with the loader's one-line message), builds the
-  // ecosystem and starts it at time 0.
+  // Reads the file once (throws io::LoadError with the loader's one-line message, as for a
+  // scenario the models refuse), builds the world and starts it at time 0.
   Session(const std::string& path, std::optional<std::uint64_t> seed);
   // The same from the scenario text; name is used in error messages.
   Session(std::string text, std::string name, std::optional<std::uint64_t> seed);
   Session(const Session&) = delete;
   Session& operator=(const Session&) = delete;
 
-  const models::Ecosystem& eco() const { return *eco_; }
-  // As loaded with the current seed: config without the what-ifs, notes, populations.
-  const io::LoadedScenario& scenario() const { return scenario_; }
+  const models::Ecosystem& eco() const { return run_.world(); }
+  // Loaded with the current seed: its description, notes, populations; config() with the what-ifs
+  // of the last rebuild at the end of its timeline.
+  const io::ScenarioRun& run() const { return run_; }
   const std::string& source_text() const { return text_; }
   const std::string& source_name() const { return name_; }
-  std::uint64_t seed() const { return scenario_.config.seed; }
-  sim::Time now() const { return eco_->simulation().now(); }
-  sim::Time duration() const { return scenario_.config.duration; }
-  bool at_end() const { return now() >= duration(); }
+  std::uint64_t seed() const { return run_.config().seed; }
+  sim::Time now() const { return run_.now(); }
+  sim::Time duration() const { return run_.end(); }
+  bool at_end() const { return run_.at_end(); }
   // Bumps at every rebuild, so views drop what they cached from the old ecosystem.
   std::uint64_t generation() const { return generation_; }
 
@@ -48,7 +48,8 @@ class Session {
   Stop advance(sim::Time target, const std::function<bool()>& out_of_budget, sim::Time chunk = kSliceChunk);
   // Runs the next pending event (at or before the end); false when none is left.
   bool step_event();
-  // A new ecosystem from the scenario (reloaded when the seed changes) plus the what-ifs, at 0.
+  // A new world from the scenario (reloaded from the kept text when the seed changes) plus the
+  // what-ifs, at 0.
   void rebuild(std::optional<std::uint64_t> seed = std::nullopt);
 
   // The time a what-if added now takes: now + 1 us, after running any event already pending at
@@ -70,8 +71,7 @@ class Session {
 
   std::string text_;
   std::string name_;
-  io::LoadedScenario scenario_;
-  std::unique_ptr<models::Ecosystem> eco_;
+  io::ScenarioRun run_;
   std::vector<models::TimedAction> whatifs_;
   std::uint64_t generation_ = 0;
   bool pause_on_notes_ = false;

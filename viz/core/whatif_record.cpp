@@ -4,7 +4,7 @@
 #include <variant>
 
 #include "io/atomic_file.hpp"
-#include "io/scenario_loader.hpp"
+#include "io/scenario_run.hpp"
 #include "sim/time.hpp"
 
 namespace repsim::viz {
@@ -72,9 +72,7 @@ std::string recorded_scenario(const std::string& source_text, const std::string&
   if (timeline.is_null()) timeline = json::array();
   for (const models::TimedAction& a : whatifs) timeline.push_back(timeline_entry(a, eco));
   std::string text = doc.dump(2) + "\n";
-  io::LoadOptions check;
-  check.check_build = true;
-  (void)io::load_scenario_text(text, name, check);  // refuse to write what would not load back
+  io::ScenarioRun(io::load_scenario_text(text, name)).build();  // refuse to write what would not load back
   return text;
 }
 
