@@ -4,8 +4,8 @@
 #include <exception>
 #include <stdexcept>
 
-#include "models/blocklist_scorer.hpp"
-#include "models/senderbase_scorer.hpp"
+#include "models/gauges.hpp"
+#include "models/scorer_registry.hpp"
 #include "sim/prefetch.hpp"
 
 namespace repsim::models {
@@ -66,32 +66,31 @@ void Ecosystem::build_pools() {
 
 void Ecosystem::build_scorers() {
   for (const ScorerSpec& spec : config_.scorers) {
-    if (const auto* sb = std::get_if<SenderBaseConfig>(&spec)) {
-      auto scorer = std::make_unique<SenderBaseScorer>(*sb, ips_.size());
-      const auto index = static_cast<ScorerIndex>(scorers_.size());
-      scorer->on_band_change([this, index](IpIndex ip, std::size_t from, std::size_t to, sim::Time) {
-        const ScoreScale& scale = scorers_[index]->scale();
-        const std::string old_band = from == SenderBaseScorer::kNoBand ? "unscored" : scale.bands[from];
-        log(scorers_[index]->id(), "band_change",
-            ips_[ip].address + " (" + pools_[ips_[ip].pool].id + ") " + old_band + " -> " + scale.bands[to]);
-      });
-      for (PoolIndex p = 0; p < pools_.size(); ++p) {
-        const PoolSpec& pool_spec = pool_spec_of(p);
-        if (pool_spec.initial_score)
-          for (IpIndex ip : pools_[p].ips)
-            scorer->establish(ip, *pool_spec.initial_score, pool_spec.initial_volume);
-      }
-      scorers_.push_back(std::move(scorer));
-    } else {
-      auto scorer = std::make_unique<BlocklistScorer>(std::get<BlocklistConfig>(spec), sim_, ips_.size());
-      const auto index = static_cast<ScorerIndex>(scorers_.size());
-      scorer->on_listing_change([this, index](IpIndex ip, ListingChange change, sim::Time) {
+    const auto index = static_cast<ScorerIndex>(scorers_.size());
+    Scorer& scorer = *scorers_.emplace_back(scorer_registry().build(spec, sim_, ips_.size()));
+    scorer.on_published_change([this, index](const PublishedChange& change) {
+      const Scorer& s = *scorers_[index];
+      const IpIndex ip = change.ip;
+      if (s.publishes() == Publishes::Listings) {
         static constexpr const char* kWhat[] = {"listed", "delisted_expired", "delisted_on_request",
                                                 "delisted_by_vendor"};
-        log(scorers_[index]->id(), kWhat[static_cast<int>(change)],
+        log(s.id(), kWhat[static_cast<int>(change.reason)],
             ips_[ip].address + " (" + pools_[ips_[ip].pool].id + ")");
-      });
-      scorers_.push_back(std::move(scorer));
+        return;
+      }
+      const ScoreScale& scale = s.scale();
+      const auto band = [&](std::uint32_t b) {
+        return b == kNone ? std::string("unscored") : scale.bands[b];
+      };
+      log(s.id(), "band_change",
+          ips_[ip].address + " (" + pools_[ips_[ip].pool].id + ") " + band(change.from) + " -> " +
+              band(change.to));
+    });
+    for (PoolIndex p = 0; p < pools_.size(); ++p) {
+      const PoolSpec& pool_spec = pool_spec_of(p);
+      if (pool_spec.initial_score)
+        for (IpIndex ip : pools_[p].ips)
+          scorer.establish(ip, *pool_spec.initial_score, pool_spec.initial_volume);
     }
   }
 }
@@ -238,18 +237,22 @@ void Ecosystem::build_operators() {
 }
 
 void Ecosystem::register_gauges() {
+  const auto gauge = [this](const GaugeKey& key, std::function<double()> read) {
+    const sim::Metrics::Key k = gauge_key(key);
+    metrics_.gauge(k.entity, k.name, std::move(read));
+  };
   for (const auto& owned : scorers_) {
     const Scorer* scorer = owned.get();
     for (const IpPool& each : pools_) {
       // A pool's score is the mean of its IPs' published scores (unscored IPs read as neutral 0
       // would hide warm-up, so they are left out; a pool with none scored reads as NaN).
       const IpPool* pool = &each;
-      metrics_.gauge(pool->id, scorer->id() + ".score", [scorer, pool] {
+      gauge({Gauge::PoolScore, pool->id, scorer->id()}, [scorer, pool] {
         double sum = 0;
         int n = 0;
         for (IpIndex ip : pool->ips)
-          if (scorer->has_score(ip)) {
-            sum += scorer->score(ip);
+          if (const auto score = scorer->standing(ip).score) {
+            sum += *score;
             ++n;
           }
         return n ? sum / n : std::nan("");
@@ -259,23 +262,22 @@ void Ecosystem::register_gauges() {
   for (GatewayIndex g = 0; g < gateways_.size(); ++g) {
     const DeliveryCounts* c = &ledger_.gateway(g);
     const std::string& id = gateway_name(g);
-    metrics_.gauge(id, "delivered", [c] { return static_cast<double>(c->delivered); });
-    metrics_.gauge(id, "deferred_attempts", [c] { return static_cast<double>(c->deferred_attempts); });
-    metrics_.gauge(id, "bounced", [c] { return static_cast<double>(c->bounced()); });
+    gauge({Gauge::Delivered, id}, [c] { return static_cast<double>(c->delivered); });
+    gauge({Gauge::DeferredAttempts, id}, [c] { return static_cast<double>(c->deferred_attempts); });
+    gauge({Gauge::Bounced, id}, [c] { return static_cast<double>(c->bounced()); });
     const Gateway* gw = gateways_[g].get();
-    metrics_.gauge(id, "threshold", [gw] { return gw->threshold(); });
+    gauge({Gauge::Threshold, id}, [gw] { return gw->threshold(); });
   }
   for (ProviderIndex p = 0; p < providers_.size(); ++p) {
     const Provider* pr = providers_[p].get();
-    metrics_.gauge(provider_name(p), "queued", [pr] { return static_cast<double>(pr->queued()); });
+    gauge({Gauge::Queued, provider_name(p)}, [pr] { return static_cast<double>(pr->queued()); });
   }
 }
 
 void Ecosystem::start() {
   started_ = true;
   const sim::Time end = config_.duration;
-  for (auto& s : scorers_)
-    if (auto* sb = dynamic_cast<SenderBaseScorer*>(s.get())) sb->start(sim_, end);
+  for (auto& s : scorers_) s->start(sim_, end);
   for (Tenant* t : tenant_at_) t->start(end);  // index order: events scheduled as before
   traffic_pools_.start(end);
   metrics_.sample_every(sim_, config_.sample_every, end);
