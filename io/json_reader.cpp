@@ -44,6 +44,13 @@ void JsonNode::fail_type(const char* expected) const {
   fail(std::string("expected ") + expected + ", got " + type_name());
 }
 
+std::string JsonNode::one_of(std::string_view what, const std::vector<std::string>& names) const {
+  std::string s = string();
+  for (const std::string& name : names)
+    if (name == s) return s;
+  fail_choice(what, s, names);
+}
+
 void JsonNode::fail_choice(std::string_view what, const std::string& got,
                            const std::vector<std::string>& names) const {
   std::string list;

@@ -94,6 +94,7 @@ class JsonNode {
   sim::Time time(const sim::Calendar& calendar) const;
 
   // One of a fixed set of names: "unknown kind 'x' (expected one of: shared, dedicated)".
+  std::string one_of(std::string_view what, const std::vector<std::string>& names) const;
   template <class E>
   E choice(std::string_view what, std::initializer_list<std::pair<std::string_view, E>> options) const {
     const std::string s = string();

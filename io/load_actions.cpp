@@ -98,10 +98,12 @@ models::Action load_action(const LoadContext& ctx, const JsonNode& n, ActionSite
     const JsonNode s = n.at("scorer");
     a.scorer = ctx.ref(s, Kind::Scorer);
     if (auto v = n.find("ips")) a.ips = load_ip_list(ctx, *v);
-    if (ctx.is_senderbase(a.scorer))
+    if (ctx.publishes_scores(a.scorer))
       a.score = ctx.score_on(n.at("score"), ctx.scale_of(a.scorer), "score");
     else
-      reject_keys(n, {"score"}, "does not apply to a blocklist: restore_score removes its listings");
+      reject_keys(n, {"score"},
+                  "does not apply to a " + std::string(ctx.config.scorers[a.scorer].type()) +
+                      ": restore_score removes its listings");
     return a;
   }
   if (name == "request_delisting") {

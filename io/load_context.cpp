@@ -198,14 +198,6 @@ std::uint16_t LoadContext::failure_code(const JsonNode& n) {
   return static_cast<std::uint16_t>(n.unsigned_in(400, 599));
 }
 
-bool LoadContext::is_senderbase(models::ScorerIndex s) const {
-  return std::holds_alternative<models::SenderBaseConfig>(config.scorers[s]);
-}
-
-const models::ScoreScale& LoadContext::scale_of(models::ScorerIndex s) const {
-  return std::visit([](const auto& c) -> const models::ScoreScale& { return c.scale; }, config.scorers[s]);
-}
-
 double LoadContext::score_on(const JsonNode& n, const models::ScoreScale& scale,
                              std::string_view what) const {
   if (n.is_string()) {

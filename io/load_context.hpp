@@ -119,8 +119,10 @@ class LoadContext {
   // An SMTP reply code that defers (4xx) or bounces (5xx).
   static std::uint16_t failure_code(const JsonNode& n);
 
-  bool is_senderbase(models::ScorerIndex s) const;
-  const models::ScoreScale& scale_of(models::ScorerIndex s) const;
+  bool publishes_scores(models::ScorerIndex s) const {
+    return config.scorers[s].publishes() == models::Publishes::Scores;
+  }
+  const models::ScoreScale& scale_of(models::ScorerIndex s) const { return config.scorers[s].scale(); }
   // A score on `scale`: a number inside [min, max] or a band name (that band's floor).
   double score_on(const JsonNode& n, const models::ScoreScale& scale, std::string_view what) const;
 };

@@ -4,6 +4,7 @@
 
 #include "io/load_parts.hpp"
 #include "io/load_policy.hpp"
+#include "models/scorer_registry.hpp"
 
 namespace repsim::io::detail {
 namespace {
@@ -44,13 +45,18 @@ models::ContentFilter load_content(const JsonNode& n) {
   return c;
 }
 
-// Scorer of the right type for a gateway's `reputation` / `blocklist`.
-models::ScorerIndex scorer_of_type(const LoadContext& ctx, const JsonNode& n, bool senderbase) {
+// The scorer a gateway's `reputation` (publishing scores) or `blocklist` (publishing listings) names.
+models::ScorerIndex scorer_publishing(const LoadContext& ctx, const JsonNode& n, models::Publishes what) {
   const models::ScorerIndex s = ctx.ref(n, Kind::Scorer);
-  if (ctx.is_senderbase(s) != senderbase)
-    n.fail("scorer '" + n.string() + "' is a " + (senderbase ? "blocklist" : "senderbase") + " scorer; '" +
-           (senderbase ? "reputation" : "blocklist") + "' needs a " +
-           (senderbase ? "senderbase" : "blocklist") + " scorer");
+  const models::ScorerSpec& spec = ctx.config.scorers[s];
+  if (spec.publishes() != what) {
+    std::string types;
+    for (const std::string& type : models::scorer_registry().names_publishing(what))
+      types += (types.empty() ? "" : " or ") + type;
+    n.fail("scorer '" + n.string() + "' is a " + std::string(spec.type()) + " scorer; '" +
+           (what == models::Publishes::Scores ? "reputation" : "blocklist") + "' needs a " + types +
+           " scorer");
+  }
   return s;
 }
 
@@ -96,8 +102,8 @@ void load_gateways(LoadContext& ctx, const JsonNode& array) {
     n.check_keys(population ? population_keys : keys);
     models::GatewayConfig g;
     g.id = n.at("id").string();
-    if (auto v = n.find("reputation")) g.reputation = scorer_of_type(ctx, *v, true);
-    if (auto v = n.find("blocklist")) g.blocklist = scorer_of_type(ctx, *v, false);
+    if (auto v = n.find("reputation")) g.reputation = scorer_publishing(ctx, *v, models::Publishes::Scores);
+    if (auto v = n.find("blocklist")) g.blocklist = scorer_publishing(ctx, *v, models::Publishes::Listings);
     const models::ScoreScale* scale = g.reputation == models::kNone ? nullptr : &ctx.scale_of(g.reputation);
     const auto mix = n.find("policy_mix");
     if (mix) reject_keys(n, {"policy", "graded_cuts", "threshold"}, "is set per entry of 'policy_mix'");

@@ -7,6 +7,10 @@
 
 #include "io/load_context.hpp"
 
+namespace repsim::io {
+class ScorerLoaders;
+}
+
 namespace repsim::io::detail {
 
 // First pass over the whole file: every id (and population size) gets its dense indices, so any
@@ -14,6 +18,9 @@ namespace repsim::io::detail {
 void register_ids(LoadContext& ctx, const JsonNode& root);
 
 void load_scorers(LoadContext& ctx, const JsonNode& array);
+// The built-in scorer types' loaders (io/scorer_loaders.cpp registers them).
+void add_senderbase_loader(ScorerLoaders& loaders);
+void add_blocklist_loader(ScorerLoaders& loaders);
 void load_providers(LoadContext& ctx, const JsonNode& array);
 void load_gateways(LoadContext& ctx, const JsonNode& array);
 void load_tenants(LoadContext& ctx, const JsonNode& array);

@@ -109,11 +109,11 @@ models::PoolSpec load_pool(LoadContext& ctx, const JsonNode& n, models::Provider
     if (p.size > (1u << 24)) n.fail("size x scale is over 2^24 IPs");
   }
   if (std::uint64_t{first_ip} + p.size >= models::kNone) n.fail("too many IPs in the scenario");
-  // An established pool: its IPs start scored, with history, at every senderbase scorer.
+  // An established pool: its IPs start scored, with history, at every scorer that publishes scores.
   if (auto v = n.find("initial_score")) {
     p.initial_score = v->number();
     for (models::ScorerIndex s = 0; s < ctx.config.scorers.size(); ++s)
-      if (ctx.is_senderbase(s)) ctx.score_on(*v, ctx.scale_of(s), "initial_score");
+      if (ctx.publishes_scores(s)) ctx.score_on(*v, ctx.scale_of(s), "initial_score");
   }
   if (auto v = n.find("initial_volume")) {
     if (!p.initial_score) v->fail("initial_volume applies only with initial_score");

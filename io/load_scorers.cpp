@@ -1,98 +1,40 @@
-// "scorers": SenderBase-style reputation services and DNS blocklists.
+// "scorers": each entry is read by the loader of its "type" (io/scorer_loaders.hpp).
+#include <algorithm>
+
 #include "io/load_parts.hpp"
+#include "io/scorer_loaders.hpp"
 
 namespace repsim::io::detail {
 namespace {
 
-models::ScoreScale load_scale(const JsonNode& n) {
-  n.check_keys({"min", "max", "bands", "cuts"});
-  models::ScoreScale s;
-  if (auto v = n.find("min")) s.min = v->number();
-  if (auto v = n.find("max")) s.max = v->number();
-  if (auto v = n.find("bands")) {
-    s.bands.clear();
-    for (const JsonNode& b : v->items()) s.bands.push_back(b.nonempty_string());
-  }
-  if (auto v = n.find("cuts")) {
-    s.cuts.clear();
-    for (const JsonNode& c : v->items()) s.cuts.push_back(c.number());
-  }
-  model_check(n, [&] { s.validate(); });
-  return s;
+bool knows(const ScorerLoader& loader, std::string_view key) {
+  return std::find(loader.keys.begin(), loader.keys.end(), key) != loader.keys.end();
 }
 
-models::SenderBaseWeights load_weights(const JsonNode& n) {
-  n.check_keys({"spam_ratio", "spam_saturation", "complaints_per_1000", "trap_hits", "log10_volume"});
-  models::SenderBaseWeights w;
-  if (auto v = n.find("spam_ratio")) w.spam_ratio = v->number();
-  if (auto v = n.find("spam_saturation")) w.spam_saturation = v->number_in(0.0, 1.0);
-  if (auto v = n.find("complaints_per_1000")) w.complaints_per_1000 = v->number();
-  if (auto v = n.find("trap_hits")) w.trap_hits = v->number();
-  if (auto v = n.find("log10_volume")) w.log10_volume = v->number();
-  return w;
-}
-
-models::SenderBaseConfig load_senderbase(const JsonNode& n) {
-  n.check_keys({"id", "type", "scale", "update_every", "publish_delay", "window", "recovery_half_life",
-                "warmup_volume", "neutral_score", "clean_score", "weights"});
-  models::SenderBaseConfig c;
-  c.id = n.at("id").string();
-  if (auto v = n.find("scale")) c.scale = load_scale(*v);
-  if (auto v = n.find("update_every")) c.update_every = v->positive_duration();
-  if (auto v = n.find("publish_delay")) c.publish_delay = v->duration();
-  if (auto v = n.find("window")) {
-    c.window = v->positive_duration();
-    if (c.window < c.update_every || c.window % c.update_every != 0)
-      v->fail("window " + sim::format_duration(c.window) + " must be a whole number of update_every (" +
-              sim::format_duration(c.update_every) + ")");
-  }
-  if (auto v = n.find("recovery_half_life")) c.recovery_half_life = v->positive_duration();
-  if (auto v = n.find("warmup_volume")) c.warmup_volume = v->unsigned_in(0, UINT64_MAX);
-  const auto on_scale = [&](const JsonNode& v, const char* what) {
-    const double x = v.number();
-    if (x < c.scale.min || x > c.scale.max)
-      v.fail(std::string(what) + " " + format_number(x) + " is outside the score scale [" +
-             format_number(c.scale.min) + ", " + format_number(c.scale.max) + "]");
-    return x;
-  };
-  if (auto v = n.find("neutral_score")) c.neutral_score = on_scale(*v, "neutral_score");
-  if (auto v = n.find("clean_score")) c.clean_score = on_scale(*v, "clean_score");
-  if (auto v = n.find("weights")) c.weights = load_weights(*v);
-  model_check(n, [&] { c.validate(); });
-  return c;
-}
-
-models::BlocklistConfig load_blocklist(const JsonNode& n) {
-  n.check_keys({"id", "type", "scale", "trap_hits_to_list", "list_window", "listing_ttl", "delist_delay"});
-  models::BlocklistConfig c;
-  c.id = n.at("id").string();
-  if (auto v = n.find("scale")) c.scale = load_scale(*v);
-  if (auto v = n.find("trap_hits_to_list")) c.trap_hits_to_list = v->uint32_in(1, UINT32_MAX);
-  if (auto v = n.find("list_window")) c.list_window = v->positive_duration();
-  if (auto v = n.find("listing_ttl")) c.listing_ttl = v->positive_duration();
-  if (auto v = n.find("delist_delay")) c.delist_delay = v->duration();
-  model_check(n, [&] { c.validate(); });
-  return c;
+// A key that only other types know gets "'listing_ttl' applies only to blocklist scorers" rather
+// than "unknown key".
+void reject_other_types_keys(const JsonNode& n, const ScorerLoader& own, const ScorerLoaders& loaders) {
+  for (const auto& [type, loader] : loaders.entries())
+    for (const std::string& key : loader.keys) {
+      if (knows(own, key) || !n.has(key)) continue;
+      std::string owners;
+      for (const auto& [other, other_loader] : loaders.entries())
+        if (knows(other_loader, key)) owners += (owners.empty() ? "" : " or ") + other;
+      reject_keys(n, {key}, "applies only to " + owners + " scorers");
+    }
 }
 
 }  // namespace
 
 void load_scorers(LoadContext& ctx, const JsonNode& array) {
-  enum class Type { SenderBase, Blocklist };
+  const ScorerLoaders& loaders = scorer_loaders();
   for (const JsonNode& n : array.items()) {
-    const Type type = n.at("type").choice<Type>(
-        "scorer type", {{"senderbase", Type::SenderBase}, {"blocklist", Type::Blocklist}});
-    if (type == Type::SenderBase) {
-      reject_keys(n, {"trap_hits_to_list", "list_window", "listing_ttl", "delist_delay"},
-                  "applies only to blocklist scorers");
-      ctx.config.scorers.emplace_back(load_senderbase(n));
-    } else {
-      reject_keys(n,
-                  {"update_every", "publish_delay", "window", "recovery_half_life", "warmup_volume",
-                   "neutral_score", "clean_score", "weights"},
-                  "applies only to senderbase scorers");
-      ctx.config.scorers.emplace_back(load_blocklist(n));
-    }
+    const ScorerLoader& loader = *loaders.find(n.at("type").one_of("scorer type", loaders.names()));
+    reject_other_types_keys(n, loader, loaders);
+    std::vector<std::string_view> keys{"id", "type", "scale"};
+    keys.insert(keys.end(), loader.keys.begin(), loader.keys.end());
+    n.check_keys(keys);
+    ctx.config.scorers.push_back(loader.load(n));
   }
 }
 

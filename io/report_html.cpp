@@ -7,6 +7,7 @@
 
 #include "io/summary_json.hpp"
 #include "io/svg_chart.hpp"
+#include "models/gauges.hpp"
 
 namespace repsim::io {
 namespace {
@@ -63,9 +64,9 @@ class GaugeSeries {
     for (const sim::Metrics::Sample& s : m.samples()) points_[s.gauge].push_back(svg::Point{s.time, s.value});
   }
   // Empty when the gauge does not exist.
-  const std::vector<svg::Point>& get(const std::string& entity, const std::string& name) const {
+  const std::vector<svg::Point>& get(const models::GaugeKey& key) const {
     static const std::vector<svg::Point> kNone;
-    const auto it = index_.find(sim::Metrics::Key{entity, name});
+    const auto it = index_.find(models::gauge_key(key));
     return it == index_.end() ? kNone : points_[it->second];
   }
 
@@ -93,8 +94,8 @@ bool any_finite(const std::vector<svg::Point>& points) {
 std::string score_charts(const models::Ecosystem& eco, const GaugeSeries& series, sim::Time end) {
   std::string out;
   for (models::ScorerIndex s = 0; s < eco.scorer_count(); ++s) {
-    if (std::holds_alternative<models::BlocklistConfig>(eco.config().scorers[s])) continue;
     const models::Scorer& scorer = eco.scorer(s);
+    if (scorer.publishes() != models::Publishes::Scores) continue;
     const models::ScoreScale& scale = scorer.scale();
     svg::TimeChart c;
     c.title = scorer.id() + ": score per pool (mean of its scored IPs)";
@@ -111,12 +112,12 @@ std::string score_charts(const models::Ecosystem& eco, const GaugeSeries& series
     std::size_t shown = 0;
     for (const models::IpPool& pool : eco.pools()) {
       if (shown == kReportMaxSeries) break;
-      c.lines.push_back(
-          {pool.id, palette(shown++), false, false, series.get(pool.id, scorer.id() + ".score")});
+      c.lines.push_back({pool.id, palette(shown++), false, false,
+                         series.get({models::Gauge::PoolScore, pool.id, scorer.id()})});
     }
     for (models::GatewayIndex g = 0; g < eco.gateway_count(); ++g) {
       if (eco.gateway(g).config().reputation != s) continue;
-      const auto& threshold = series.get(eco.gateway_name(g), "threshold");
+      const auto& threshold = series.get({models::Gauge::Threshold, eco.gateway_name(g)});
       if (any_finite(threshold))
         c.lines.push_back({eco.gateway_name(g) + " threshold", palette(g + 3), true, true, threshold});
     }
@@ -136,10 +137,12 @@ std::string delivery_charts(const models::Ecosystem& eco, const GaugeSeries& ser
     c.title = id + ": messages per hour";
     c.y_label = "per hour";
     c.t_to = end;
-    c.lines.push_back({"delivered", "#2ca02c", false, false, per_hour(series.get(id, "delivered"))});
     c.lines.push_back(
-        {"deferred attempts", "#ff7f0e", false, false, per_hour(series.get(id, "deferred_attempts"))});
-    c.lines.push_back({"bounced", "#d62728", false, false, per_hour(series.get(id, "bounced"))});
+        {"delivered", "#2ca02c", false, false, per_hour(series.get({models::Gauge::Delivered, id}))});
+    c.lines.push_back({"deferred attempts", "#ff7f0e", false, false,
+                       per_hour(series.get({models::Gauge::DeferredAttempts, id}))});
+    c.lines.push_back(
+        {"bounced", "#d62728", false, false, per_hour(series.get({models::Gauge::Bounced, id}))});
     double top = 0;
     for (const svg::Line& l : c.lines)
       for (const svg::Point& p : l.points)

@@ -8,6 +8,8 @@
 #include <utility>
 #include <vector>
 
+#include "models/gauges.hpp"
+
 namespace repsim::io {
 namespace {
 
@@ -30,7 +32,7 @@ void add_counts(DeliveryCounts& into, const DeliveryCounts& c) {
 }
 
 bool is_blocklist(const Ecosystem& eco, models::ScorerIndex s) {
-  return std::holds_alternative<models::BlocklistConfig>(eco.config().scorers[s]);
+  return eco.scorer(s).publishes() == models::Publishes::Listings;
 }
 
 // Counts and outage hours of one group (or group pair).
@@ -143,7 +145,8 @@ json ips_json(const Ecosystem& eco, const std::vector<std::vector<IpHistory>>& h
         const auto range = scorer.published_range(i);
         entry["min_score"] = range ? json(range->min) : json(nullptr);
         entry["max_score"] = range ? json(range->max) : json(nullptr);
-        entry["score_end"] = scorer.has_score(i) ? json(scorer.score(i)) : json(nullptr);
+        const auto score = scorer.standing(i).score;
+        entry["score_end"] = score ? json(*score) : json(nullptr);
         entry["hours_in_band"] = bands_json(scorer.scale(), h.in_band);
       }
       scorers[scorer.id()] = std::move(entry);
@@ -198,7 +201,8 @@ json pools_json(const Ecosystem& eco, const std::vector<std::vector<IpHistory>>&
   for (models::PoolIndex p = 0; p < eco.pools().size(); ++p)
     for (models::ScorerIndex s = 0; s < eco.scorer_count(); ++s) {
       if (is_blocklist(eco, s)) continue;
-      const auto g = gauge_of.find(sim::Metrics::Key{eco.pools()[p].id, eco.scorer(s).id() + ".score"});
+      const auto g =
+          gauge_of.find(models::gauge_key({models::Gauge::PoolScore, eco.pools()[p].id, eco.scorer(s).id()}));
       if (g == gauge_of.end()) continue;
       gauge_at[p][s] = g->second;
       stats[g->second].scale = &eco.scorer(s).scale();

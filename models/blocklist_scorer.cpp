@@ -34,6 +34,11 @@ void BlocklistScorer::check_ip(IpIndex ip) const {
     throw std::out_of_range("blocklist '" + config_.id + "': no IP " + std::to_string(ip));
 }
 
+SenderStanding BlocklistScorer::standing(IpIndex ip) const {
+  if (!ips_[ip].listed) return {};
+  return {config_.scale.min, true};
+}
+
 double BlocklistScorer::score(IpIndex ip) const {
   return ips_[ip].listed ? config_.scale.min : (config_.scale.min + config_.scale.max) / 2.0;
 }
@@ -67,7 +72,7 @@ void BlocklistScorer::list(IpIndex ip, sim::Time now) {
   st.expires_at = now + config_.listing_ttl;
   st.expiry = sim_.schedule_at(st.expires_at, *this, payload(ListingChange::Expired, ip));
   ++listings_;
-  if (hook_) hook_(ip, ListingChange::Listed, now);
+  report(ip, ListingChange::Listed, now);
 }
 
 void BlocklistScorer::delist(IpIndex ip, ListingChange why, sim::Time now) {
@@ -79,7 +84,17 @@ void BlocklistScorer::delist(IpIndex ip, ListingChange why, sim::Time now) {
   st.delisting = {};
   st.listed = false;
   st.expires_at = sim::kNever;
-  if (hook_) hook_(ip, why, now);
+  report(ip, why, now);
+}
+
+void BlocklistScorer::report(IpIndex ip, ListingChange why, sim::Time now) const {
+  PublishedChange c;
+  c.ip = ip;
+  c.from = why == ListingChange::Listed ? 0 : 1;
+  c.to = 1 - c.from;
+  c.reason = why;
+  c.when = now;
+  published_change(c);
 }
 
 void BlocklistScorer::on_event(sim::Simulation& sim, std::uint64_t payload) {

@@ -5,8 +5,8 @@
 // (zone updates take minutes, below the resolution that matters here), unlike a SenderBase score.
 #include <cstddef>
 #include <cstdint>
-#include <functional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "models/scorer.hpp"
@@ -15,6 +15,9 @@
 namespace repsim::models {
 
 struct BlocklistConfig {
+  static constexpr std::string_view kType = "blocklist";
+  static constexpr Publishes kPublishes = Publishes::Listings;
+
   std::string id = "dnsbl";
   ScoreScale scale;  // a listed IP reads as scale.min; -7..+7 by default (docs/architecture.md, domain facts)
   // "DNS blocklists list on trap hits and delist on request or expiry" (docs/architecture.md, domain
@@ -31,18 +34,8 @@ struct BlocklistConfig {
   void validate() const;
 };
 
-// Why a listing began or ended, for the event log.
-enum class ListingChange : std::uint8_t {
-  Listed,             // the trap_hits_to_list-th hit within the window
-  Expired,            // listing_ttl after the last hit, nobody asked
-  DelistedOnRequest,  // delist_delay after request_delisting
-  RemovedByVendor,    // restore(): removed by hand, at once
-};
-
 class BlocklistScorer final : public Scorer, private sim::EventHandler {
  public:
-  using ListingHook = std::function<void(IpIndex ip, ListingChange change, sim::Time when)>;
-
   // Delisting and expiry are events on `sim`, which must outlive this object. Validates the config.
   BlocklistScorer(BlocklistConfig config, sim::Simulation& sim, std::size_t ip_count = 0);
   // The simulation keeps a reference to this object between events: it must not move.
@@ -53,25 +46,24 @@ class BlocklistScorer final : public Scorer, private sim::EventHandler {
   IpIndex add_ips(std::size_t n);
   std::size_t ip_count() const { return ips_.size(); }
 
-  // Fired when an IP is listed and when its listing ends, with the reason.
-  void on_listing_change(ListingHook hook) { hook_ = std::move(hook); }
-
   const BlocklistConfig& config() const { return config_; }
 
   // Scorer
   const std::string& id() const override { return config_.id; }
   const ScoreScale& scale() const override { return config_.scale; }
+  Publishes publishes() const override { return BlocklistConfig::kPublishes; }
   // Only trap hits matter. A listing consumes the hits that caused it; while listed, every hit
   // pushes the expiry to now + listing_ttl (the IP is still spamming) and is remembered, so an IP
   // that keeps hitting traps is listed again by the first hit after a delisting that finds
   // trap_hits_to_list of them in the window. `now` must not be before the simulation's now().
   // Throws std::out_of_range for an unknown IP.
   void observe(IpIndex ip, const Observation& o, sim::Time now) override;
-  // A listed IP reads as scale.min. An unlisted one has no score (a DNSBL only knows "listed"); its
-  // score() is the scale's midpoint, for callers that ignore has_score.
-  double score(IpIndex ip) const override;
-  bool has_score(IpIndex ip) const override { return listed(ip); }
-  bool listed(IpIndex ip) const override { return ips_[ip].listed; }
+  // Listed or not. A listed IP reads as scored at scale.min, an unlisted one as unscored (a DNSBL
+  // only knows "listed"). Changes are reported when an IP is listed (the trap_hits_to_list-th hit
+  // within the window) and when its listing ends, with the reason: Expired (listing_ttl after the
+  // last hit, nobody asked), DelistedOnRequest (delist_delay after request_delisting) or
+  // RemovedByVendor (restore).
+  SenderStanding standing(IpIndex ip) const override;
   // Vendor override: the list operator removes the listing by hand, at once (the score value is
   // ignored: a blocklist has none to set). A pending request or expiry is cancelled.
   void restore(IpIndex ip, double score, sim::Time now) override;
@@ -84,6 +76,8 @@ class BlocklistScorer final : public Scorer, private sim::EventHandler {
   sim::Time expires_at(IpIndex ip) const { return ips_[ip].listed ? ips_[ip].expires_at : sim::kNever; }
   // Listings since the start (a relisting counts again).
   std::uint64_t listings() const { return listings_; }
+  // scale.min when listed, else the scale's midpoint, for callers that ignore standing().
+  double score(IpIndex ip) const;
 
  private:
   struct IpState {
@@ -101,13 +95,13 @@ class BlocklistScorer final : public Scorer, private sim::EventHandler {
   void on_event(sim::Simulation& sim, std::uint64_t payload) override;
   void list(IpIndex ip, sim::Time now);
   void delist(IpIndex ip, ListingChange why, sim::Time now);
+  void report(IpIndex ip, ListingChange why, sim::Time now) const;
   void check_ip(IpIndex ip) const;
 
   BlocklistConfig config_;
   sim::Simulation& sim_;
   std::vector<IpState> ips_;
   std::uint64_t listings_ = 0;
-  ListingHook hook_;
 };
 
 }  // namespace repsim::models

@@ -4,8 +4,8 @@
 #include <exception>
 #include <stdexcept>
 
-#include "models/blocklist_scorer.hpp"
-#include "models/senderbase_scorer.hpp"
+#include "models/gauges.hpp"
+#include "models/scorer_registry.hpp"
 #include "sim/memory/prefetch.hpp"
 
 namespace repsim::models {
@@ -68,41 +68,34 @@ void Ecosystem::build_pools() {
 
 void Ecosystem::build_scorers() {
   for (const ScorerSpec& spec : config_.scorers) {
-    if (const auto* sb = std::get_if<SenderBaseConfig>(&spec)) {
-      auto scorer = std::make_unique<SenderBaseScorer>(*sb, ips_.size());
-      const auto index = static_cast<ScorerIndex>(scorers_.size());
-      scorer->on_band_change(
-          [this, index](IpIndex ip, std::size_t from, std::size_t to, double score, sim::Time) {
-            emit(Event{.kind = EventKind::BandChange,
-                       .actor = {ActorKind::Scorer, index},
-                       .ip = ip,
-                       .scorer = index,
-                       .from = from == SenderBaseScorer::kNoBand ? kNone : static_cast<std::uint32_t>(from),
-                       .to = static_cast<std::uint32_t>(to),
-                       .value = score});
-          });
-      for (PoolIndex p = 0; p < pools_.size(); ++p) {
-        const PoolSpec& pool_spec = pool_spec_of(p);
-        if (pool_spec.initial_score)
-          for (IpIndex ip : pools_[p].ips)
-            scorer->establish(ip, *pool_spec.initial_score, pool_spec.initial_volume);
-      }
-      scorers_.push_back(std::move(scorer));
-    } else {
-      auto scorer = std::make_unique<BlocklistScorer>(std::get<BlocklistConfig>(spec), sim_, ips_.size());
-      const auto index = static_cast<ScorerIndex>(scorers_.size());
-      scorer->on_listing_change([this, index](IpIndex ip, ListingChange change, sim::Time) {
+    const auto index = static_cast<ScorerIndex>(scorers_.size());
+    Scorer& scorer = *scorers_.emplace_back(scorer_registry().build(spec, sim_, ips_.size()));
+    scorer.on_published_change([this, index](const PublishedChange& change) {
+      if (scorers_[index]->publishes() == Publishes::Listings) {
         static constexpr EventKind kKind[] = {EventKind::Listed, EventKind::DelistedExpired,
                                               EventKind::DelistedOnRequest, EventKind::DelistedByVendor};
-        const bool listed = change == ListingChange::Listed;
-        emit(Event{.kind = kKind[static_cast<int>(change)],
+        const bool listed = change.reason == ListingChange::Listed;
+        emit(Event{.kind = kKind[static_cast<int>(change.reason)],
                    .actor = {ActorKind::Scorer, index},
-                   .ip = ip,
+                   .ip = change.ip,
                    .scorer = index,
                    .from = listed ? kUnlisted : kListed,
                    .to = listed ? kListed : kUnlisted});
-      });
-      scorers_.push_back(std::move(scorer));
+        return;
+      }
+      emit(Event{.kind = EventKind::BandChange,
+                 .actor = {ActorKind::Scorer, index},
+                 .ip = change.ip,
+                 .scorer = index,
+                 .from = change.from,
+                 .to = change.to,
+                 .value = change.score});
+    });
+    for (PoolIndex p = 0; p < pools_.size(); ++p) {
+      const PoolSpec& pool_spec = pool_spec_of(p);
+      if (pool_spec.initial_score)
+        for (IpIndex ip : pools_[p].ips)
+          scorer.establish(ip, *pool_spec.initial_score, pool_spec.initial_volume);
     }
   }
 }
@@ -278,18 +271,22 @@ void Ecosystem::watch_notices() {
 }
 
 void Ecosystem::register_gauges() {
+  const auto gauge = [this](const GaugeKey& key, std::function<double()> read) {
+    const sim::Metrics::Key k = gauge_key(key);
+    metrics_.gauge(k.entity, k.name, std::move(read));
+  };
   for (const auto& owned : scorers_) {
     const Scorer* scorer = owned.get();
     for (const IpPool& each : pools_) {
       // A pool's score is the mean of its IPs' published scores (unscored IPs read as neutral 0
       // would hide warm-up, so they are left out; a pool with none scored reads as NaN).
       const IpPool* pool = &each;
-      metrics_.gauge(pool->id, scorer->id() + ".score", [scorer, pool] {
+      gauge({Gauge::PoolScore, pool->id, scorer->id()}, [scorer, pool] {
         double sum = 0;
         int n = 0;
         for (IpIndex ip : pool->ips)
-          if (scorer->has_score(ip)) {
-            sum += scorer->score(ip);
+          if (const auto score = scorer->standing(ip).score) {
+            sum += *score;
             ++n;
           }
         return n ? sum / n : std::nan("");
@@ -299,23 +296,22 @@ void Ecosystem::register_gauges() {
   for (GatewayIndex g = 0; g < gateways_.size(); ++g) {
     const DeliveryCounts* c = &ledger_.gateway(g);
     const std::string& id = gateway_name(g);
-    metrics_.gauge(id, "delivered", [c] { return static_cast<double>(c->delivered); });
-    metrics_.gauge(id, "deferred_attempts", [c] { return static_cast<double>(c->deferred_attempts); });
-    metrics_.gauge(id, "bounced", [c] { return static_cast<double>(c->bounced()); });
+    gauge({Gauge::Delivered, id}, [c] { return static_cast<double>(c->delivered); });
+    gauge({Gauge::DeferredAttempts, id}, [c] { return static_cast<double>(c->deferred_attempts); });
+    gauge({Gauge::Bounced, id}, [c] { return static_cast<double>(c->bounced()); });
     const Gateway* gw = gateways_[g].get();
-    metrics_.gauge(id, "threshold", [gw] { return gw->threshold(); });
+    gauge({Gauge::Threshold, id}, [gw] { return gw->threshold(); });
   }
   for (ProviderIndex p = 0; p < providers_.size(); ++p) {
     const Provider* pr = providers_[p].get();
-    metrics_.gauge(provider_name(p), "queued", [pr] { return static_cast<double>(pr->queued()); });
+    gauge({Gauge::Queued, provider_name(p)}, [pr] { return static_cast<double>(pr->queued()); });
   }
 }
 
 void Ecosystem::start() {
   started_ = true;
   const sim::Time end = config_.duration;
-  for (auto& s : scorers_)
-    if (auto* sb = dynamic_cast<SenderBaseScorer*>(s.get())) sb->start(sim_, end);
+  for (auto& s : scorers_) s->start(sim_, end);
   for (Tenant* t : tenant_at_) t->start(end);  // index order: events scheduled as before
   traffic_pools_.start(end);
   metrics_.sample_every(sim_, config_.sample_every, end);

@@ -4,24 +4,20 @@
 #include <cstdint>
 #include <optional>
 #include <string>
-#include <variant>
 #include <vector>
 
 #include "models/action.hpp"
 #include "models/auth.hpp"
-#include "models/blocklist_scorer.hpp"
 #include "models/gateway.hpp"
 #include "models/ip_pool.hpp"
 #include "models/operator.hpp"
 #include "models/provider.hpp"
-#include "models/senderbase_scorer.hpp"
+#include "models/scorer_spec.hpp"
 #include "models/tenant.hpp"
 #include "sim/calendar.hpp"
 #include "sim/time.hpp"
 
 namespace repsim::models {
-
-using ScorerSpec = std::variant<SenderBaseConfig, BlocklistConfig>;
 
 struct PoolSpec {
   std::string id;

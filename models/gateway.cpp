@@ -227,11 +227,8 @@ bool Gateway::allowlisted(const Message& m, IpIndex ip) const {
 
 SenderStanding Gateway::standing(IpIndex ip) const {
   SenderStanding s;
-  if (cfg_.reputation != kNone) {
-    const Scorer& rep = *scorers_[cfg_.reputation];
-    if (rep.has_score(ip)) s.score = rep.score(ip);
-  }
-  if (cfg_.blocklist != kNone) s.listed = scorers_[cfg_.blocklist]->listed(ip);
+  if (cfg_.reputation != kNone) s.score = scorers_[cfg_.reputation]->standing(ip).score;
+  if (cfg_.blocklist != kNone) s.listed = scorers_[cfg_.blocklist]->standing(ip).listed;
   return s;
 }
 

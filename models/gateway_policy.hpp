@@ -11,6 +11,7 @@
 
 #include "models/ids.hpp"
 #include "models/score_scale.hpp"
+#include "models/scorer.hpp"
 #include "sim/time.hpp"
 
 namespace repsim::models {
@@ -25,16 +26,8 @@ enum class PolicyAction : std::uint8_t {
 std::string_view to_string(PolicyAction a);
 std::optional<PolicyAction> policy_action_from_name(std::string_view name);  // "accept", ...
 
-// What the gateway knows of the sending IP when it consults the table.
-struct SenderStanding {
-  std::optional<double> score;  // published reputation score; nullopt = the service has none
-  bool listed = false;          // listed by the gateway's blocklist
-
-  // Not listed and scored at or above `score_floor`: what the threshold and clear_from() accept.
-  bool unlisted_and_scored_at_least(double score_floor) const {
-    return !listed && score && *score >= score_floor;
-  }
-};
+// The table reads a SenderStanding (models/scorer.hpp): the score of the gateway's reputation
+// service and the listing of its blocklist.
 
 // A rule matches in exactly one way, chosen by its flags:
 //   listed   -> IPs the blocklist lists (whatever their score);

@@ -1,9 +1,12 @@
 #include "models/senderbase_scorer.hpp"
 
+#include <Eigen/Dense>
 #include <algorithm>
 #include <cmath>
+#include <deque>
 #include <limits>
 #include <stdexcept>
+#include <vector>
 
 namespace repsim::models {
 
@@ -11,12 +14,63 @@ namespace {
 
 // Feature columns of the update's design matrix; the weight vector follows the same order.
 enum Feature : int { kSpamRatio = 0, kComplaintsPer1000, kTrapHits, kLog10Volume, kFeatures };
+// Columns of the per-IP count tables.
+enum Count : int { kVolume = 0, kSpam, kComplaints, kTraps, kCounts };
 
 void require(bool ok, const std::string& id, const std::string& what) {
   if (!ok) throw std::invalid_argument("senderbase scorer '" + id + "': " + what);
 }
 
 }  // namespace
+
+struct SenderBaseScorer::State {
+  // One row per IP, stored row by row: observe() runs once per message and adds to all four counts
+  // of one IP, which then share a cache line (column-major spread them over four lines of a table
+  // that outgrows the L1 with thousands of IPs). The update reads whole columns, with a stride, but
+  // only once per update_every; every operation is elementwise, so the layout does not change a
+  // single value.
+  using Bucket = Eigen::Array<std::uint32_t, Eigen::Dynamic, kCounts, Eigen::RowMajor>;
+  using Counts = Eigen::Array<double, Eigen::Dynamic, kCounts, Eigen::RowMajor>;
+  using Flags = Eigen::Array<bool, Eigen::Dynamic, 1>;
+  struct Publication {
+    Eigen::ArrayXd score;
+    Flags scored;
+  };
+
+  Eigen::VectorXd weights = Eigen::VectorXd(kFeatures);  // the four weights, in feature order
+  std::vector<Bucket> buckets;                           // ring of window / update_every buckets
+  std::size_t current = 0;                               // the bucket being filled
+  Counts window;                                         // sum of all buckets
+  Eigen::ArrayXd lifetime_volume;
+
+  Eigen::ArrayXd live;
+  Flags live_scored;
+  Eigen::ArrayXd published;
+  Flags published_scored;
+  Eigen::ArrayXd published_min;     // +inf until the IP is first published
+  Eigen::ArrayXd published_max;     // -inf until then
+  std::deque<Publication> pending;  // FIFO: every publication waits the same publish_delay
+
+  void advance_bucket() {
+    // The oldest bucket leaves the window and is reused for the next update_every.
+    current = (current + 1) % buckets.size();
+    Bucket& oldest = buckets[current];
+    window -= oldest.cast<double>();
+    oldest.setZero();
+  }
+  void widen_range(IpIndex ip, double value) {
+    published_min(ip) = std::min(published_min(ip), value);
+    published_max(ip) = std::max(published_max(ip), value);
+  }
+  // Live and published score become `value` at once.
+  void set_score(IpIndex ip, double value) {
+    live(ip) = value;
+    live_scored(ip) = true;
+    published(ip) = value;
+    published_scored(ip) = true;
+    widen_range(ip, value);
+  }
+};
 
 void SenderBaseConfig::validate() const {
   scale.validate();
@@ -36,40 +90,46 @@ void SenderBaseConfig::validate() const {
 }
 
 SenderBaseScorer::SenderBaseScorer(SenderBaseConfig config, std::size_t ip_count)
-    : config_(std::move(config)), weights_(kFeatures) {
+    : config_(std::move(config)), state_(std::make_unique<State>()) {
   config_.validate();
-  weights_(kSpamRatio) = config_.weights.spam_ratio;
-  weights_(kComplaintsPer1000) = config_.weights.complaints_per_1000;
-  weights_(kTrapHits) = config_.weights.trap_hits;
-  weights_(kLog10Volume) = config_.weights.log10_volume;
+  State& s = *state_;
+  s.weights(kSpamRatio) = config_.weights.spam_ratio;
+  s.weights(kComplaintsPer1000) = config_.weights.complaints_per_1000;
+  s.weights(kTrapHits) = config_.weights.trap_hits;
+  s.weights(kLog10Volume) = config_.weights.log10_volume;
   recovery_step_ = 1.0 - std::exp2(-static_cast<double>(config_.update_every) /
                                    static_cast<double>(config_.recovery_half_life));
-  buckets_.resize(static_cast<std::size_t>(config_.window / config_.update_every));
+  s.buckets.resize(static_cast<std::size_t>(config_.window / config_.update_every));
   add_ips(ip_count);
 }
 
+SenderBaseScorer::~SenderBaseScorer() = default;
+
+std::size_t SenderBaseScorer::ip_count() const { return static_cast<std::size_t>(state_->live.size()); }
+
 IpIndex SenderBaseScorer::add_ips(std::size_t n) {
-  const Eigen::Index old_n = live_.size();
+  State& s = *state_;
+  const Eigen::Index old_n = s.live.size();
   if (static_cast<std::size_t>(old_n) + n >= kNone)
     throw std::length_error("senderbase scorer: too many IPs");
   const Eigen::Index new_n = old_n + static_cast<Eigen::Index>(n);
-  for (Bucket& b : buckets_) {
+  for (State::Bucket& b : s.buckets) {
     b.conservativeResize(new_n, Eigen::NoChange);
     b.bottomRows(new_n - old_n).setZero();
   }
-  window_.conservativeResize(new_n, Eigen::NoChange);
-  window_.bottomRows(new_n - old_n).setZero();
+  s.window.conservativeResize(new_n, Eigen::NoChange);
+  s.window.bottomRows(new_n - old_n).setZero();
   const auto grow = [&](auto& column, auto value) {
     column.conservativeResize(new_n);
     column.tail(new_n - old_n).setConstant(value);
   };
-  grow(lifetime_volume_, 0.0);
-  grow(live_, config_.neutral_score);
-  grow(live_scored_, false);
-  grow(published_, config_.neutral_score);
-  grow(published_scored_, false);
-  grow(published_min_, std::numeric_limits<double>::infinity());
-  grow(published_max_, -std::numeric_limits<double>::infinity());
+  grow(s.lifetime_volume, 0.0);
+  grow(s.live, config_.neutral_score);
+  grow(s.live_scored, false);
+  grow(s.published, config_.neutral_score);
+  grow(s.published_scored, false);
+  grow(s.published_min, std::numeric_limits<double>::infinity());
+  grow(s.published_max, -std::numeric_limits<double>::infinity());
   return static_cast<IpIndex>(old_n);
 }
 
@@ -87,23 +147,38 @@ void SenderBaseScorer::check_ip(IpIndex ip) const {
 
 void SenderBaseScorer::observe(IpIndex ip, const Observation& o, sim::Time) {
   check_ip(ip);
+  State& s = *state_;
   const Eigen::Index i = ip;
-  Bucket& b = buckets_[current_];
+  State::Bucket& b = s.buckets[s.current];
   b(i, kVolume) += o.messages;
   b(i, kSpam) += o.spam;
   b(i, kComplaints) += o.complaints;
   b(i, kTraps) += o.trap_hits;
-  window_(i, kVolume) += o.messages;
-  window_(i, kSpam) += o.spam;
-  window_(i, kComplaints) += o.complaints;
-  window_(i, kTraps) += o.trap_hits;
-  lifetime_volume_(i) += o.messages;
-  live_scored_(i) = true;  // first evidence: scored (Neutral) from the next update on
+  s.window(i, kVolume) += o.messages;
+  s.window(i, kSpam) += o.spam;
+  s.window(i, kComplaints) += o.complaints;
+  s.window(i, kTraps) += o.trap_hits;
+  s.lifetime_volume(i) += o.messages;
+  s.live_scored(i) = true;  // first evidence: scored (Neutral) from the next update on
+}
+
+SenderStanding SenderBaseScorer::standing(IpIndex ip) const {
+  const State& s = *state_;
+  if (!s.published_scored(ip)) return {};
+  return {s.published(ip), false};
+}
+
+double SenderBaseScorer::score(IpIndex ip) const { return state_->published(ip); }
+double SenderBaseScorer::live_score(IpIndex ip) const { return state_->live(ip); }
+bool SenderBaseScorer::live_has_score(IpIndex ip) const { return state_->live_scored(ip); }
+
+std::uint64_t SenderBaseScorer::lifetime_volume(IpIndex ip) const {
+  return static_cast<std::uint64_t>(state_->lifetime_volume(ip));
 }
 
 Observation SenderBaseScorer::window_totals(IpIndex ip) const {
   check_ip(ip);
-  const auto count = [&](int c) { return static_cast<std::uint32_t>(window_(ip, c)); };
+  const auto count = [&](int c) { return static_cast<std::uint32_t>(state_->window(ip, c)); };
   return {count(kVolume), count(kSpam), count(kComplaints), count(kTraps)};
 }
 
@@ -117,111 +192,103 @@ void SenderBaseScorer::on_event(sim::Simulation& sim, std::uint64_t payload) {
 }
 
 void SenderBaseScorer::update(sim::Simulation& sim) {
-  const Eigen::Index n = live_.size();
+  State& st = *state_;
+  const Eigen::Index n = st.live.size();
   const ScoreScale& s = config_.scale;
 
   // Design matrix X (n x 4). Rates divide by the volume, at least 1 so an IP seen only through
   // complaints (mail counted in an earlier window) still reads as bad, never as NaN.
-  const Eigen::ArrayXd volume = window_.col(kVolume);
+  const Eigen::ArrayXd volume = st.window.col(kVolume);
   const Eigen::ArrayXd per_message = volume.max(1.0).inverse();
   Eigen::MatrixXd x(n, static_cast<Eigen::Index>(kFeatures));
-  const Eigen::ArrayXd spam_fraction = window_.col(kSpam) * per_message;
+  const Eigen::ArrayXd spam_fraction = st.window.col(kSpam) * per_message;
   const double saturation = config_.weights.spam_saturation;
   x.col(kSpamRatio) =
       (saturation > 0 ? Eigen::ArrayXd(1.0 - (-spam_fraction / saturation).exp()) : spam_fraction).matrix();
-  x.col(kComplaintsPer1000) = (1000.0 * window_.col(kComplaints) * per_message).matrix();
-  x.col(kTrapHits) = window_.col(kTraps).matrix();
+  x.col(kComplaintsPer1000) = (1000.0 * st.window.col(kComplaints) * per_message).matrix();
+  x.col(kTrapHits) = st.window.col(kTraps).matrix();
   x.col(kLog10Volume) = (1.0 + volume).log10().matrix();
 
   // One product scores every IP; then clamp to the scale and hold IPs still warming up at Neutral
   // (they may fall below it, never rise above).
-  const Eigen::ArrayXd penalty = (x * weights_).array();
+  const Eigen::ArrayXd penalty = (x * st.weights).array();
   const Eigen::ArrayXd clamped = (config_.clean_score - penalty).max(s.min).min(s.max);
-  const Eigen::ArrayXd target = (lifetime_volume_ < static_cast<double>(config_.warmup_volume))
+  const Eigen::ArrayXd target = (st.lifetime_volume < static_cast<double>(config_.warmup_volume))
                                     .select(clamped.min(config_.neutral_score), clamped);
 
   // Fast drop, slow recovery: below the current score the target is taken at once; above it the
   // score closes the share recovery_step_ of the gap (half of it per recovery_half_life).
-  const Eigen::ArrayXd recovered = live_ + (target - live_) * recovery_step_;
-  const Eigen::ArrayXd next = (target < live_).select(target, recovered);
-  live_ = live_scored_.select(next, live_);  // IPs never seen stay unscored at neutral_score
+  const Eigen::ArrayXd recovered = st.live + (target - st.live) * recovery_step_;
+  const Eigen::ArrayXd next = (target < st.live).select(target, recovered);
+  st.live = st.live_scored.select(next, st.live);  // IPs never seen stay unscored at neutral_score
 
-  pending_.push_back({live_, live_scored_});
+  st.pending.push_back({st.live, st.live_scored});
   sim.schedule_after(config_.publish_delay, *this, kPublish);
-  advance_bucket();
+  st.advance_bucket();
 }
 
-void SenderBaseScorer::advance_bucket() {
-  // The oldest bucket leaves the window and is reused for the next update_every.
-  current_ = (current_ + 1) % buckets_.size();
-  Bucket& oldest = buckets_[current_];
-  window_ -= oldest.cast<double>();
-  oldest.setZero();
+void SenderBaseScorer::report(IpIndex ip, std::uint32_t from, double score, sim::Time now) const {
+  PublishedChange c;
+  c.ip = ip;
+  c.from = from;
+  c.to = static_cast<std::uint32_t>(config_.scale.band_of(score));
+  c.score = score;
+  c.when = now;
+  if (c.from != c.to) published_change(c);
 }
 
 void SenderBaseScorer::publish(sim::Time now) {
-  Publication p = std::move(pending_.front());
-  pending_.pop_front();
+  State& st = *state_;
+  State::Publication p = std::move(st.pending.front());
+  st.pending.pop_front();
   // IPs added after the update are not in it; they stay unscored.
   const Eigen::Index n = p.score.size();
-  if (band_hook_) {
+  if (watched()) {
     const ScoreScale& s = config_.scale;
     for (Eigen::Index i = 0; i < n; ++i) {
       if (!p.scored(i)) continue;
-      const std::size_t old_band = published_scored_(i) ? s.band_of(published_(i)) : kNoBand;
-      const std::size_t new_band = s.band_of(p.score(i));
-      if (old_band != new_band) band_hook_(static_cast<IpIndex>(i), old_band, new_band, p.score(i), now);
+      const auto ip = static_cast<IpIndex>(i);
+      report(ip, st.published_scored(i) ? static_cast<std::uint32_t>(s.band_of(st.published(i))) : kNone,
+             p.score(i), now);
     }
   }
-  published_.head(n) = p.score;
-  published_scored_.head(n) = p.scored;
-  published_min_.head(n) = p.scored.select(published_min_.head(n).min(p.score), published_min_.head(n));
-  published_max_.head(n) = p.scored.select(published_max_.head(n).max(p.score), published_max_.head(n));
-}
-
-void SenderBaseScorer::widen_range(IpIndex ip, double published) {
-  published_min_(ip) = std::min(published_min_(ip), published);
-  published_max_(ip) = std::max(published_max_(ip), published);
+  st.published.head(n) = p.score;
+  st.published_scored.head(n) = p.scored;
+  st.published_min.head(n) = p.scored.select(st.published_min.head(n).min(p.score), st.published_min.head(n));
+  st.published_max.head(n) = p.scored.select(st.published_max.head(n).max(p.score), st.published_max.head(n));
 }
 
 std::optional<Scorer::ScoreRange> SenderBaseScorer::published_range(IpIndex ip) const {
   check_ip(ip);
-  if (published_min_(ip) > published_max_(ip)) return std::nullopt;
-  return ScoreRange{published_min_(ip), published_max_(ip)};
+  const State& s = *state_;
+  if (s.published_min(ip) > s.published_max(ip)) return std::nullopt;
+  return ScoreRange{s.published_min(ip), s.published_max(ip)};
 }
 
 void SenderBaseScorer::establish(IpIndex ip, double score, std::uint64_t lifetime_volume) {
   check_ip(ip);
-  const double value = config_.scale.clamp(score);
-  live_(ip) = value;
-  live_scored_(ip) = true;
-  published_(ip) = value;
-  published_scored_(ip) = true;
-  widen_range(ip, value);
-  lifetime_volume_(ip) = static_cast<double>(lifetime_volume);
+  state_->set_score(ip, config_.scale.clamp(score));
+  state_->lifetime_volume(ip) = static_cast<double>(lifetime_volume);
 }
 
 void SenderBaseScorer::restore(IpIndex ip, double score, sim::Time now) {
   check_ip(ip);
+  State& st = *state_;
   const ScoreScale& s = config_.scale;
   const double value = s.clamp(score);
-  const std::size_t old_band = published_scored_(ip) ? s.band_of(published_(ip)) : kNoBand;
+  const std::uint32_t old_band =
+      st.published_scored(ip) ? static_cast<std::uint32_t>(s.band_of(st.published(ip))) : kNone;
 
-  live_(ip) = value;
-  live_scored_(ip) = true;
-  published_(ip) = value;
-  published_scored_(ip) = true;
-  widen_range(ip, value);
-  for (Publication& p : pending_) {
+  st.set_score(ip, value);
+  for (State::Publication& p : st.pending) {
     if (static_cast<Eigen::Index>(ip) >= p.score.size()) continue;
     p.score(ip) = value;
     p.scored(ip) = true;
   }
-  for (Bucket& b : buckets_) b.row(ip).tail(kCounts - kSpam).setZero();
-  window_.row(ip).tail(kCounts - kSpam).setZero();
+  for (State::Bucket& b : st.buckets) b.row(ip).tail(kCounts - kSpam).setZero();
+  st.window.row(ip).tail(kCounts - kSpam).setZero();
 
-  const std::size_t new_band = s.band_of(value);
-  if (band_hook_ && old_band != new_band) band_hook_(ip, old_band, new_band, value, now);
+  report(ip, old_band, value, now);
 }
 
 }  // namespace repsim::models

@@ -4,14 +4,13 @@
 // times a weight vector, with Eigen) and publishes the result `publish_delay` later. Anomalies drop
 // a score within one update; recovery toward the clean target is slow (a half-life), and the vendor
 // can restore a score by hand. There is no delisting: request_delisting does nothing.
-#include <Eigen/Dense>
+// Eigen stays inside senderbase_scorer.cpp: the per-IP tables are behind a pointer to its State.
 #include <cstddef>
 #include <cstdint>
-#include <deque>
-#include <functional>
-#include <limits>
+#include <memory>
+#include <optional>
 #include <string>
-#include <vector>
+#include <string_view>
 
 #include "models/scorer.hpp"
 #include "sim/simulation.hpp"
@@ -45,6 +44,9 @@ struct SenderBaseWeights {
 };
 
 struct SenderBaseConfig {
+  static constexpr std::string_view kType = "senderbase";
+  static constexpr Publishes kPublishes = Publishes::Scores;
+
   std::string id = "senderbase";
   ScoreScale scale;  // -7..+7, Poor / Neutral / Good (docs/architecture.md, domain facts)
   // Scores are recomputed every hour and reach gateways half an hour later (published views lag the
@@ -74,48 +76,39 @@ struct SenderBaseConfig {
 
 class SenderBaseScorer final : public Scorer, private sim::EventHandler {
  public:
-  // Passed as old_band when an IP enters the published view for the first time.
-  static constexpr std::size_t kNoBand = std::numeric_limits<std::size_t>::max();
-  using BandChangeHook = std::function<void(IpIndex ip, std::size_t old_band, std::size_t new_band,
-                                            double new_score, sim::Time when)>;
-
   // IPs are dense indices 0..ip_count-1; add_ips appends more. Validates the config.
   explicit SenderBaseScorer(SenderBaseConfig config, std::size_t ip_count = 0);
   // The simulation keeps a reference to this object between events: it must not move.
   SenderBaseScorer(const SenderBaseScorer&) = delete;
   SenderBaseScorer& operator=(const SenderBaseScorer&) = delete;
+  ~SenderBaseScorer() override;
 
   // Appends n unscored IPs; returns the index of the first.
   IpIndex add_ips(std::size_t n);
-  std::size_t ip_count() const { return static_cast<std::size_t>(live_.size()); }
-
-  // Schedules the first update at sim.now() + update_every, then one every update_every while the
-  // next would fall at or before `until` (with the default kNever, sim.run() would never return:
-  // use run_until or pass the scenario's end). The publication of the last update still happens,
-  // publish_delay after it. Throws std::logic_error when called twice.
-  void start(sim::Simulation& sim, sim::Time until = sim::kNever);
-  // An IP with a past the run does not show: it starts scored (live and published) at `score`
-  // with `lifetime_volume` messages of history, so it is out of warm-up when that is large enough.
-  // For established pools that were Good before the scenario begins.
-  void establish(IpIndex ip, double score, std::uint64_t lifetime_volume);
-
-  // Fired at each publication for every IP whose published band changed, in IP order, and by
-  // restore() when the override changes a band. old_band is kNoBand when the IP had no score.
-  void on_band_change(BandChangeHook hook) { band_hook_ = std::move(hook); }
+  std::size_t ip_count() const;
 
   const SenderBaseConfig& config() const { return config_; }
 
   // Scorer
   const std::string& id() const override { return config_.id; }
   const ScoreScale& scale() const override { return config_.scale; }
+  Publishes publishes() const override { return SenderBaseConfig::kPublishes; }
+  // Schedules the first update at sim.now() + update_every, then one every update_every while the
+  // next would fall at or before `until` (with kNever, sim.run() would never return: use run_until
+  // or pass the scenario's end). The publication of the last update still happens, publish_delay
+  // after it. Throws std::logic_error when called twice.
+  void start(sim::Simulation& sim, sim::Time until) override;
+  // An IP with a past the run does not show: it starts scored (live and published) at `score`
+  // with `lifetime_volume` messages of history, so it is out of warm-up when that is large enough.
+  // For established pools that were Good before the scenario begins.
+  void establish(IpIndex ip, double score, std::uint64_t lifetime_volume) override;
   // Counted in the bucket being filled (the updates, not `now`, delimit buckets). Throws
   // std::out_of_range for an IP beyond ip_count().
   void observe(IpIndex ip, const Observation& o, sim::Time now) override;
-  // The published score; neutral_score for an IP without one (check has_score).
-  double score(IpIndex ip) const override { return published_(ip); }
-  // False until the first publication after the IP's first observation.
-  bool has_score(IpIndex ip) const override { return published_scored_(ip); }
-  bool listed(IpIndex) const override { return false; }
+  // The published score; no score until the first publication after the IP's first observation.
+  // Never listed. Published changes are reported at each publication, for every IP whose band
+  // changed, in IP order, and by restore() when the override changes a band.
+  SenderStanding standing(IpIndex ip) const override;
   // Tracked at every change of the published view (publication, establish, restore).
   std::optional<ScoreRange> published_range(IpIndex ip) const override;
   // Vendor override: live and published score become `score` (clamped to the scale) at once, pending
@@ -124,60 +117,35 @@ class SenderBaseScorer final : public Scorer, private sim::EventHandler {
   // straight back (the vendor has judged that evidence). Volume and warm-up history stay: an IP
   // still in warm-up falls back to at most neutral_score at the next update.
   void restore(IpIndex ip, double score, sim::Time now) override;
-  // SenderBase has no delisting (docs/architecture.md, domain facts): reputation recovers with clean
-  // volume only.
+  // SenderBase has no delisting (docs/architecture.md, domain facts): reputation recovers with
+  // clean volume only.
   void request_delisting(IpIndex, sim::Time) override {}
 
+  // The published score; neutral_score for an IP without one (check has_score).
+  double score(IpIndex ip) const;
   // The live (not yet published) view, for tests and the visualizer.
-  double live_score(IpIndex ip) const { return live_(ip); }
-  bool live_has_score(IpIndex ip) const { return live_scored_(ip); }
+  double live_score(IpIndex ip) const;
+  bool live_has_score(IpIndex ip) const;
   // Counts inside the current window (including the bucket still filling).
   Observation window_totals(IpIndex ip) const;
-  std::uint64_t lifetime_volume(IpIndex ip) const { return static_cast<std::uint64_t>(lifetime_volume_(ip)); }
+  std::uint64_t lifetime_volume(IpIndex ip) const;
 
  private:
-  // Columns of the per-IP count tables.
-  enum Count : int { kVolume = 0, kSpam, kComplaints, kTraps, kCounts };
-  // One row per IP, stored row by row: observe() runs once per message and adds to all four counts
-  // of one IP, which then share a cache line (column-major spread them over four lines of a table
-  // that outgrows the L1 with thousands of IPs). The update reads whole columns, with a stride, but
-  // only once per update_every; every operation is elementwise, so the layout does not change a
-  // single value.
-  using Bucket = Eigen::Array<std::uint32_t, Eigen::Dynamic, kCounts, Eigen::RowMajor>;
-  using Counts = Eigen::Array<double, Eigen::Dynamic, kCounts, Eigen::RowMajor>;
-  using Flags = Eigen::Array<bool, Eigen::Dynamic, 1>;
-  struct Publication {
-    Eigen::ArrayXd score;
-    Flags scored;
-  };
+  struct State;  // the per-IP tables, in Eigen arrays (senderbase_scorer.cpp)
   enum Payload : std::uint64_t { kTick = 0, kPublish = 1 };
 
   void on_event(sim::Simulation& sim, std::uint64_t payload) override;
   void update(sim::Simulation& sim);
   void publish(sim::Time now);
-  void advance_bucket();
   void check_ip(IpIndex ip) const;
-  void widen_range(IpIndex ip, double published);
+  // Reports a band change of the published view (from = kNone: the IP had no score).
+  void report(IpIndex ip, std::uint32_t from, double score, sim::Time now) const;
 
   SenderBaseConfig config_;
-  Eigen::VectorXd weights_;  // the four weights, in feature order
-  double recovery_step_;     // 1 - 2^(-update_every / half_life): share of the gap closed per update
+  double recovery_step_;  // 1 - 2^(-update_every / half_life): share of the gap closed per update
   sim::Time until_ = sim::kNever;
   bool started_ = false;
-
-  std::vector<Bucket> buckets_;  // ring of window / update_every buckets
-  std::size_t current_ = 0;      // the bucket being filled
-  Counts window_;                // sum of all buckets
-  Eigen::ArrayXd lifetime_volume_;
-
-  Eigen::ArrayXd live_;
-  Flags live_scored_;
-  Eigen::ArrayXd published_;
-  Flags published_scored_;
-  Eigen::ArrayXd published_min_;     // +inf until the IP is first published
-  Eigen::ArrayXd published_max_;     // -inf until then
-  std::deque<Publication> pending_;  // FIFO: every publication waits the same publish_delay
-  BandChangeHook band_hook_;
+  std::unique_ptr<State> state_;
 };
 
 }  // namespace repsim::models

@@ -4,6 +4,7 @@
 
 #include "models/ecosystem_config.hpp"
 #include "models/gateway_policy.hpp"
+#include "models/senderbase_scorer.hpp"
 
 namespace repsim::testing {
 

@@ -122,7 +122,11 @@ TEST_CASE("blocklist: restore removes a listing at once, the hook tells why each
   Simulation sim;
   BlocklistScorer bl(BlocklistConfig{}, sim, 1);
   std::vector<std::tuple<IpIndex, ListingChange, Time>> log;
-  bl.on_listing_change([&](IpIndex ip, ListingChange c, Time t) { log.emplace_back(ip, c, t); });
+  bl.on_published_change([&](const models::PublishedChange& c) {
+    CHECK(c.to == (c.reason == ListingChange::Listed ? 1u : 0u));
+    CHECK(c.from == 1 - c.to);
+    log.emplace_back(c.ip, c.reason, c.when);
+  });
 
   hit_at(sim, bl, hours(1), 0, 3);
   sim.run_until(hours(2));

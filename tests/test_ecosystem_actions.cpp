@@ -39,7 +39,7 @@ TEST_CASE("the vendor restoring the pool's score reopens Good-only gateways", "[
   c.timeline.push_back({hours(60), "senderbase", models::RestoreScore{0, {}, 5.0}});
   Ecosystem eco(std::move(c));
   eco.run_until(hours(60));
-  for (auto ip : eco.pools()[0].ips) CHECK(eco.scorer(0).score(ip) == 5.0);
+  for (auto ip : eco.pools()[0].ips) CHECK(eco.scorer(0).standing(ip).score == 5.0);
   eco.run_until(hours(61));
   eco.finish();
   for (models::TenantIndex t = 1; t < 20; ++t) {

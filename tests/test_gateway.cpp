@@ -35,13 +35,14 @@ class FakeScorer final : public Scorer {
 
   const std::string& id() const override { return id_; }
   const ScoreScale& scale() const override { return scale_; }
+  repsim::models::Publishes publishes() const override { return repsim::models::Publishes::Scores; }
   void observe(IpIndex ip, const Observation& o, Time now) override { seen.push_back({ip, o, now}); }
-  double score(IpIndex ip) const override {
-    auto it = scores.find(ip);
-    return it == scores.end() ? 0.0 : it->second;
+  repsim::models::SenderStanding standing(IpIndex ip) const override {
+    repsim::models::SenderStanding s;
+    if (const auto it = scores.find(ip); it != scores.end()) s.score = it->second;
+    s.listed = listings.count(ip) != 0;
+    return s;
   }
-  bool has_score(IpIndex ip) const override { return scores.count(ip) != 0; }
-  bool listed(IpIndex ip) const override { return listings.count(ip) != 0; }
   void restore(IpIndex ip, double s, Time) override { scores[ip] = s; }
   void request_delisting(IpIndex ip, Time) override { listings.erase(ip); }
 

@@ -6,7 +6,9 @@
 
 #include "io/scenario_loader.hpp"
 #include "io/scenario_run.hpp"
+#include "models/blocklist_scorer.hpp"
 #include "models/gateway_policy.hpp"
+#include "models/senderbase_scorer.hpp"
 #include "scenario_fixture.hpp"
 
 using namespace repsim;
@@ -33,7 +35,7 @@ TEST_CASE("a complete scenario loads into the expected config", "[scenario]") {
   CHECK(c.sample_every == sim::minutes(30));
 
   REQUIRE(c.scorers.size() == 2);
-  const auto& sb = std::get<SenderBaseConfig>(c.scorers[0]);
+  const auto& sb = c.scorers[0].get<SenderBaseConfig>();
   CHECK(sb.id == "sb");
   CHECK(sb.scale.min == -10);
   CHECK(sb.scale.max == 10);
@@ -50,7 +52,7 @@ TEST_CASE("a complete scenario loads into the expected config", "[scenario]") {
   CHECK(sb.weights.complaints_per_1000 == 3);
   CHECK(sb.weights.trap_hits == 5);
   CHECK(sb.weights.log10_volume == -0.5);
-  const auto& bl = std::get<BlocklistConfig>(c.scorers[1]);
+  const auto& bl = c.scorers[1].get<BlocklistConfig>();
   CHECK(bl.id == "dnsbl");
   CHECK(bl.trap_hits_to_list == 2);
   CHECK(bl.list_window == sim::hours(12));
@@ -242,7 +244,7 @@ TEST_CASE("defaults are applied to every field left out", "[scenario]") {
   CHECK(s.notes.empty());
   CHECK(c.seed == d.seed);
   CHECK(c.sample_every == sim::hours(1));
-  const auto& sb = std::get<SenderBaseConfig>(c.scorers[0]);
+  const auto& sb = c.scorers[0].get<SenderBaseConfig>();
   const SenderBaseConfig dsb;
   CHECK(sb.update_every == dsb.update_every);
   CHECK(sb.window == dsb.window);
@@ -250,7 +252,7 @@ TEST_CASE("defaults are applied to every field left out", "[scenario]") {
   CHECK(sb.weights.spam_ratio == dsb.weights.spam_ratio);
   CHECK(sb.weights.spam_saturation == dsb.weights.spam_saturation);
   CHECK(sb.scale.bands == dsb.scale.bands);
-  const auto& bl = std::get<BlocklistConfig>(c.scorers[1]);
+  const auto& bl = c.scorers[1].get<BlocklistConfig>();
   CHECK(bl.trap_hits_to_list == BlocklistConfig{}.trap_hits_to_list);
   const ProviderConfig& p = c.providers[0].config;
   CHECK(p.retry.first_retry == sim::minutes(20));  // fope2012

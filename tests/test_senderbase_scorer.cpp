@@ -20,7 +20,7 @@ using sim::Time;
 
 namespace {
 
-constexpr std::size_t kPoor = 0, kNeutral = 1, kGood = 2;
+constexpr std::uint32_t kPoor = 0, kNeutral = 1, kGood = 2;
 
 // Share of the gap to the target closed by one hourly update with the default 48 h half-life:
 // 1 - 2^(-1/48) = 0.014336801359812412.
@@ -234,11 +234,11 @@ TEST_CASE("senderbase: eight IPs in one product score as each would alone", "[sc
 TEST_CASE("senderbase: the band-change hook reports published band changes with their times", "[scorers]") {
   Simulation sim;
   SenderBaseScorer sb(SenderBaseConfig{}, 2);
-  std::vector<std::tuple<IpIndex, std::size_t, std::size_t, Time>> changes;
+  std::vector<std::tuple<IpIndex, std::uint32_t, std::uint32_t, Time>> changes;
   std::vector<double> scores;
-  sb.on_band_change([&](IpIndex ip, std::size_t from, std::size_t to, double score, Time t) {
-    changes.emplace_back(ip, from, to, t);
-    scores.push_back(score);
+  sb.on_published_change([&](const models::PublishedChange& c) {
+    changes.emplace_back(c.ip, c.from, c.to, c.when);
+    scores.push_back(c.score);
   });
   sb.start(sim, hours(5));
   observe_at(sim, sb, minutes(30), 0, clean(1000));
@@ -247,10 +247,10 @@ TEST_CASE("senderbase: the band-change hook reports published band changes with 
   sim.schedule_at(hours(2) + minutes(45), [&](Simulation& s) { sb.restore(0, 5.0, s.now()); });
   sim.run_until(hours(6));
 
-  using C = std::tuple<IpIndex, std::size_t, std::size_t, Time>;
+  using C = std::tuple<IpIndex, std::uint32_t, std::uint32_t, Time>;
   REQUIRE(changes.size() == 3);
   // 1 h update: 5 * (1 - 2^(-1/48)) = 0.0717, Neutral; first publication: no band before.
-  CHECK(changes[0] == C{0, SenderBaseScorer::kNoBand, kNeutral, hours(1) + minutes(30)});
+  CHECK(changes[0] == C{0, models::kNone, kNeutral, hours(1) + minutes(30)});
   CHECK(changes[1] == C{0, kNeutral, kPoor, hours(2) + minutes(30)});
   // The vendor override changes the band at once; later publications of 5 change nothing.
   CHECK(changes[2] == C{0, kPoor, kGood, hours(2) + minutes(45)});

@@ -21,6 +21,7 @@
 
 #include "models/ecosystem.hpp"
 #include "models/gateway_policy.hpp"
+#include "models/senderbase_scorer.hpp"
 #include "sim/calendar.hpp"
 
 namespace repsim::writers_test {

@@ -10,9 +10,9 @@
 namespace repsim::viz {
 namespace {
 
-Series summed(const SeriesStore& store, const ViewNode& n, const char* metric) {
+Series summed(const SeriesStore& store, const ViewNode& n, models::Gauge gauge) {
   std::vector<const Series*> parts;
-  for (const std::string& m : n.member_names) parts.push_back(&store.series(m, metric));
+  for (const std::string& m : n.member_names) parts.push_back(&store.series({gauge, m}));
   return sum_series(parts);
 }
 
@@ -64,12 +64,12 @@ void panel_delivery(PanelContext& c, const Rect& r) {
     ImGui::TextDisabled("(answers per hour)");
   const SeriesStore& store = c.ctl.series();
   ChartSpec rates = base_spec(c, "");
-  rates.series.push_back({"delivered/h", hourly_rate(summed(store, gw, "delivered")),
+  rates.series.push_back({"delivered/h", hourly_rate(summed(store, gw, models::Gauge::Delivered)),
                           colors::flow(FlowState::Delivering), 2.0f});
-  rates.series.push_back({"deferred (4xx)/h", hourly_rate(summed(store, gw, "deferred_attempts")),
+  rates.series.push_back({"deferred (4xx)/h", hourly_rate(summed(store, gw, models::Gauge::DeferredAttempts)),
                           colors::flow(FlowState::Deferred), 2.0f});
-  rates.series.push_back(
-      {"bounced/h", hourly_rate(summed(store, gw, "bounced")), colors::flow(FlowState::Rejected), 2.0f});
+  rates.series.push_back({"bounced/h", hourly_rate(summed(store, gw, models::Gauge::Bounced)),
+                          colors::flow(FlowState::Rejected), 2.0f});
   const ImVec2 avail = ImGui::GetContentRegionAvail();
   const float top_h = std::max(80.0f, avail.y * 0.58f);
   if (const auto t = time_chart("##rates", rates, {avail.x, top_h})) c.ui.cursor = *t;
@@ -77,7 +77,7 @@ void panel_delivery(PanelContext& c, const Rect& r) {
   ChartSpec queue = base_spec(c, "retry queue");
   std::size_t k = 0;
   for (std::uint32_t n : view.column(models::NodeKind::Provider))
-    queue.series.push_back({view.nodes()[n].name, store.series(view.nodes()[n].name, "queued"),
+    queue.series.push_back({view.nodes()[n].name, store.series({models::Gauge::Queued, view.nodes()[n].name}),
                             colors::series(k++), 2.0f, true});
   if (const auto t = time_chart("##queue", queue, ImGui::GetContentRegionAvail())) c.ui.cursor = *t;
   ImGui::End();

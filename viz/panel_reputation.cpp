@@ -20,7 +20,7 @@ void panel_reputation(PanelContext& c, const Rect& r) {
   const Snapshot& snap = c.ctl.snapshot();
   const TopologyView& view = c.ctl.view();
   const models::ScorerIndex s = snap.main_scorer;
-  if (s == models::kNone || !snap.senderbase[s]) {
+  if (s == models::kNone || !snap.publishes_scores[s]) {
     ImGui::TextDisabled("no score service in this scenario");
     ImGui::End();
     return;
@@ -48,7 +48,8 @@ void panel_reputation(PanelContext& c, const Rect& r) {
   std::size_t colour = 0;
   for (std::uint32_t n : view.column(models::NodeKind::Pool)) {
     const ViewNode& pool = view.nodes()[n];
-    ChartSeries series{"pool " + pool.name, c.ctl.series().series(pool.name, scorer_id + ".score"),
+    ChartSeries series{"pool " + pool.name,
+                       c.ctl.series().series({models::Gauge::PoolScore, pool.name, scorer_id}),
                        colors::series(colour++), 2.5f, true};
     if (n == c.ui.selected_node) series.thickness = 4.0f;
     spec.series.push_back(std::move(series));

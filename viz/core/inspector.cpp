@@ -123,9 +123,10 @@ Inspector inspect(const models::Ecosystem& eco, const TopologyView& view, const 
         for (std::size_t k = 0; k < pool.ips.size() && k < 8; ++k) {
           const models::IpIndex ip = pool.ips[k];
           const models::IpAddress& a = eco.ips()[ip];
-          in.rows.emplace_back(
-              a.address, (s.has_score(ip) ? fixed(s.score(ip), 2) : std::string("unscored")) + ", attempts " +
-                             num(a.attempts) + ", delivered " + num(a.delivered));
+          const auto score = s.standing(ip).score;
+          in.rows.emplace_back(a.address, (score ? fixed(*score, 2) : std::string("unscored")) +
+                                              ", attempts " + num(a.attempts) + ", delivered " +
+                                              num(a.delivered));
         }
         if (pool.ips.size() > 8) in.rows.emplace_back("...", num(pool.ips.size() - 8) + " more IPs");
       }

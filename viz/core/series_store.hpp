@@ -7,6 +7,7 @@
 #include <string_view>
 #include <vector>
 
+#include "models/gauges.hpp"
 #include "sim/metrics.hpp"
 #include "sim/time.hpp"
 
@@ -30,6 +31,10 @@ class SeriesStore {
   const Series& series(std::uint32_t gauge) const { return series_[gauge]; }
   // An empty series for an unknown key.
   const Series& series(std::string_view entity, std::string_view metric) const;
+  const Series& series(const models::GaugeKey& key) const {
+    const sim::Metrics::Key k = models::gauge_key(key);
+    return series(k.entity, k.name);
+  }
   std::size_t size() const { return series_.size(); }
 
  private:

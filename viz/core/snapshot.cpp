@@ -63,7 +63,7 @@ namespace {
 
 models::ScorerIndex main_scorer(const models::Ecosystem& eco) {
   for (models::ScorerIndex s = 0; s < eco.scorer_count(); ++s)
-    if (std::holds_alternative<models::SenderBaseConfig>(eco.config().scorers[s])) return s;
+    if (eco.scorer(s).publishes() == models::Publishes::Scores) return s;
   return eco.scorer_count() ? 0 : kNone;
 }
 
@@ -93,10 +93,10 @@ void build_nodes(const models::Ecosystem& eco, const TopologyView& view, Snapsho
         int scored = 0;
         for (models::IpIndex ip : v.ips) {
           int band = -1;
-          if (s.has_score(ip)) {
-            band = static_cast<int>(s.scale().band_of(s.score(ip)));
+          if (const auto score = s.standing(ip).score) {
+            band = static_cast<int>(s.scale().band_of(*score));
             ++per_band[static_cast<std::size_t>(band)];
-            sum += s.score(ip);
+            sum += *score;
             ++scored;
           }
           live.ip_band.push_back(band);
@@ -134,10 +134,10 @@ void SnapshotBuilder::build(const models::Ecosystem& eco, const TopologyView& vi
     out.calendar = eco.calendar();
     out.duration = eco.config().duration;
     out.scales.clear();
-    out.senderbase.clear();
+    out.publishes_scores.clear();
     for (models::ScorerIndex s = 0; s < eco.scorer_count(); ++s) {
       out.scales.push_back(eco.scorer(s).scale());
-      out.senderbase.push_back(std::holds_alternative<models::SenderBaseConfig>(eco.config().scorers[s]));
+      out.publishes_scores.push_back(eco.scorer(s).publishes() == models::Publishes::Scores);
     }
   }
   build_nodes(eco, view, out);
@@ -165,7 +165,7 @@ void SnapshotBuilder::build_accept_lines(const models::Ecosystem& eco, const Top
     const models::ScorerIndex s = gw.config().reputation;
     if (s == kNone) continue;
     AcceptLine line{n, s, {}};
-    for (const Point& p : series.series(gw.id(), "threshold")) {
+    for (const Point& p : series.series({models::Gauge::Threshold, gw.id()})) {
       const auto key = std::make_pair(n, p.v);
       auto it = floors_.find(key);
       if (it == floors_.end())

@@ -71,9 +71,9 @@ struct Snapshot {
   sim::Calendar calendar;
   sim::Time duration = 0;
   std::vector<models::ScoreScale> scales;  // by scorer
-  std::vector<bool> senderbase;            // by scorer: publishes scores (else a blocklist)
+  std::vector<bool> publishes_scores;      // by scorer: publishes scores (else listings)
 
-  models::ScorerIndex main_scorer = models::kNone;  // the pools' colour: the first senderbase scorer
+  models::ScorerIndex main_scorer = models::kNone;  // the pools' colour: the first that publishes scores
   std::vector<NodeLive> nodes;                      // by view node
   std::vector<FlowLive> flows;
   std::vector<AcceptLine> accept_lines;

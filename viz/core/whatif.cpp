@@ -79,8 +79,9 @@ std::vector<models::Action> expand(const WhatIfRequest& r, const TopologyView& v
     }
     case WhatIfKind::RestoreScore: {
       if (r.scorer >= eco.scorer_count()) throw std::invalid_argument("choose a scorer");
-      if (!std::holds_alternative<models::SenderBaseConfig>(eco.config().scorers[r.scorer]))
-        throw std::invalid_argument("a blocklist has no score to restore");
+      if (eco.scorer(r.scorer).publishes() != models::Publishes::Scores)
+        throw std::invalid_argument("scorer '" + eco.scorer(r.scorer).id() +
+                                    "' publishes listings: it has no score to restore");
       check_on_scale(r.value, eco.scorer(r.scorer).scale(), "the score");
       std::vector<models::IpIndex> ips;
       if (r.pool_node != kNone) ips = node(view, r.pool_node, models::NodeKind::Pool, "pool").ips;

@@ -52,8 +52,7 @@ json timeline_entry(const models::TimedAction& a, const models::Ecosystem& eco) 
   } else if (const auto* s = std::get_if<models::RestoreScore>(&a.action)) {
     e["scorer"] = eco.scorer(s->scorer).id();
     if (!s->ips.empty()) e["ips"] = ip_list(s->ips, eco);
-    if (std::holds_alternative<models::SenderBaseConfig>(eco.config().scorers[s->scorer]))
-      e["score"] = s->score;
+    if (eco.scorer(s->scorer).publishes() == models::Publishes::Scores) e["score"] = s->score;
   } else if (const auto* n = std::get_if<models::Note>(&a.action)) {
     e["text"] = n->text;
   } else {

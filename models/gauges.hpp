@@ -1,0 +1,31 @@
+#pragma once
+// The ecosystem's gauges (sampled every sample_every into timeseries.csv) as typed keys. The
+// ecosystem registers them and the readers (summary, report, visualizer) find them through
+// gauge_key(), the one place that spells their names.
+#include <cstdint>
+#include <string_view>
+
+#include "sim/metrics.hpp"
+
+namespace repsim::models {
+
+enum class Gauge : std::uint8_t {
+  PoolScore,         // a pool: the mean published score of its scored IPs at one scorer (NaN: none)
+  Delivered,         // a gateway: cumulative counts of its ledger
+  DeferredAttempts,  //
+  Bounced,           //
+  Threshold,         // a gateway: its current threshold
+  Queued,            // a provider: messages waiting in its queues
+};
+
+struct GaugeKey {
+  Gauge gauge;
+  std::string_view entity;       // the pool, gateway or provider id
+  std::string_view scorer = {};  // PoolScore only: the scorer id
+};
+
+// The sim::Metrics key, i.e. timeseries.csv's entity and metric: {pool, "<scorer>.score"},
+// {gateway, "delivered"}, ..., {provider, "queued"}.
+sim::Metrics::Key gauge_key(const GaugeKey& key);
+
+}  // namespace repsim::models
