@@ -1,11 +1,12 @@
 // "scorers": SenderBase-style reputation services and DNS blocklists.
 #include "io/load_parts.hpp"
+#include "io/scenario_keys.hpp"
 
 namespace repsim::io::detail {
 namespace {
 
 models::ScoreScale load_scale(const JsonNode& n) {
-  n.check_keys({"min", "max", "bands", "cuts"});
+  n.check_keys(keys::scale());
   models::ScoreScale s;
   if (auto v = n.find("min")) s.min = v->number();
   if (auto v = n.find("max")) s.max = v->number();
@@ -22,7 +23,7 @@ models::ScoreScale load_scale(const JsonNode& n) {
 }
 
 models::SenderBaseWeights load_weights(const JsonNode& n) {
-  n.check_keys({"spam_ratio", "spam_saturation", "complaints_per_1000", "trap_hits", "log10_volume"});
+  n.check_keys(keys::weights());
   models::SenderBaseWeights w;
   if (auto v = n.find("spam_ratio")) w.spam_ratio = v->number();
   if (auto v = n.find("spam_saturation")) w.spam_saturation = v->number_in(0.0, 1.0);
@@ -33,8 +34,6 @@ models::SenderBaseWeights load_weights(const JsonNode& n) {
 }
 
 models::SenderBaseConfig load_senderbase(const JsonNode& n) {
-  n.check_keys({"id", "type", "scale", "update_every", "publish_delay", "window", "recovery_half_life",
-                "warmup_volume", "neutral_score", "clean_score", "weights"});
   models::SenderBaseConfig c;
   c.id = n.at("id").string();
   if (auto v = n.find("scale")) c.scale = load_scale(*v);
@@ -63,7 +62,6 @@ models::SenderBaseConfig load_senderbase(const JsonNode& n) {
 }
 
 models::BlocklistConfig load_blocklist(const JsonNode& n) {
-  n.check_keys({"id", "type", "scale", "trap_hits_to_list", "list_window", "listing_ttl", "delist_delay"});
   models::BlocklistConfig c;
   c.id = n.at("id").string();
   if (auto v = n.find("scale")) c.scale = load_scale(*v);
@@ -80,17 +78,14 @@ models::BlocklistConfig load_blocklist(const JsonNode& n) {
 void load_scorers(LoadContext& ctx, const JsonNode& array) {
   enum class Type { SenderBase, Blocklist };
   for (const JsonNode& n : array.items()) {
+    n.expect_keys(keys::scorer());
     const Type type = n.at("type").choice<Type>(
         "scorer type", {{"senderbase", Type::SenderBase}, {"blocklist", Type::Blocklist}});
     if (type == Type::SenderBase) {
-      reject_keys(n, {"trap_hits_to_list", "list_window", "listing_ttl", "delist_delay"},
-                  "applies only to blocklist scorers");
+      check_variant_keys(n, keys::scorer_types(), 0);
       ctx.config.scorers.emplace_back(load_senderbase(n));
     } else {
-      reject_keys(n,
-                  {"update_every", "publish_delay", "window", "recovery_half_life", "warmup_volume",
-                   "neutral_score", "clean_score", "weights"},
-                  "applies only to senderbase scorers");
+      check_variant_keys(n, keys::scorer_types(), 1);
       ctx.config.scorers.emplace_back(load_blocklist(n));
     }
   }
