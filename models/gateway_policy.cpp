@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdio>
 #include <stdexcept>
 #include <utility>
 
@@ -212,6 +213,35 @@ GatewayPolicy make_policy(PolicyPreset p, const ScoreScale& scale) {
       return graded_policy(scale);
   }
   bad("unknown preset");
+}
+
+namespace {
+// A scale without the band a preset is built on cannot have produced that preset.
+bool is_preset(const GatewayPolicy& table, PolicyPreset preset, const ScoreScale& scale) {
+  try {
+    return table == make_policy(preset, scale);
+  } catch (const std::invalid_argument&) {
+    return false;
+  }
+}
+}  // namespace
+
+std::string policy_label(const GatewayPolicy& p, const ScoreScale* scale) {
+  std::string label = p.rules.empty()       ? "accept_all"
+                      : p.rules.size() == 1 ? "1 rule"
+                                            : std::to_string(p.rules.size()) + " rules";
+  if (scale != nullptr && !p.rules.empty()) {
+    GatewayPolicy table = p;
+    table.accept_at_or_above = kInf;  // presets set no threshold; it is labelled apart
+    for (PolicyPreset preset : {PolicyPreset::GoodOnly, PolicyPreset::NeutralOk, PolicyPreset::Graded})
+      if (is_preset(table, preset, *scale)) label = to_string(preset);
+  }
+  if (std::isfinite(p.accept_at_or_above)) {
+    char threshold[32];
+    std::snprintf(threshold, sizeof threshold, ", threshold %g", p.accept_at_or_above);
+    label += threshold;
+  }
+  return label;
 }
 
 namespace {

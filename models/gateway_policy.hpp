@@ -51,6 +51,7 @@ struct PolicyRule {
   std::string text;  // the reply text after the code, e.g. "4.7.1 ..."
 
   bool matches(const SenderStanding& s) const;
+  bool operator==(const PolicyRule&) const = default;
   // The rule reads a reputation score (range or unscored rule); listing rules do not.
   bool uses_score() const { return !listed; }
 };
@@ -74,6 +75,7 @@ struct GatewayPolicy {
   // Throws std::invalid_argument: NaN or inverted ranges, listed+unscored on one rule, a reply
   // class that contradicts the action (Tempfail/Throttle need 4xx, Reject 5xx), negative budgets.
   void validate() const;
+  bool operator==(const GatewayPolicy&) const = default;
 };
 
 // Common policies, built on the scale's band names ("Poor", "Neutral", "Good"); each starts with
@@ -104,6 +106,10 @@ enum class PolicyPreset : std::uint8_t { GoodOnly, NeutralOk, Graded };
 std::optional<PolicyPreset> policy_preset_from_name(std::string_view name);  // "good_only", ...
 std::string_view to_string(PolicyPreset p);
 GatewayPolicy make_policy(PolicyPreset p, const ScoreScale& scale);
+// A policy's name as a scenario writes it: "accept_all" for the empty table, the preset it equals
+// ("good_only"), else "N rules"; then ", threshold X" when one is set. `scale` is the gateway's
+// reputation scale (null without a reputation scorer, when no preset applies).
+std::string policy_label(const GatewayPolicy& p, const ScoreScale* scale);
 
 // The rules presets are made of (exposed so tables can be assembled from the same texts).
 PolicyRule blocklist_rule();  // listed -> 554 5.7.1 blocked using a DNS blocklist

@@ -6,6 +6,18 @@
 
 namespace repsim::models {
 
+std::string_view to_string(PoolKind k) {
+  switch (k) {
+    case PoolKind::Shared:
+      return "shared";
+    case PoolKind::Dedicated:
+      return "dedicated";
+    case PoolKind::HighRisk:
+      return "high_risk";
+  }
+  return "unknown";
+}
+
 IpIndex IpPool::pick(TenantIndex tenant) {
   switch (assignment) {
     case Assignment::RoundRobin: {

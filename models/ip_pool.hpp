@@ -3,6 +3,7 @@
 // tenant's spam is every co-tenant's reputation; a dedicated IP carries one tenant's mail only.
 #include <cstdint>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "models/ids.hpp"
@@ -11,6 +12,7 @@
 namespace repsim::models {
 
 enum class PoolKind : std::uint8_t { Shared, Dedicated, HighRisk };
+std::string_view to_string(PoolKind k);  // "shared", "dedicated", "high_risk", as scenarios name them
 enum class Assignment : std::uint8_t {
   RoundRobin,  // each attempt takes the pool's next IP
   TenantHash,  // a tenant always leaves from the same IP of the pool (hash of tenant index)

@@ -2,18 +2,18 @@
 
 #include <algorithm>
 #include <boost/graph/breadth_first_search.hpp>
+#include <boost/graph/filtered_graph.hpp>
+#include <boost/graph/reverse_graph.hpp>
+#include <boost/pending/queue.hpp>
+#include <iterator>
 #include <set>
-#include <sstream>
 #include <stdexcept>
 
 #include "models/ecosystem.hpp"
-#include "models/ip_pool.hpp"
+#include "models/gateway_policy.hpp"
 
 namespace repsim::models {
 namespace {
-
-constexpr const char* kKindName[] = {"provider", "pool", "ip", "tenant", "gateway", "scorer"};
-constexpr const char* kShape[] = {"box3d", "folder", "ellipse", "box", "house", "diamond"};
 
 template <class T>
 void sort_unique(std::vector<T>& v) {
@@ -21,16 +21,75 @@ void sort_unique(std::vector<T>& v) {
   v.erase(std::unique(v.begin(), v.end()), v.end());
 }
 
-std::string quoted(const std::string& s) {
-  std::string out = "\"";
-  for (char c : s) {
-    if (c == '"' || c == '\\') out += '\\';
-    out += c;
+// Edge filter of a walk: keeps the edges whose kind is in the mask.
+struct EdgeKindIn {
+  const Topology::Graph* graph = nullptr;
+  unsigned mask = 0;
+  template <class Edge>
+  bool operator()(const Edge& e) const {
+    return (mask >> static_cast<unsigned>((*graph)[e].kind) & 1u) != 0;
   }
-  return out + "\"";
+};
+
+struct RecordDiscovered : boost::default_bfs_visitor {
+  std::vector<Topology::Vertex>* found;
+  template <class G>
+  void discover_vertex(Topology::Vertex v, const G&) const {
+    found->push_back(v);
+  }
+};
+
+template <class G>
+void bfs(const G& g, const std::vector<Topology::Vertex>& sources, std::size_t vertex_count,
+         std::vector<Topology::Vertex>& found) {
+  std::vector<boost::default_color_type> color(vertex_count, boost::white_color);
+  boost::queue<Topology::Vertex> buffer;
+  RecordDiscovered visitor;
+  visitor.found = &found;
+  boost::breadth_first_visit(
+      g, sources.begin(), sources.end(), buffer, visitor,
+      boost::make_iterator_property_map(color.begin(), boost::identity_property_map()));
 }
 
 }  // namespace
+
+std::string_view to_string(NodeKind k) {
+  switch (k) {
+    case NodeKind::Provider:
+      return "provider";
+    case NodeKind::Pool:
+      return "pool";
+    case NodeKind::Ip:
+      return "ip";
+    case NodeKind::Tenant:
+      return "tenant";
+    case NodeKind::Gateway:
+      return "gateway";
+    case NodeKind::Scorer:
+      return "scorer";
+  }
+  return "unknown";
+}
+
+std::string_view to_string(EdgeKind k) {
+  switch (k) {
+    case EdgeKind::Owns:
+      return "owns";
+    case EdgeKind::Holds:
+      return "holds";
+    case EdgeKind::SendsVia:
+      return "sends_via";
+    case EdgeKind::Mails:
+      return "mails";
+    case EdgeKind::Delivers:
+      return "delivers";
+    case EdgeKind::ReportsTo:
+      return "reports_to";
+    case EdgeKind::Reads:
+      return "reads";
+  }
+  return "unknown";
+}
 
 TopologyInput TopologyInput::from(const Ecosystem& eco) {
   TopologyInput in;
@@ -38,6 +97,7 @@ TopologyInput TopologyInput::from(const Ecosystem& eco) {
   in.pools_of_provider.resize(eco.provider_count());
   for (PoolIndex p = 0; p < eco.pools().size(); ++p) {
     in.pools.push_back(eco.pools()[p].id);
+    in.pool_kinds.push_back(eco.pools()[p].kind);
     in.ips_of_pool.push_back(eco.pools()[p].ips);
     in.pools_of_provider[eco.provider_of_pool(p)].push_back(p);
   }
@@ -50,6 +110,8 @@ TopologyInput TopologyInput::from(const Ecosystem& eco) {
     if (cfg.reputation != kNone) read.push_back(cfg.reputation);
     if (cfg.blocklist != kNone) read.push_back(cfg.blocklist);
     in.scorers_read_by_gateway.push_back(read);
+    in.gateway_policies.push_back(
+        policy_label(cfg.policy, cfg.reputation == kNone ? nullptr : &eco.scorer(cfg.reputation).scale()));
   }
   for (ScorerIndex s = 0; s < eco.scorer_count(); ++s) in.scorers.push_back(eco.scorer(s).id());
   for (TenantIndex t = 0; t < eco.tenant_count(); ++t) {
@@ -73,91 +135,103 @@ TopologyInput TopologyInput::from(const Ecosystem& eco) {
   return in;
 }
 
-Topology::Topology(TopologyInput input) : in_(std::move(input)), vertex_of_(6) {
+Topology::Topology(const TopologyInput& in) : vertex_of_(kNodeKinds) {
   auto add_all = [&](NodeKind kind, const std::vector<std::string>& names) {
     for (std::uint32_t i = 0; i < names.size(); ++i)
       vertex_of_[static_cast<int>(kind)].push_back(
-          boost::add_vertex(TopologyNode{kind, i, names[i]}, graph_));
+          boost::add_vertex(TopologyNode{kind, i, names[i], {}, 1, 0}, graph_));
   };
-  add_all(NodeKind::Provider, in_.providers);
-  add_all(NodeKind::Pool, in_.pools);
-  add_all(NodeKind::Ip, in_.ips);
-  add_all(NodeKind::Tenant, in_.tenants);
-  add_all(NodeKind::Gateway, in_.gateways);
-  add_all(NodeKind::Scorer, in_.scorers);
-  auto at = [&](const auto& v, std::size_t i, const char* what) -> const auto& {
-    if (i >= v.size()) throw std::invalid_argument(std::string("topology: unknown ") + what);
-    return v[i];
+  add_all(NodeKind::Provider, in.providers);
+  add_all(NodeKind::Pool, in.pools);
+  add_all(NodeKind::Ip, in.ips);
+  add_all(NodeKind::Tenant, in.tenants);
+  add_all(NodeKind::Gateway, in.gateways);
+  add_all(NodeKind::Scorer, in.scorers);
+  for (PoolIndex p = 0; p < in.pool_kinds.size(); ++p)
+    graph_[vertex(NodeKind::Pool, p)].detail = to_string(in.pool_kinds[p]);
+  for (GatewayIndex g = 0; g < in.gateway_policies.size(); ++g)
+    graph_[vertex(NodeKind::Gateway, g)].detail = in.gateway_policies[g];
+
+  // One relation: relation[i] lists the entities of kind `to` that entity i of kind `from` is
+  // linked to. vertex() refuses unknown indices on either side.
+  auto link = [&](NodeKind from, NodeKind to, EdgeKind kind, const auto& relation) {
+    for (std::uint32_t i = 0; i < relation.size(); ++i)
+      for (std::uint32_t j : relation[i])
+        boost::add_edge(vertex(from, i), vertex(to, j), TopologyEdge{kind}, graph_);
   };
-  for (ProviderIndex p = 0; p < in_.pools_of_provider.size(); ++p)
-    for (PoolIndex pool : in_.pools_of_provider[p])
-      boost::add_edge(vertex(NodeKind::Provider, p), vertex(NodeKind::Pool, pool), graph_);
-  for (PoolIndex pool = 0; pool < in_.ips_of_pool.size(); ++pool)
-    for (IpIndex ip : in_.ips_of_pool[pool])
-      boost::add_edge(vertex(NodeKind::Pool, pool), vertex(NodeKind::Ip, ip), graph_);
-  // An IP reaches a gateway when some tenant sending through it mails that gateway.
-  std::vector<std::set<GatewayIndex>> gateways_of_pool(in_.pools.size());
-  for (TenantIndex t = 0; t < in_.pools_of_tenant.size(); ++t)
-    for (PoolIndex pool : in_.pools_of_tenant[t]) {
-      boost::add_edge(vertex(NodeKind::Tenant, t), vertex(NodeKind::Pool, pool), graph_);
-      for (GatewayIndex g : at(in_.gateways_of_tenant, t, "tenant")) gateways_of_pool[pool].insert(g);
-    }
-  std::vector<std::set<GatewayIndex>> gateways_of_ip(in_.ips.size());
-  for (PoolIndex pool = 0; pool < gateways_of_pool.size(); ++pool)
-    for (IpIndex ip : in_.ips_of_pool[pool])
-      gateways_of_ip.at(ip).insert(gateways_of_pool[pool].begin(), gateways_of_pool[pool].end());
-  for (TenantIndex t = 0; t < in_.own_ips_of_tenant.size(); ++t)
-    for (IpIndex ip : in_.own_ips_of_tenant[t]) {
-      boost::add_edge(vertex(NodeKind::Tenant, t), vertex(NodeKind::Ip, ip), graph_);
-      for (GatewayIndex g : at(in_.gateways_of_tenant, t, "tenant")) gateways_of_ip.at(ip).insert(g);
-    }
-  for (IpIndex ip = 0; ip < gateways_of_ip.size(); ++ip)
-    for (GatewayIndex g : gateways_of_ip[ip])
-      boost::add_edge(vertex(NodeKind::Ip, ip), vertex(NodeKind::Gateway, g), graph_);
-  for (GatewayIndex g = 0; g < in_.scorers_fed_by_gateway.size(); ++g)
-    for (ScorerIndex s : in_.scorers_fed_by_gateway[g])
-      boost::add_edge(vertex(NodeKind::Gateway, g), vertex(NodeKind::Scorer, s), graph_);
+  link(NodeKind::Provider, NodeKind::Pool, EdgeKind::Owns, in.pools_of_provider);
+  link(NodeKind::Pool, NodeKind::Ip, EdgeKind::Holds, in.ips_of_pool);
+  link(NodeKind::Tenant, NodeKind::Pool, EdgeKind::SendsVia, in.pools_of_tenant);
+  link(NodeKind::Tenant, NodeKind::Ip, EdgeKind::SendsVia, in.own_ips_of_tenant);
+  link(NodeKind::Tenant, NodeKind::Gateway, EdgeKind::Mails, in.gateways_of_tenant);
+
+  // An IP delivers to a gateway when some tenant sending through it mails that gateway. Pools
+  // gather their tenants' gateways first: a pool's tenants times its IPs would be too many pairs.
+  std::vector<std::set<GatewayIndex>> gateways_of_pool(in.pools.size());
+  std::vector<std::set<GatewayIndex>> gateways_of_ip(in.ips.size());
+  for (TenantIndex t = 0; t < in.gateways_of_tenant.size(); ++t) {
+    const auto& mails = in.gateways_of_tenant[t];
+    if (t < in.pools_of_tenant.size())
+      for (PoolIndex pool : in.pools_of_tenant[t]) gateways_of_pool[pool].insert(mails.begin(), mails.end());
+    if (t < in.own_ips_of_tenant.size())
+      for (IpIndex ip : in.own_ips_of_tenant[t]) gateways_of_ip[ip].insert(mails.begin(), mails.end());
+  }
+  for (PoolIndex pool = 0; pool < in.ips_of_pool.size(); ++pool)
+    for (IpIndex ip : in.ips_of_pool[pool])
+      gateways_of_ip[ip].insert(gateways_of_pool[pool].begin(), gateways_of_pool[pool].end());
+  link(NodeKind::Ip, NodeKind::Gateway, EdgeKind::Delivers, gateways_of_ip);
+
+  link(NodeKind::Gateway, NodeKind::Scorer, EdgeKind::ReportsTo, in.scorers_fed_by_gateway);
+  link(NodeKind::Gateway, NodeKind::Scorer, EdgeKind::Reads, in.scorers_read_by_gateway);
 }
 
 Topology::Vertex Topology::vertex(NodeKind kind, std::uint32_t index) const {
   const auto& v = vertex_of_[static_cast<int>(kind)];
-  if (index >= v.size())
-    throw std::invalid_argument(std::string("topology: unknown ") + kKindName[static_cast<int>(kind)]);
+  if (index >= v.size()) throw std::invalid_argument("topology: unknown " + std::string(to_string(kind)));
   return v[index];
 }
 
-std::vector<IpIndex> Topology::ips_of_tenant(TenantIndex t) const {
-  std::vector<IpIndex> ips;
-  for (auto pe : boost::make_iterator_range(boost::out_edges(vertex(NodeKind::Tenant, t), graph_))) {
-    const auto next = boost::target(pe, graph_);
-    if (graph_[next].kind == NodeKind::Ip) {  // its own dedicated IP
-      ips.push_back(graph_[next].index);
-      continue;
-    }
-    for (auto ie : boost::make_iterator_range(boost::out_edges(next, graph_))) {
-      const TopologyNode& n = graph_[boost::target(ie, graph_)];
-      if (n.kind == NodeKind::Ip) ips.push_back(n.index);
-    }
-  }
-  sort_unique(ips);
-  return ips;
+std::vector<Topology::Vertex> Topology::reach(const std::vector<Vertex>& sources,
+                                              std::initializer_list<EdgeKind> kinds,
+                                              Direction direction) const {
+  EdgeKindIn filter{&graph_, 0};
+  for (EdgeKind k : kinds) filter.mask |= 1u << static_cast<unsigned>(k);
+  const boost::filtered_graph<Graph, EdgeKindIn> walk(graph_, filter);
+  std::vector<Vertex> found;
+  if (direction == Direction::Along)
+    bfs(walk, sources, boost::num_vertices(graph_), found);
+  else
+    bfs(boost::make_reverse_graph(walk), sources, boost::num_vertices(graph_), found);
+  return found;
 }
 
+std::vector<std::uint32_t> Topology::indices_of(NodeKind kind, const std::vector<Vertex>& vs) const {
+  std::vector<std::uint32_t> out;
+  for (Vertex v : vs)
+    if (graph_[v].kind == kind) out.push_back(graph_[v].index);
+  std::sort(out.begin(), out.end());
+  return out;
+}
+
+std::vector<Topology::Vertex> Topology::vertices_of(NodeKind kind,
+                                                    const std::vector<std::uint32_t>& indices) const {
+  std::vector<Vertex> out;
+  out.reserve(indices.size());
+  for (std::uint32_t i : indices) out.push_back(vertex(kind, i));
+  return out;
+}
+
+// Down from the tenant: its pool's IPs, or its own IP (a dedicated pool is not linked to it).
+std::vector<IpIndex> Topology::ips_of_tenant(TenantIndex t) const {
+  return indices_of(NodeKind::Ip, reach({vertex(NodeKind::Tenant, t)}, {EdgeKind::SendsVia, EdgeKind::Holds},
+                                        Direction::Along));
+}
+
+// Down to its IPs, then back up the same kinds of edges to everyone else who sends through them.
 std::vector<TenantIndex> Topology::co_tenants(TenantIndex t) const {
-  std::vector<TenantIndex> out;
-  for (IpIndex ip : ips_of_tenant(t))
-    for (auto pe : boost::make_iterator_range(boost::in_edges(vertex(NodeKind::Ip, ip), graph_))) {
-      const auto from = boost::source(pe, graph_);
-      if (graph_[from].kind == NodeKind::Tenant) {  // a dedicated owner
-        if (graph_[from].index != t) out.push_back(graph_[from].index);
-        continue;
-      }
-      for (auto te : boost::make_iterator_range(boost::in_edges(from, graph_))) {
-        const TopologyNode& n = graph_[boost::source(te, graph_)];
-        if (n.kind == NodeKind::Tenant && n.index != t) out.push_back(n.index);
-      }
-    }
-  sort_unique(out);
+  auto out = indices_of(NodeKind::Tenant, reach(vertices_of(NodeKind::Ip, ips_of_tenant(t)),
+                                                {EdgeKind::SendsVia, EdgeKind::Holds}, Direction::Against));
+  out.erase(std::remove(out.begin(), out.end(), t), out.end());
   return out;
 }
 
@@ -165,52 +239,18 @@ Topology::BlastRadius Topology::blast_radius(TenantIndex compromised) const {
   BlastRadius r;
   r.ips = ips_of_tenant(compromised);
   r.tenants = co_tenants(compromised);
-  // Its spam lowers the scores of every scorer fed by a gateway it mails ...
-  std::set<ScorerIndex> fed;
-  for (GatewayIndex g : in_.gateways_of_tenant[compromised])
-    for (ScorerIndex s : in_.scorers_fed_by_gateway[g]) fed.insert(s);
-  // ... and hurts every gateway that reads one of those scores and receives mail from those IPs.
-  std::set<GatewayIndex> receiving;
-  for (IpIndex ip : r.ips)
-    for (auto e : boost::make_iterator_range(boost::out_edges(vertex(NodeKind::Ip, ip), graph_)))
-      receiving.insert(graph_[boost::target(e, graph_)].index);
-  for (GatewayIndex g : receiving)
-    for (ScorerIndex s : in_.scorers_read_by_gateway[g])
-      if (fed.count(s)) {
-        r.gateways.push_back(g);
-        break;
-      }
+  // Its spam lowers the scores fed by the gateways it mails ...
+  const auto fed = reach({vertex(NodeKind::Tenant, compromised)}, {EdgeKind::Mails, EdgeKind::ReportsTo},
+                         Direction::Along);
+  const auto readers =
+      indices_of(NodeKind::Gateway, reach(vertices_of(NodeKind::Scorer, indices_of(NodeKind::Scorer, fed)),
+                                          {EdgeKind::Reads}, Direction::Against));
+  // ... and hurts every gateway that reads one of those scores and receives mail from its IPs.
+  const auto receiving = indices_of(
+      NodeKind::Gateway, reach(vertices_of(NodeKind::Ip, r.ips), {EdgeKind::Delivers}, Direction::Along));
+  std::set_intersection(readers.begin(), readers.end(), receiving.begin(), receiving.end(),
+                        std::back_inserter(r.gateways));
   return r;
-}
-
-std::vector<std::pair<TenantIndex, GatewayIndex>> Topology::unreachable() const {
-  std::vector<std::pair<TenantIndex, GatewayIndex>> out;
-  const auto n = boost::num_vertices(graph_);
-  for (TenantIndex t = 0; t < in_.tenants.size(); ++t) {
-    std::vector<boost::default_color_type> color(n, boost::white_color);
-    boost::breadth_first_search(graph_, vertex(NodeKind::Tenant, t),
-                                boost::visitor(boost::default_bfs_visitor())
-                                    .color_map(boost::make_iterator_property_map(
-                                        color.begin(), boost::get(boost::vertex_index, graph_))));
-    for (GatewayIndex g : in_.gateways_of_tenant[t])
-      if (color[vertex(NodeKind::Gateway, g)] == boost::white_color) out.emplace_back(t, g);
-  }
-  return out;
-}
-
-std::string Topology::dot() const {
-  std::ostringstream os;
-  os << "digraph repsim {\n  rankdir=LR;\n";
-  for (auto v : boost::make_iterator_range(boost::vertices(graph_))) {
-    const TopologyNode& n = graph_[v];
-    const int k = static_cast<int>(n.kind);
-    os << "  n" << v << " [label=" << quoted(n.name) << ", shape=" << kShape[k] << ", class=" << kKindName[k]
-       << "];\n";
-  }
-  for (auto e : boost::make_iterator_range(boost::edges(graph_)))
-    os << "  n" << boost::source(e, graph_) << " -> n" << boost::target(e, graph_) << ";\n";
-  os << "}\n";
-  return os.str();
 }
 
 }  // namespace repsim::models

@@ -1,26 +1,48 @@
 #pragma once
-// The ecosystem's wiring as a Boost.Graph: providers -> pools -> IPs -> gateways -> scorers, and
-// tenants -> the pools they send through. Answers the architect's questions: who shares an IP with
-// whom (collateral exposure), whom one compromised tenant can hurt (blast radius), and whether
-// every tenant can reach the gateways it mails.
+// The ecosystem's wiring as a Boost.Graph: providers own pools, pools hold IPs, tenants send via a
+// pool (or their own dedicated IP) and mail gateways, IPs deliver to gateways, gateways report to
+// and read scorers. The architect's questions are walks over it: who shares an IP with whom
+// (collateral exposure) and whom one compromised tenant can hurt (blast radius).
 #include <boost/graph/adjacency_list.hpp>
 #include <cstdint>
+#include <initializer_list>
 #include <string>
-#include <utility>
+#include <string_view>
 #include <vector>
 
 #include "models/ids.hpp"
+#include "models/ip_pool.hpp"
 
 namespace repsim::models {
 
 class Ecosystem;
 
 enum class NodeKind : std::uint8_t { Provider, Pool, Ip, Tenant, Gateway, Scorer };
+inline constexpr int kNodeKinds = 6;
+std::string_view to_string(NodeKind k);  // "provider", "pool", ...
+
+enum class EdgeKind : std::uint8_t {
+  Owns,       // provider -> pool
+  Holds,      // pool -> IP
+  SendsVia,   // tenant -> the pool it leaves from, or tenant -> its own dedicated IP
+  Mails,      // tenant -> gateway it has recipients at
+  Delivers,   // IP -> gateway: some tenant sending through the IP mails the gateway
+  ReportsTo,  // gateway -> scorer it is a sensor of
+  Reads,      // gateway -> scorer its policy or blocklist check consults
+};
+std::string_view to_string(EdgeKind k);  // "owns", "holds", "sends_via", ...
 
 struct TopologyNode {
-  NodeKind kind;
-  std::uint32_t index;  // index among entities of its kind
+  NodeKind kind = NodeKind::Provider;
+  std::uint32_t index = 0;  // index among entities of its kind (a folded node: its first member)
   std::string name;
+  std::string detail;         // a pool's kind, a gateway's policy label; empty for other kinds
+  std::uint32_t members = 1;  // entities of its kind it stands for (a folded population: its count)
+  std::uint32_t ips = 0;      // a pool in a folded graph: the IPs folded into it
+};
+
+struct TopologyEdge {
+  EdgeKind kind = EdgeKind::Owns;
 };
 
 // Plain description of the wiring, so the analyses are testable without a running ecosystem.
@@ -35,16 +57,22 @@ struct TopologyInput {
   std::vector<std::vector<GatewayIndex>> gateways_of_tenant;      // whom it mails
   std::vector<std::vector<ScorerIndex>> scorers_fed_by_gateway;   // sensor reports
   std::vector<std::vector<ScorerIndex>> scorers_read_by_gateway;  // reputation / blocklist lookups
+  // Labels only (empty: none): each pool's kind, each gateway's policy_label().
+  std::vector<PoolKind> pool_kinds;
+  std::vector<std::string> gateway_policies;
 
   static TopologyInput from(const Ecosystem& eco);
 };
 
 class Topology {
  public:
-  using Graph = boost::adjacency_list<boost::vecS, boost::vecS, boost::bidirectionalS, TopologyNode>;
+  using Graph =
+      boost::adjacency_list<boost::vecS, boost::vecS, boost::bidirectionalS, TopologyNode, TopologyEdge>;
   using Vertex = Graph::vertex_descriptor;
+  enum class Direction : std::uint8_t { Along, Against };
 
-  explicit Topology(TopologyInput input);
+  // Throws std::invalid_argument when a relation names an entity the input does not list.
+  explicit Topology(const TopologyInput& input);
 
   const Graph& graph() const { return graph_; }
   Vertex vertex(NodeKind kind, std::uint32_t index) const;
@@ -58,15 +86,18 @@ class Topology {
         gateways;  // gateways that read a score its spam feeds and get mail from those IPs
   };
   BlastRadius blast_radius(TenantIndex compromised) const;
-  // (tenant, gateway) pairs the tenant mails but cannot reach (no IP on any route).
-  std::vector<std::pair<TenantIndex, GatewayIndex>> unreachable() const;
-  // Graphviz DOT text; tenants of large populations are kept as individual nodes.
-  std::string dot() const;
+
+  // Every vertex a breadth-first search from `sources` reaches over edges of the given kinds,
+  // followed along or against their direction; sources included, in discovery order.
+  std::vector<Vertex> reach(const std::vector<Vertex>& sources, std::initializer_list<EdgeKind> kinds,
+                            Direction direction) const;
 
  private:
   std::vector<IpIndex> ips_of_tenant(TenantIndex t) const;
+  // The indices of the vertices of `kind` among `vs`, ascending.
+  std::vector<std::uint32_t> indices_of(NodeKind kind, const std::vector<Vertex>& vs) const;
+  std::vector<Vertex> vertices_of(NodeKind kind, const std::vector<std::uint32_t>& indices) const;
 
-  TopologyInput in_;
   Graph graph_;
   std::vector<std::vector<Vertex>> vertex_of_;  // by NodeKind, by index
 };

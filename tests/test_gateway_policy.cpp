@@ -170,6 +170,30 @@ TEST_CASE("policy presets: names and validation", "[gateway]") {
   CHECK_THROWS_AS(graded_policy(ScoreScale{}, outside), std::invalid_argument);
 }
 
+TEST_CASE("policy label: the preset a table equals, else its size; the threshold apart", "[gateway]") {
+  const ScoreScale scale;
+  CHECK(policy_label(GatewayPolicy{}, nullptr) == "accept_all");
+  CHECK(policy_label(good_only_policy(scale), &scale) == "good_only");
+  CHECK(policy_label(neutral_ok_policy(scale), &scale) == "neutral_ok");
+  CHECK(policy_label(graded_policy(scale), &scale) == "graded");
+  // Without the gateway's scale no preset can be recognised: blocklist, unscored and range rules.
+  CHECK(policy_label(good_only_policy(scale), nullptr) == "3 rules");
+  GradedCuts strict;
+  strict.throttle_at_or_below = 1.0;
+  CHECK(policy_label(graded_policy(scale, strict), &scale) == "5 rules");  // not the preset's cuts
+  GatewayPolicy lowered = good_only_policy(scale);
+  lowered.set_threshold(-0.5);
+  CHECK(policy_label(lowered, &scale) == "good_only, threshold -0.5");
+  // A scale without a "Good" band: good_only cannot be built on it, neutral_ok can.
+  ScoreScale no_good;
+  no_good.bands = {"Poor", "Neutral"};
+  no_good.cuts = {0.0};
+  CHECK(policy_label(neutral_ok_policy(no_good), &no_good) == "neutral_ok");
+  GatewayPolicy listed_only;
+  listed_only.rules.push_back(blocklist_rule());
+  CHECK(policy_label(listed_only, &no_good) == "1 rule");
+}
+
 TEST_CASE("policy validate: codes must fit the action", "[gateway]") {
   GatewayPolicy p;
   p.rules.push_back(range(-1.0, 1.0, PolicyAction::Tempfail, 554));

@@ -1,34 +1,14 @@
 #include <catch2/catch.hpp>
 
+#include <map>
+#include <string>
+#include <vector>
+
 #include "models/topology.hpp"
+#include "topology_fixture.hpp"
 
 using namespace repsim::models;
-
-namespace {
-
-// Two providers. Provider 0: shared pool 0 (IPs 0,1) and dedicated pool 1 (IPs 2,3).
-// Provider 1: shared pool 2 (IP 4).
-// Tenants: 0,1,2 on shared pool 0; 3 on dedicated pool 1 with its own IP 2; 4 on pool 2.
-// Gateways: 0 reads scorer 0 and feeds it; 1 reads scorer 0; 2 reads nothing.
-TopologyInput small_world() {
-  TopologyInput in;
-  in.providers = {"o365", "nsmail"};
-  in.pools = {"shared", "dedicated", "ns-shared"};
-  in.ips = {"10.0.0.1", "10.0.0.2", "10.0.1.1", "10.0.1.2", "10.1.0.1"};
-  in.tenants = {"a", "b", "c", "bank", "other"};
-  in.gateways = {"va", "prime", "plain"};
-  in.scorers = {"senderbase"};
-  in.pools_of_provider = {{0, 1}, {2}};
-  in.ips_of_pool = {{0, 1}, {2, 3}, {4}};
-  in.pools_of_tenant = {{0}, {0}, {0}, {}, {2}};
-  in.own_ips_of_tenant = {{}, {}, {}, {2}, {}};
-  in.gateways_of_tenant = {{0}, {1}, {2}, {0, 1}, {2}};
-  in.scorers_fed_by_gateway = {{0}, {}, {}};
-  in.scorers_read_by_gateway = {{0}, {0}, {}};
-  return in;
-}
-
-}  // namespace
+using repsim::models::testing::small_world;
 
 TEST_CASE("co-tenants are exactly the tenants sharing an IP", "[topology]") {
   const Topology topo(small_world());
@@ -49,35 +29,80 @@ TEST_CASE("blast radius of a compromised shared-pool tenant", "[topology]") {
   CHECK(r.gateways == std::vector<GatewayIndex>{0, 1});
   // Tenant c mails only plain, which feeds no scorer: its spam reaches no score.
   CHECK(topo.blast_radius(2).gateways.empty());
+  // The bank's own IP carries mail to va and prime, both readers of the score va feeds.
+  CHECK(topo.blast_radius(3).gateways == std::vector<GatewayIndex>{0, 1});
 }
 
-TEST_CASE("every tenant reaches the gateways it mails, a pool without IPs does not", "[topology]") {
-  CHECK(Topology(small_world()).unreachable().empty());
+TEST_CASE("blast radius: a reader of the score that gets no mail from those IPs is not hurt", "[topology]") {
   TopologyInput in = small_world();
-  in.ips_of_pool[2] = {};  // nsmail's pool lost its only IP
-  const auto missing = Topology(in).unreachable();
-  REQUIRE(missing.size() == 1);
-  CHECK(missing[0] == std::pair<TenantIndex, GatewayIndex>{4, 2});
+  in.gateways_of_tenant[4] = {0, 2};  // other (IP 4) now mails va, the sensor, as well as plain
+  // Its spam feeds senderbase, read by va and prime; IP 4 delivers to va and plain only.
+  CHECK(Topology(in).blast_radius(4).gateways == std::vector<GatewayIndex>{0});
 }
 
-TEST_CASE("DOT export names every node once and every edge", "[topology]") {
+TEST_CASE("the graph has a vertex per entity and an edge per relation", "[topology]") {
   const Topology topo(small_world());
-  const std::string dot = topo.dot();
-  CHECK(dot.rfind("digraph repsim {", 0) == 0);
-  // 2 providers + 3 pools + 5 IPs + 5 tenants + 3 gateways + 1 scorer = 19 nodes.
-  CHECK(boost::num_vertices(topo.graph()) == 19);
-  // provider->pool 3, pool->ip 5, tenant->pool 4 + tenant->own ip 1, ip->gateway: pool0
-  // {va,prime,plain} x 2 IPs = 6, the bank's IP 2 {va,prime} = 2, pool2 {plain} x 1 = 1,
-  // gateway->scorer 1: 23 edges.
-  CHECK(boost::num_edges(topo.graph()) == 23);
-  std::size_t arrows = 0;
-  for (std::size_t p = dot.find("->"); p != std::string::npos; p = dot.find("->", p + 2)) ++arrows;
-  CHECK(arrows == 23);
-  CHECK(dot.find("label=\"bank\"") != std::string::npos);
+  const auto& g = topo.graph();
+  // 2 providers + 3 pools + 5 IPs + 5 tenants + 3 gateways + 1 scorer = 19 vertices.
+  CHECK(boost::num_vertices(g) == 19);
+  std::map<EdgeKind, int> edges;
+  for (auto e : boost::make_iterator_range(boost::edges(g))) ++edges[g[e].kind];
+  CHECK(edges[EdgeKind::Owns] == 3);
+  CHECK(edges[EdgeKind::Holds] == 5);
+  CHECK(edges[EdgeKind::SendsVia] == 5);  // a, b, c and other to their pools, the bank to its IP 2
+  CHECK(edges[EdgeKind::Mails] == 6);     // a va, b prime, c plain, bank va+prime, other plain
+  // Pool 0's IPs 0 and 1 deliver to va, prime and plain (6); the bank's IP 2 to va and prime (2);
+  // IP 4 to plain (1). IP 3 carries nobody's mail.
+  CHECK(edges[EdgeKind::Delivers] == 9);
+  CHECK(edges[EdgeKind::ReportsTo] == 1);
+  CHECK(edges[EdgeKind::Reads] == 2);
+  CHECK(boost::num_edges(g) == 31);
+  CHECK(boost::out_degree(topo.vertex(NodeKind::Ip, 3), g) == 0);
+}
+
+TEST_CASE("reach walks the chosen kinds of edges, along or against them", "[topology]") {
+  const Topology topo(small_world());
+  const auto names = [&](const std::vector<Topology::Vertex>& vs) {
+    std::vector<std::string> out;
+    for (auto v : vs) out.push_back(topo.graph()[v].name);
+    return out;
+  };
+  const auto down = {EdgeKind::SendsVia, EdgeKind::Holds};
+  // Breadth first: the source, then its pool, then the pool's IPs.
+  CHECK(names(topo.reach({topo.vertex(NodeKind::Tenant, 0)}, down, Topology::Direction::Along)) ==
+        std::vector<std::string>{"a", "shared", "10.0.0.1", "10.0.0.2"});
+  // Up from the dedicated pool's second IP: its pool, and nobody sends via that pool.
+  CHECK(names(topo.reach({topo.vertex(NodeKind::Ip, 3)}, down, Topology::Direction::Against)) ==
+        std::vector<std::string>{"10.0.1.2", "dedicated"});
+  // Edges of other kinds are not followed: from a tenant over Holds alone, nowhere.
+  CHECK(
+      topo.reach({topo.vertex(NodeKind::Tenant, 0)}, {EdgeKind::Holds}, Topology::Direction::Along).size() ==
+      1);
+}
+
+TEST_CASE("pools are labelled with their kind and gateways with their policy", "[topology]") {
+  TopologyInput in = small_world();
+  in.pool_kinds = {PoolKind::Shared, PoolKind::Dedicated, PoolKind::HighRisk};
+  in.gateway_policies = {"good_only", "good_only, threshold 0", "accept_all"};
+  const Topology topo(in);
+  CHECK(topo.graph()[topo.vertex(NodeKind::Pool, 1)].detail == "dedicated");
+  CHECK(topo.graph()[topo.vertex(NodeKind::Pool, 2)].detail == "high_risk");
+  CHECK(topo.graph()[topo.vertex(NodeKind::Gateway, 1)].detail == "good_only, threshold 0");
+  CHECK(topo.graph()[topo.vertex(NodeKind::Tenant, 0)].detail.empty());
 }
 
 TEST_CASE("unknown indices are refused", "[topology]") {
   TopologyInput in = small_world();
   in.pools_of_tenant[0] = {7};
   CHECK_THROWS_AS(Topology(in), std::invalid_argument);
+  in = small_world();
+  in.own_ips_of_tenant[3] = {5};
+  CHECK_THROWS_AS(Topology(in), std::invalid_argument);
+  in = small_world();
+  in.gateways_of_tenant.push_back({0});  // a sixth tenant
+  CHECK_THROWS_AS(Topology(in), std::invalid_argument);
+  in = small_world();
+  in.scorers_read_by_gateway[2] = {1};
+  CHECK_THROWS_AS(Topology(in), std::invalid_argument);
+  CHECK_THROWS_AS(Topology(small_world()).co_tenants(5), std::invalid_argument);
 }

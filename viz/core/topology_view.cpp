@@ -100,7 +100,12 @@ TopologyView::TopologyView(const models::Topology& topology,
   for (auto e : boost::make_iterator_range(boost::edges(g))) {
     const models::TopologyNode& a = g[boost::source(e, g)];
     const models::TopologyNode& b = g[boost::target(e, g)];
-    if (a.kind == NodeKind::Provider || (a.kind == NodeKind::Pool && b.kind == NodeKind::Ip)) continue;
+    // Mail flow and sensor reports only: ownership and IPs are drawn as containment, and the
+    // recipients and lookups would cross every column.
+    const models::EdgeKind k = g[e].kind;
+    if (k != models::EdgeKind::SendsVia && k != models::EdgeKind::Delivers &&
+        k != models::EdgeKind::ReportsTo)
+      continue;
     const std::uint32_t from = node_for(a), to = node_for(b);
     if (from != models::kNone && to != models::kNone && from != to) edges_.push_back(ViewEdge{from, to});
   }
