@@ -11,9 +11,9 @@ int main(int argc, char** argv) {
       "repsim: a discrete-event simulator of the email reputation ecosystem.\n"
       "With no subcommand it replays the six-day outage of May 2012."};
   app.require_subcommand(0, 1);
-  const std::vector<Command> commands{add_run_command(app),   add_validate_command(app),
-                                      add_graph_command(app), add_bench_command(app),
-                                      add_sweep_command(app), add_merge_command(app)};
+  const std::vector<Command> commands{
+      add_run_command(app),   add_validate_command(app), add_graph_command(app), add_bench_command(app),
+      add_sweep_command(app), add_merge_command(app),    add_keys_command(app)};
   try {
     app.parse(argc, argv);
   } catch (const CLI::CallForHelp& e) {

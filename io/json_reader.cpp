@@ -3,8 +3,10 @@
 #include <charconv>
 #include <cmath>
 #include <limits>
+#include <stdexcept>
 
 #include "io/json_reader.hpp"
+#include "io/key_table.hpp"
 #include "io/suggest.hpp"
 
 namespace repsim::io {
@@ -82,9 +84,24 @@ void JsonNode::check_keys(const std::vector<std::string_view>& allowed) const {
   }
 }
 
-bool JsonNode::has(std::string_view key) const { return is_object() && value_->contains(key); }
+void JsonNode::check_keys(const KeyTable& table) const {
+  check_keys(table.names());
+  keys_ = &table;
+}
+
+void JsonNode::note_lookup(std::string_view key) const {
+  if (keys_ != nullptr && !keys_->note_read(key))
+    throw std::logic_error("internal: the loader reads key '" + std::string(key) + "' at " + pointer_ +
+                           ", which table '" + std::string(keys_->name()) + "' does not declare");
+}
+
+bool JsonNode::has(std::string_view key) const {
+  note_lookup(key);
+  return is_object() && value_->contains(key);
+}
 
 std::optional<JsonNode> JsonNode::find(std::string_view key) const {
+  note_lookup(key);
   if (!is_object()) fail_type("an object");
   const auto it = value_->find(key);
   if (it == value_->end()) return std::nullopt;

@@ -18,6 +18,8 @@
 
 namespace repsim::io {
 
+class KeyTable;
+
 // Deeper nesting is an error during parsing (no scenario needs more than ~8 levels; the parser
 // builds the tree without recursion, and nlohmann destroys trees without recursion too).
 inline constexpr std::size_t kMaxJsonDepth = 64;
@@ -66,6 +68,13 @@ class JsonNode {
   // own pointer: "unknown key 'thershold' (did you mean 'threshold'?)".
   void check_keys(std::initializer_list<std::string_view> allowed) const;
   void check_keys(const std::vector<std::string_view>& allowed) const;
+  // The same against a declared table, which this node then remembers: from here on, looking up a
+  // key the table lacks is a bug in the reader (std::logic_error), and every lookup is recorded in
+  // the table (KeyTable::note_read).
+  void check_keys(const KeyTable& table) const;
+  // Remembers `table` for lookups without checking the keys yet: for a reader that reads a few
+  // keys before it knows the whole table (a timeline entry's `at` before its action's keys).
+  void expect_keys(const KeyTable& table) const { keys_ = &table; }
   bool has(std::string_view key) const;
   std::optional<JsonNode> find(std::string_view key) const;
   // Fails at this object when the key is missing: "missing required key 'id'".
@@ -107,12 +116,15 @@ class JsonNode {
 
  private:
   [[noreturn]] void fail_type(const char* expected) const;
+  void note_lookup(std::string_view key) const;
   [[noreturn]] void fail_choice(std::string_view what, const std::string& got,
                                 const std::vector<std::string>& names) const;
 
   const nlohmann::json* value_;
   std::string file_;
   std::string pointer_;
+  // Not part of the value: which table the keys were checked against, for note_lookup.
+  mutable const KeyTable* keys_ = nullptr;
 };
 
 }  // namespace repsim::io

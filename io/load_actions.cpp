@@ -2,26 +2,11 @@
 #include <vector>
 
 #include "io/load_parts.hpp"
+#include "io/scenario_keys.hpp"
 #include "io/suggest.hpp"
 
 namespace repsim::io::detail {
 namespace {
-
-const std::vector<std::pair<std::string_view, std::vector<std::string_view>>>& action_keys() {
-  static const std::vector<std::pair<std::string_view, std::vector<std::string_view>>> keys{
-      {"compromise", {"tenant", "duration", "messages_per_hour", "recipients", "trap_share", "spoof_as"}},
-      {"set_threshold", {"gateway", "threshold"}},
-      {"allowlist", {"gateway", "tenant", "ip"}},
-      {"restore_score", {"scorer", "ips", "score"}},
-      {"request_delisting", {"scorer", "ips"}},
-      {"reroute", {"tenant", "gateway", "to"}},
-      {"gateway_outage", {"gateway", "duration", "code", "text"}},
-      {"provider_fault", {"provider", "duration", "attachments_only", "code", "text"}},
-      {"file_ticket", {"to", "subject"}},
-      {"note", {"text"}},
-  };
-  return keys;
-}
 
 std::vector<models::IpIndex> load_ip_list(const LoadContext& ctx, const JsonNode& n) {
   std::vector<models::IpIndex> out;
@@ -39,16 +24,14 @@ models::TenantIndex optional_tenant(const LoadContext& ctx, const JsonNode& n, A
 
 }  // namespace
 
-models::Action load_action(const LoadContext& ctx, const JsonNode& n, ActionSite site, Binding& b,
-                           std::initializer_list<std::string_view> extra) {
+models::Action load_action(const LoadContext& ctx, const JsonNode& n, ActionSite site, Binding& b) {
+  n.expect_keys(keys::action());
   const JsonNode name_node = n.at("action");
   const std::string name = name_node.string();
-  const std::vector<std::string_view>* fields = nullptr;
-  for (const auto& [action, keys] : action_keys())
-    if (action == name) fields = &keys;
-  if (fields == nullptr) {
+  const keys::ActionKeys* action = keys::find_action(name);
+  if (action == nullptr) {
     std::vector<std::string> names;
-    for (const auto& entry : action_keys()) names.emplace_back(entry.first);
+    for (const keys::ActionKeys& a : keys::actions()) names.emplace_back(a.name);
     const auto near = closest_name(name, names);
     std::string list;
     for (const std::string& s : names) list += (list.empty() ? "" : ", ") + s;
@@ -56,10 +39,7 @@ models::Action load_action(const LoadContext& ctx, const JsonNode& n, ActionSite
                    (near ? "did you mean '" + *near + "'? " : std::string()) + "expected one of: " + list +
                    ")");
   }
-  std::vector<std::string_view> keys{"action"};
-  keys.insert(keys.end(), extra.begin(), extra.end());
-  keys.insert(keys.end(), fields->begin(), fields->end());
-  n.check_keys(keys);
+  n.check_keys(site == ActionSite::Timeline ? *action->timeline : *action->playbook);
 
   if (name == "compromise") {
     models::Compromise a;

@@ -1,5 +1,6 @@
 // "type": "blocklist" scorers.
 #include "io/load_parts.hpp"
+#include "io/scenario_keys.hpp"
 #include "io/scorer_loaders.hpp"
 #include "models/blocklist_scorer.hpp"
 
@@ -19,8 +20,7 @@ models::BlocklistConfig load_blocklist(const JsonNode& n) {
 }  // namespace
 
 void add_blocklist_loader(ScorerLoaders& loaders) {
-  loaders.add_type<models::BlocklistConfig>(
-      {"trap_hits_to_list", "list_window", "listing_ttl", "delist_delay"}, load_blocklist);
+  loaders.add_type<models::BlocklistConfig>(keys::blocklist(), load_blocklist);
 }
 
 }  // namespace repsim::io::detail

@@ -3,13 +3,13 @@
 // map to, pools and IPs, the run's clock) and the reference rules every part follows.
 #include <cstdint>
 #include <functional>
-#include <initializer_list>
 #include <map>
 #include <string>
 #include <string_view>
 #include <vector>
 
 #include "io/json_reader.hpp"
+#include "io/key_table.hpp"
 #include "io/scenario_loader.hpp"
 #include "models/ecosystem_config.hpp"
 
@@ -154,18 +154,6 @@ std::vector<T> expand_populations(const JsonNode& where, F&& build) {
     out.push_back(build(b));
   }
   return out;
-}
-
-// Keys that belong to another variant of the object get a clearer error than "unknown key":
-// "'hours' applies only to business_hours profiles".
-inline void reject_keys(const JsonNode& n, const std::vector<std::string_view>& keys,
-                        const std::string& why) {
-  for (std::string_view k : keys)
-    if (auto v = n.find(k)) {
-      std::string message = "'";  // appended piecewise: g++ 12 -O3 warns falsely on "'" + std::string(k)
-      message.append(k).append("' ").append(why);
-      v->fail(message);
-    }
 }
 
 // Turns a model's std::invalid_argument into a LoadError at `where`.

@@ -4,13 +4,14 @@
 
 #include "io/load_parts.hpp"
 #include "io/load_policy.hpp"
+#include "io/scenario_keys.hpp"
 #include "models/scorer_registry.hpp"
 
 namespace repsim::io::detail {
 namespace {
 
 void load_allowlist(const LoadContext& ctx, const JsonNode& n, models::GatewayConfig& g) {
-  n.check_keys({"domains", "ips"});
+  n.check_keys(keys::allowlist());
   if (auto v = n.find("domains"))
     for (const JsonNode& d : v->items())
       for (std::uint32_t t : ctx.refs_all(d, Kind::Tenant)) g.allowlist_domains.push_back(t);
@@ -20,7 +21,7 @@ void load_allowlist(const LoadContext& ctx, const JsonNode& n, models::GatewayCo
 }
 
 models::OutageWindow load_outage(const LoadContext& ctx, const JsonNode& n) {
-  n.check_keys({"start", "end", "duration", "code", "text"});
+  n.check_keys(keys::outage());
   models::OutageWindow w;
   std::tie(w.start, w.end) = ctx.window(n, false);
   if (auto v = n.find("code")) w.code = LoadContext::failure_code(*v);
@@ -29,7 +30,7 @@ models::OutageWindow load_outage(const LoadContext& ctx, const JsonNode& n) {
 }
 
 models::DnsFailure load_dns(const LoadContext& ctx, const JsonNode& n) {
-  n.check_keys({"probability", "providers"});
+  n.check_keys(keys::dns_failure());
   models::DnsFailure d;
   if (auto v = n.find("probability")) d.probability = v->share();
   if (auto v = n.find("providers"))
@@ -38,7 +39,7 @@ models::DnsFailure load_dns(const LoadContext& ctx, const JsonNode& n) {
 }
 
 models::ContentFilter load_content(const JsonNode& n) {
-  n.check_keys({"spam_detection", "false_positive"});
+  n.check_keys(keys::content_filter());
   models::ContentFilter c;
   if (auto v = n.find("spam_detection")) c.spam_detection = v->share();
   if (auto v = n.find("false_positive")) c.false_positive = v->share();
@@ -88,25 +89,16 @@ std::vector<std::uint32_t> apportion(std::uint32_t count, const std::vector<doub
 }  // namespace
 
 void load_gateways(LoadContext& ctx, const JsonNode& array) {
-  const std::vector<std::string_view> keys{
-      "id",        "reputation",      "blocklist",    "policy",         "graded_cuts", "threshold",
-      "allowlist", "max_connections", "session_time", "outages",        "dns_failure", "content_filter",
-      "check_spf", "enforce_dmarc",   "reports_to",   "complaint_rate", "trap_share"};
-  std::vector<std::string_view> population_keys = keys;
-  population_keys.insert(population_keys.end(), {"count", "policy_mix"});
-
   for (const JsonNode& n : array.items()) {
     const bool population = n.has("count");
-    if (!population)
-      reject_keys(n, {"count", "policy_mix"}, "applies only to populations (entries with 'count')");
-    n.check_keys(population ? population_keys : keys);
+    check_variant_keys(n, keys::gateway_shapes(), population ? 1 : 0);
     models::GatewayConfig g;
     g.id = n.at("id").string();
     if (auto v = n.find("reputation")) g.reputation = scorer_publishing(ctx, *v, models::Publishes::Scores);
     if (auto v = n.find("blocklist")) g.blocklist = scorer_publishing(ctx, *v, models::Publishes::Listings);
     const models::ScoreScale* scale = g.reputation == models::kNone ? nullptr : &ctx.scale_of(g.reputation);
-    const auto mix = n.find("policy_mix");
-    if (mix) reject_keys(n, {"policy", "graded_cuts", "threshold"}, "is set per entry of 'policy_mix'");
+    const auto mix = population ? n.find("policy_mix") : std::nullopt;
+    if (mix) reject_keys(n, keys::gateway_policy().names(), "is set per entry of 'policy_mix'");
     g.policy = load_policy(ctx, n, scale);
     if (auto v = n.find("allowlist")) load_allowlist(ctx, *v, g);
     if (auto v = n.find("max_connections")) g.max_connections = v->uint32_in(0, 1u << 20);
@@ -144,7 +136,7 @@ void load_gateways(LoadContext& ctx, const JsonNode& array) {
       policies.clear();
       std::vector<double> weights;
       for (const JsonNode& e : mix->items()) {
-        e.check_keys({"weight", "policy", "graded_cuts", "threshold"});
+        e.check_keys(keys::policy_mix_entry());
         weights.push_back(e.at("weight").nonnegative());
         policies.push_back(load_policy(ctx, e, scale));
       }

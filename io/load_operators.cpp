@@ -1,5 +1,6 @@
 // "operators": people with working hours, response times and playbooks.
 #include "io/load_parts.hpp"
+#include "io/scenario_keys.hpp"
 
 namespace repsim::io::detail {
 namespace {
@@ -7,24 +8,22 @@ namespace {
 models::Trigger load_trigger(const LoadContext& ctx, const JsonNode& n, Binding& b) {
   using K = models::TriggerKind;
   models::Trigger t;
+  n.expect_keys(keys::trigger());
   t.kind = n.at("kind").choice<K>("trigger kind", {{"legit_blocked_for", K::LegitBlockedFor},
                                                    {"spam_complaints", K::SpamComplaints},
                                                    {"ticket_received", K::TicketReceived}});
   switch (t.kind) {
     case K::LegitBlockedFor:
-      reject_keys(n, {"count"}, "applies only to spam_complaints triggers");
-      n.check_keys({"kind", "tenant", "gateway", "after"});
+      check_variant_keys(n, keys::trigger_kinds(), 0);
       if (auto v = n.find("after")) t.after = v->duration();
       break;
     case K::SpamComplaints:
-      reject_keys(n, {"after"}, "applies only to legit_blocked_for triggers");
-      n.check_keys({"kind", "tenant", "gateway", "count"});
+      check_variant_keys(n, keys::trigger_kinds(), 1);
       if (auto v = n.find("count")) t.count = v->uint32_in(1, UINT32_MAX);
       break;
     case K::TicketReceived:
-      reject_keys(n, {"tenant", "gateway", "after", "count"}, "does not apply to ticket_received triggers");
-      n.check_keys({"kind"});
-      break;
+      check_variant_keys(n, keys::trigger_kinds(), 2);
+      return t;  // names no tenant or gateway
   }
   if (auto v = n.find("tenant")) t.tenant = ctx.ref(*v, Kind::Tenant, &b);
   if (auto v = n.find("gateway")) t.gateway = ctx.ref(*v, Kind::Gateway, &b);
@@ -35,7 +34,7 @@ models::Trigger load_trigger(const LoadContext& ctx, const JsonNode& n, Binding&
 
 void load_operators(LoadContext& ctx, const JsonNode& array) {
   for (const JsonNode& n : array.items()) {
-    n.check_keys({"id", "hours", "response_mean", "response_cv", "playbooks"});
+    n.check_keys(keys::operator_());
     models::OperatorConfig o;
     o.id = n.at("id").string();
     if (auto v = n.find("hours")) o.hours = load_hours(*v);
@@ -43,13 +42,13 @@ void load_operators(LoadContext& ctx, const JsonNode& array) {
     if (auto v = n.find("response_cv")) o.response_cv = v->number_in(0.0, 100.0);
     if (auto v = n.find("playbooks")) {
       for (const JsonNode& p : v->items()) {
-        p.check_keys({"when", "probability", "action", "repeat"});
+        p.check_keys(keys::playbook());
         // A playbook that names a population becomes one playbook per member.
         auto expanded = expand_populations<models::Playbook>(p, [&](Binding& b) {
           models::Playbook pb;
           pb.when = load_trigger(ctx, p.at("when"), b);
           if (auto x = p.find("probability")) pb.probability = x->share();
-          pb.action = load_action(ctx, p.at("action"), ActionSite::Playbook, b, {});
+          pb.action = load_action(ctx, p.at("action"), ActionSite::Playbook, b);
           // A ticket names no tenant, so the action must (the model would fail mid-run).
           const auto* allow = std::get_if<models::Allowlist>(&pb.action);
           const auto* reroute = std::get_if<models::Reroute>(&pb.action);

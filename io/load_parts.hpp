@@ -1,8 +1,6 @@
 #pragma once
 // Internal to the scenario loader: one function per section of the file, plus the readers that
 // several sections share. Each appends to ctx.config in declaration order.
-#include <initializer_list>
-#include <string_view>
 #include <vector>
 
 #include "io/load_context.hpp"
@@ -41,9 +39,8 @@ void load_episode_fields(const LoadContext& ctx, const JsonNode& n, models::Comp
 models::TenantConfig load_tenant_config(const LoadContext& ctx, const JsonNode& n, bool population);
 
 enum class ActionSite { Timeline, Playbook };
-// {"action": name, ...fields of that action}. `extra` are keys the caller reads itself (at, actor).
-// In a playbook, allowlist and reroute may omit the tenant: the one that triggered the playbook.
-models::Action load_action(const LoadContext& ctx, const JsonNode& n, ActionSite site, Binding& binding,
-                           std::initializer_list<std::string_view> extra);
+// {"action": name, ...fields of that action}; a timeline entry also has `at` and `actor`, which the
+// caller reads. In a playbook, allowlist and reroute may omit the tenant: the one that triggered it.
+models::Action load_action(const LoadContext& ctx, const JsonNode& n, ActionSite site, Binding& binding);
 
 }  // namespace repsim::io::detail

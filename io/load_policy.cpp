@@ -2,6 +2,7 @@
 #include <limits>
 
 #include "io/load_policy.hpp"
+#include "io/scenario_keys.hpp"
 
 namespace repsim::io::detail {
 namespace {
@@ -13,7 +14,7 @@ constexpr double kInf = std::numeric_limits<double>::infinity();
 }
 
 models::GradedCuts load_cuts(const JsonNode& n) {
-  n.check_keys({"refuse_below", "slow_below", "throttle_at_or_below", "slow_per_hour", "throttle_per_hour"});
+  n.check_keys(keys::graded_cuts());
   models::GradedCuts c;
   if (auto v = n.find("refuse_below")) c.refuse_below = v->number();
   if (auto v = n.find("slow_below")) c.slow_below = v->number();
@@ -24,7 +25,7 @@ models::GradedCuts load_cuts(const JsonNode& n) {
 }
 
 models::PolicyRule load_rule(const LoadContext& ctx, const JsonNode& n, const models::ScoreScale* scale) {
-  n.check_keys({"score_min", "score_max", "unscored", "listed", "action", "per_hour", "code", "text"});
+  n.check_keys(keys::rule());
   models::PolicyRule r;
   r.action =
       n.at("action").choice<models::PolicyAction>("action", {{"accept", models::PolicyAction::Accept},

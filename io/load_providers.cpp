@@ -1,12 +1,12 @@
 // "providers": outbound MTAs with their retry queue, filters, desks, faults and IP pools.
 #include "io/load_parts.hpp"
+#include "io/scenario_keys.hpp"
 
 namespace repsim::io::detail {
 namespace {
 
 models::RetryPolicy load_retry(const JsonNode& n) {
-  n.check_keys({"preset", "first_retry", "backoff", "max_interval", "lifetime", "delay_notice",
-                "tempfail_is_permanent"});
+  n.check_keys(keys::retry());
   enum class Preset { Fope2012, Postfix };
   models::RetryPolicy r = models::RetryPolicy::fope2012();
   if (auto v = n.find("preset"))
@@ -30,7 +30,7 @@ models::RetryPolicy load_retry(const JsonNode& n) {
 }
 
 models::OutboundFilter load_filter(const JsonNode& n) {
-  n.check_keys({"catch_rate", "zero_day_leak"});
+  n.check_keys(keys::outbound_filter());
   models::OutboundFilter f;
   if (auto v = n.find("catch_rate")) f.catch_rate = v->share();
   if (auto v = n.find("zero_day_leak")) f.zero_day_leak = v->share();
@@ -38,7 +38,7 @@ models::OutboundFilter load_filter(const JsonNode& n) {
 }
 
 models::AbuseDesk load_abuse_desk(const JsonNode& n) {
-  n.check_keys({"enabled", "complaint_threshold", "response_delay"});
+  n.check_keys(keys::abuse_desk());
   models::AbuseDesk d;
   if (auto v = n.find("enabled")) d.enabled = v->boolean();
   if (auto v = n.find("complaint_threshold")) d.complaint_threshold = v->uint32_in(1, UINT32_MAX);
@@ -47,7 +47,7 @@ models::AbuseDesk load_abuse_desk(const JsonNode& n) {
 }
 
 models::SupportDesk load_support_desk(const JsonNode& n) {
-  n.check_keys({"response_delay", "stance"});
+  n.check_keys(keys::support_desk());
   models::SupportDesk d;
   if (auto v = n.find("response_delay")) d.response_delay = v->duration();
   if (auto v = n.find("stance"))
@@ -59,7 +59,7 @@ models::SupportDesk load_support_desk(const JsonNode& n) {
 }
 
 models::ProviderFault load_fault(const LoadContext& ctx, const JsonNode& n) {
-  n.check_keys({"start", "end", "duration", "attachments_only", "code", "text"});
+  n.check_keys(keys::fault());
   models::ProviderFault f;
   std::tie(f.start, f.end) = ctx.window(n, true);
   if (auto v = n.find("attachments_only")) f.attachments_only = v->boolean();
@@ -69,7 +69,7 @@ models::ProviderFault load_fault(const LoadContext& ctx, const JsonNode& n) {
 }
 
 models::PoolSpec load_pool(LoadContext& ctx, const JsonNode& n, models::ProviderIndex provider) {
-  n.check_keys({"id", "kind", "assignment", "size", "addresses", "initial_score", "initial_volume"});
+  n.check_keys(keys::pool());
   models::PoolSpec p;
   p.id = n.at("id").string();
   if (auto v = n.find("kind"))
@@ -127,8 +127,7 @@ models::PoolSpec load_pool(LoadContext& ctx, const JsonNode& n, models::Provider
 
 void load_providers(LoadContext& ctx, const JsonNode& array) {
   for (const JsonNode& n : array.items()) {
-    n.check_keys({"id", "retry", "max_connections_per_destination", "session_time", "dead_after",
-                  "outbound_filter", "abuse_desk", "support_desk", "faults", "pools"});
+    n.check_keys(keys::provider());
     const auto index = static_cast<models::ProviderIndex>(ctx.config.providers.size());
     models::ProviderSpec spec;
     models::ProviderConfig& c = spec.config;

@@ -1,5 +1,6 @@
 // "type": "senderbase" scorers.
 #include "io/load_parts.hpp"
+#include "io/scenario_keys.hpp"
 #include "io/scorer_loaders.hpp"
 #include "models/senderbase_scorer.hpp"
 
@@ -7,7 +8,7 @@ namespace repsim::io::detail {
 namespace {
 
 models::SenderBaseWeights load_weights(const JsonNode& n) {
-  n.check_keys({"spam_ratio", "spam_saturation", "complaints_per_1000", "trap_hits", "log10_volume"});
+  n.check_keys(keys::weights());
   models::SenderBaseWeights w;
   if (auto v = n.find("spam_ratio")) w.spam_ratio = v->number();
   if (auto v = n.find("spam_saturation")) w.spam_saturation = v->number_in(0.0, 1.0);
@@ -46,9 +47,7 @@ models::SenderBaseConfig load_senderbase(const JsonNode& n) {
 }  // namespace
 
 void add_senderbase_loader(ScorerLoaders& loaders) {
-  loaders.add_type<models::SenderBaseConfig>({"update_every", "publish_delay", "window", "recovery_half_life",
-                                              "warmup_volume", "neutral_score", "clean_score", "weights"},
-                                             load_senderbase);
+  loaders.add_type<models::SenderBaseConfig>(keys::senderbase(), load_senderbase);
 }
 
 }  // namespace repsim::io::detail

@@ -2,18 +2,11 @@
 #include <map>
 
 #include "io/load_parts.hpp"
+#include "io/scenario_keys.hpp"
 #include "models/population.hpp"
 
 namespace repsim::io::detail {
 namespace {
-
-const std::vector<std::string_view> kPopulationKeys{"count",
-                                                    "volume_cv",
-                                                    "compromise_probability",
-                                                    "episode_window_start",
-                                                    "episode_window_end",
-                                                    "recipients_per_member",
-                                                    "arrivals"};
 
 // Routing and authentication, the same for every member of a population.
 models::TenantSpec load_routing(const LoadContext& ctx, const JsonNode& n) {
@@ -75,27 +68,12 @@ models::TenantPopulation load_population(const LoadContext& ctx, const JsonNode&
 }  // namespace
 
 void load_tenants(LoadContext& ctx, const JsonNode& array) {
-  std::vector<std::string_view> keys{"id",
-                                     "provider",
-                                     "pool",
-                                     "messages_per_day",
-                                     "profile",
-                                     "recipients",
-                                     "spam_share",
-                                     "attachment_share",
-                                     "dmarc",
-                                     "always_signs",
-                                     "fallback_providers",
-                                     "episodes"};
-  std::vector<std::string_view> population_keys = keys;
-  population_keys.insert(population_keys.end(), kPopulationKeys.begin(), kPopulationKeys.end());
   const sim::StreamFactory streams(ctx.config.seed);
   std::map<models::PoolIndex, std::uint32_t> placed_on_dedicated;
 
   for (const JsonNode& n : array.items()) {
     const bool population = n.has("count");
-    if (!population) reject_keys(n, kPopulationKeys, "applies only to populations (entries with 'count')");
-    n.check_keys(population ? population_keys : keys);
+    check_variant_keys(n, keys::tenant_shapes(), population ? 1 : 0);
     models::TenantConfig base = load_tenant_config(ctx, n, population);
     const models::TenantSpec routing = load_routing(ctx, n);
 

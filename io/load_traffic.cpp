@@ -3,6 +3,7 @@
 #include <array>
 
 #include "io/load_parts.hpp"
+#include "io/scenario_keys.hpp"
 
 namespace repsim::io::detail {
 namespace {
@@ -29,7 +30,7 @@ sim::WorkingHours load_hours(const JsonNode& n) {
     if (n.string() != "always") n.fail("expected \"always\" or an object {start, end, days}");
     return sim::WorkingHours::always();
   }
-  n.check_keys({"start", "end", "days"});
+  n.check_keys(keys::working_hours());
   sim::WorkingHours w;
   if (auto v = n.find("start")) w.start_minute = clock_minutes(*v, false);
   if (auto v = n.find("end")) w.end_minute = clock_minutes(*v, true);
@@ -54,25 +55,22 @@ models::TrafficProfile load_profile(const JsonNode& n) {
   using Kind = models::TrafficProfile::Kind;
   if (!n.is_object()) n.fail("expected an object, got " + n.type_name());
   models::TrafficProfile p;
+  n.expect_keys(keys::profile());
   if (auto v = n.find("kind"))
     p.kind = v->choice<Kind>(
         "profile kind",
         {{"flat", Kind::Flat}, {"business_hours", Kind::BusinessHours}, {"diurnal", Kind::Diurnal}});
   switch (p.kind) {
     case Kind::Flat:
-      reject_keys(n, {"hours", "off_hours_share"}, "applies only to business_hours profiles");
-      reject_keys(n, {"hourly", "weekend_factor"}, "applies only to diurnal profiles");
-      n.check_keys({"kind"});
+      check_variant_keys(n, keys::profile_kinds(), 0);
       break;
     case Kind::BusinessHours:
-      reject_keys(n, {"hourly", "weekend_factor"}, "applies only to diurnal profiles");
-      n.check_keys({"kind", "hours", "off_hours_share"});
+      check_variant_keys(n, keys::profile_kinds(), 1);
       if (auto v = n.find("hours")) p.hours = load_hours(*v);
       if (auto v = n.find("off_hours_share")) p.off_hours_share = v->share();
       break;
     case Kind::Diurnal:
-      reject_keys(n, {"hours", "off_hours_share"}, "applies only to business_hours profiles");
-      n.check_keys({"kind", "hourly", "weekend_factor"});
+      check_variant_keys(n, keys::profile_kinds(), 2);
       if (auto v = n.find("hourly")) {
         const std::vector<JsonNode> h = v->items();
         if (h.size() != 24) v->fail("expected 24 hourly weights (00 .. 23), got " + std::to_string(h.size()));
@@ -91,7 +89,7 @@ std::vector<models::RecipientShare> load_recipients(const LoadContext& ctx, cons
   std::vector<models::RecipientShare> out;
   double total = 0;
   for (const JsonNode& r : array.items()) {
-    r.check_keys({"gateway", "weight"});
+    r.check_keys(keys::recipient());
     const double weight = r.has("weight") ? r.at("weight").nonnegative() : 1.0;
     const std::vector<std::uint32_t> members = ctx.refs_all(r.at("gateway"), Kind::Gateway);
     for (std::uint32_t g : members) out.push_back({g, weight / static_cast<double>(members.size())});
@@ -114,16 +112,16 @@ namespace {
 
 models::CompromiseEpisode load_episode(const LoadContext& ctx, const JsonNode& n,
                                        bool template_of_population) {
+  models::CompromiseEpisode e;
   if (template_of_population) {
     reject_keys(
-        n, {"start"},
+        n, keys_not_in(keys::episode(), keys::episode_template()),
         "is drawn for each member of a population, between episode_window_start and episode_window_end");
-    n.check_keys({"duration", "messages_per_hour", "recipients", "trap_share", "spoof_as"});
+    n.check_keys(keys::episode_template());
   } else {
-    n.check_keys({"start", "duration", "messages_per_hour", "recipients", "trap_share", "spoof_as"});
+    n.check_keys(keys::episode());
+    if (auto v = n.find("start")) e.start = ctx.time_in_run(*v);
   }
-  models::CompromiseEpisode e;
-  if (auto v = n.find("start")) e.start = ctx.time_in_run(*v);
   load_episode_fields(ctx, n, e, nullptr);
   return e;
 }

@@ -4,6 +4,7 @@
 #include <cmath>
 
 #include "io/load_parts.hpp"
+#include "io/scenario_keys.hpp"
 
 namespace repsim::io {
 
@@ -29,8 +30,7 @@ LoadedScenario load_scenario_json(const nlohmann::json& document, const std::str
   models::EcosystemConfig& c = out.config;
 
   const JsonNode root(document, name_for_errors);
-  root.check_keys({"$schema", "name", "description", "notes", "start", "duration", "seed", "sample_every",
-                   "scorers", "providers", "tenants", "gateways", "operators", "timeline"});
+  root.check_keys(keys::scenario());
   if (auto v = root.find("$schema")) v->string();  // for editors; not used
   if (auto v = root.find("name")) c.name = v->nonempty_string();
   if (auto v = root.find("description")) out.description = v->string();

@@ -1,6 +1,7 @@
 #include "io/scorer_loaders.hpp"
 
 #include "io/load_parts.hpp"
+#include "io/scenario_keys.hpp"
 
 namespace repsim::io {
 
@@ -15,7 +16,7 @@ ScorerLoaders& scorer_loaders() {
 }
 
 models::ScoreScale load_scale(const JsonNode& n) {
-  n.check_keys({"min", "max", "bands", "cuts"});
+  n.check_keys(keys::scale());
   models::ScoreScale s;
   if (auto v = n.find("min")) s.min = v->number();
   if (auto v = n.find("max")) s.max = v->number();

@@ -8,15 +8,17 @@
 #include <vector>
 
 #include "io/json_reader.hpp"
+#include "io/key_table.hpp"
 #include "models/named_registry.hpp"
 #include "models/scorer_spec.hpp"
 
 namespace repsim::io {
 
 struct ScorerLoader {
-  // The type's own keys; every type also takes "id", "type" and "scale". A key that only other
-  // types know is refused as "'k' applies only to <those types> scorers".
-  std::vector<std::string> keys;
+  // The type's key table (io/key_table.hpp), which includes keys::scorer() ("id", "type",
+  // "scale") first. A key that only other types know is refused as "'k' applies only to <those
+  // types> scorers".
+  const KeyTable* keys = nullptr;
   std::function<models::ScorerSpec(const JsonNode&)> load;
 };
 
@@ -24,8 +26,8 @@ class ScorerLoaders : public models::NamedRegistry<ScorerLoader> {
  public:
   // Registers Config::kType: load(const JsonNode&) returns a Config.
   template <models::ScorerConfigType Config, class Load>
-  void add_type(std::vector<std::string> keys, Load load) {
-    add(std::string(Config::kType), ScorerLoader{std::move(keys), [load](const JsonNode& n) {
+  void add_type(const KeyTable& keys, Load load) {
+    add(std::string(Config::kType), ScorerLoader{&keys, [load](const JsonNode& n) {
                                                    return models::ScorerSpec(Config(load(n)));
                                                  }});
   }

@@ -9,7 +9,9 @@
 #include <string_view>
 #include <vector>
 
+#include "io/key_table.hpp"
 #include "io/run_outputs.hpp"
+#include "io/scenario_keys.hpp"
 #include "io/scenario_loader.hpp"
 #include "io/scorer_loaders.hpp"
 #include "models/ecosystem.hpp"
@@ -76,6 +78,15 @@ class ConstantScorer final : public models::Scorer {
   bool started_ = false;
 };
 
+// The constant type's keys: a scorer's own (id, type, scale), then its score.
+const io::KeyTable& constant_keys() {
+  static const io::KeyTable table("constant", true,
+                                  {io::include(io::keys::scorer()),
+                                   {"score", io::json_type::kNumber, "number on the scale", io::literal("0"),
+                                    "the score every IP publishes"}});
+  return table;
+}
+
 // Registers the constant type with the models (factory) and the loader for one test's duration.
 class ConstantRegistration {
  public:
@@ -84,7 +95,7 @@ class ConstantRegistration {
         [](const ConstantConfig& c, sim::Simulation&, std::size_t ip_count) {
           return std::make_unique<ConstantScorer>(c, ip_count);
         });
-    io::scorer_loaders().add_type<ConstantConfig>({"score"}, [](const io::JsonNode& n) {
+    io::scorer_loaders().add_type<ConstantConfig>(constant_keys(), [](const io::JsonNode& n) {
       auto c = io::load_scorer_basics<ConstantConfig>(n);
       if (auto v = n.find("score")) c.score = v->number_in(c.scale.min, c.scale.max);
       return c;

@@ -1,0 +1,89 @@
+// The top level of a scenario file, and the list of every table of the format.
+#include "io/scenario_keys.hpp"
+
+namespace repsim::io::keys {
+
+using namespace json_type;
+
+const KeyTable& scenario() {
+  static const KeyTable t{
+      "scenario",
+      true,
+      {
+          {"$schema", kString, "string", prose("-"), "for editors; ignored"},
+          {"name", kString, "non-empty string", literal(R"("unnamed")"), "shown in reports"},
+          {"description", kString, "string", literal(R"("")"), "one paragraph for reports"},
+          {"notes", kArray, "array of strings", literal("[]"), "sources and assumptions, for reports"},
+          {"start", kString, "ISO-8601 time with offset", kRequired,
+           "wall-clock time of sim time 0; the offset is the local time zone for the whole run (business "
+           "hours, weekends)"},
+          {"duration", kDuration, "positive duration", kRequired, "length of the run"},
+          {"seed", kInteger, "integer 0 .. 2^64-1", literal("1"),
+           "master seed; every random stream derives from it (`repsim run --seed` replaces it before "
+           "populations are drawn)"},
+          {"sample_every", kDuration, "positive duration", literal(R"("1h")"), "interval of the time series"},
+          {"scorers", kArray, "array", literal("[]"), "reputation services and DNS blocklists"},
+          {"providers", kArray, "array", literal("[]"), "outbound providers with their IP pools"},
+          {"tenants", kArray, "array", literal("[]"), "senders: single tenants and populations"},
+          {"gateways", kArray, "array", literal("[]"), "receiving organisations: single and populations"},
+          {"operators", kArray, "array", literal("[]"), "people who react, with their playbooks"},
+          {"timeline", kArray, "array", literal("[]"), "scripted actions at given times"},
+      }};
+  return t;
+}
+
+const std::vector<const KeyTable*>& all() {
+  static const std::vector<const KeyTable*> tables = [] {
+    std::vector<const KeyTable*> out{
+        &scenario(),
+        &scorer(),
+        &scale(),
+        &senderbase(),
+        &weights(),
+        &blocklist(),
+        &provider(),
+        &retry(),
+        &outbound_filter(),
+        &abuse_desk(),
+        &support_desk(),
+        &fault(),
+        &pool(),
+        &tenant(),
+        &profile(),
+        &profile_flat(),
+        &profile_business_hours(),
+        &profile_diurnal(),
+        &working_hours(),
+        &recipient(),
+        &episode(),
+        &episode_fields(),
+        &episode_template(),
+        &tenant_population(),
+        &gateway(),
+        &gateway_policy(),
+        &allowlist(),
+        &outage(),
+        &dns_failure(),
+        &content_filter(),
+        &graded_cuts(),
+        &rule(),
+        &gateway_population(),
+        &policy_mix_entry(),
+        &operator_(),
+        &playbook(),
+        &trigger(),
+        &trigger_legit_blocked_for(),
+        &trigger_spam_complaints(),
+        &trigger_ticket_received(),
+        &timeline_entry(),
+        &action(),
+    };
+    for (const ActionKeys& a : actions()) out.push_back(a.fields);
+    for (const ActionKeys& a : actions()) out.push_back(a.timeline);
+    for (const ActionKeys& a : actions()) out.push_back(a.playbook);
+    return out;
+  }();
+  return tables;
+}
+
+}  // namespace repsim::io::keys
