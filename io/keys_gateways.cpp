@@ -12,9 +12,10 @@ const KeyTable& gateway() {
       true,
       {
           {"id", kString, "id", kRequired, ""},
-          {"reputation", kString, "senderbase scorer id", prose("none"),
+          {"reputation", kString, "id of a scorer that publishes scores (senderbase)", prose("none"),
            "the score service the policy reads"},
-          {"blocklist", kString, "blocklist scorer id", prose("none"), "the DNS blocklist it consults"},
+          {"blocklist", kString, "id of a scorer that publishes listings (blocklist)", prose("none"),
+           "the DNS blocklist it consults"},
           include(gateway_policy()),
           {"allowlist", kObject, "object", literal("{}"),
            "senders accepted whatever their reputation, below"},

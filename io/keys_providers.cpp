@@ -132,9 +132,10 @@ const KeyTable& pool() {
           {"size", kInteger, "integer 1 .. 2^24", prose("number of `addresses`, else `1`"), "number of IPs"},
           {"addresses", kArray, "array of distinct strings", prose("generated"),
            "the IPs' addresses for reports; must match `size`"},
-          {"initial_score", kNumber, "number on every senderbase scale", prose("none"),
-           "an established pool: at every senderbase scorer its IPs start scored at this value, with "
-           "history, out of warm-up. None: new IPs, unscored until seen, warming up"},
+          {"initial_score", kNumber, "number on the scale of every scorer that publishes scores",
+           prose("none"),
+           "an established pool: at every such scorer (senderbase) its IPs start scored at this value, "
+           "with history, out of warm-up. None: new IPs, unscored until seen, warming up"},
           {"initial_volume", kInteger, "integer >= 0", literal("1000000"),
            "only with `initial_score`: the lifetime messages of history each IP starts with"},
       }};

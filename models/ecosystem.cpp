@@ -247,9 +247,11 @@ void Ecosystem::build_operators() {
 void Ecosystem::log_initial_bands() {
   for (ScorerIndex s = 0; s < scorers_.size(); ++s) {
     const Scorer& scorer = *scorers_[s];
+    if (scorer.publishes() != Publishes::Scores) continue;  // nothing is listed before the run
     for (IpIndex ip = 0; ip < ips_.size(); ++ip) {
-      if (!scorer.has_score(ip)) continue;
-      const double score = scorer.score(ip);
+      const std::optional<double> published = scorer.standing(ip).score;
+      if (!published) continue;
+      const double score = *published;
       emit(Event{.kind = EventKind::InitialBand,
                  .actor = {ActorKind::Scorer, s},
                  .ip = ip,
