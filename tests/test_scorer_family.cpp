@@ -176,14 +176,13 @@ TEST_CASE("a scorer type registered outside the built-ins runs a scenario end to
   CHECK(outage["end"] >= "2012-05-09T12:00:00-04:00");
   CHECK(outage["end"] <= "2012-05-09T12:20:00-04:00");
 
-  // The uniform hook logs the constant scorer's changes as it logs SenderBase's band changes.
+  // The uniform hook logs the constant scorer's changes as it logs SenderBase's band changes: a
+  // typed record (kind, actor, pool, ip, scorer, from, to, value = the published score).
   const std::string events = writers_test::read_file(dir.path() / "events.csv");
-  CHECK_THAT(events,
-             Catch::Matchers::Contains(
-                 "2012-05-09T00:00:00-04:00,0,fixed,band_change,10.0.0.1 (pool) unscored -> Neutral\n"));
-  CHECK_THAT(events,
-             Catch::Matchers::Contains(
-                 "2012-05-09T12:00:00-04:00,43200,fixed,band_change,10.0.0.0 (pool) Neutral -> Good\n"));
+  CHECK_THAT(events, Catch::Matchers::Contains("2012-05-09T00:00:00-04:00,0,band_change,fixed,,,,pool,10.0.0.1,"
+                                               "fixed,,unscored,Neutral,,0,\n"));
+  CHECK_THAT(events, Catch::Matchers::Contains("2012-05-09T12:00:00-04:00,43200,band_change,fixed,,,,pool,"
+                                               "10.0.0.0,fixed,,Neutral,Good,,1,\n"));
 }
 
 TEST_CASE("scorer types are checked against the registry, which names them", "[scorers]") {
