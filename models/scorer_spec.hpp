@@ -16,14 +16,15 @@
 namespace repsim::models {
 
 // A scorer type's config: plain data with the service's `id` and `scale`, plus its type name (the
-// scenario's "type") and what its scorers publish.
+// scenario's "type") and what its scorers publish. The members are checked first: checking
+// copy_constructible<ScorerSpec> itself would recurse through ScorerSpec's converting constructor.
 template <class C>
-concept ScorerConfigType = std::copy_constructible<C> && requires(const C& c) {
+concept ScorerConfigType = requires(const C& c) {
   { C::kType } -> std::convertible_to<std::string_view>;
   { C::kPublishes } -> std::convertible_to<Publishes>;
   { c.id } -> std::convertible_to<std::string>;
   { c.scale } -> std::convertible_to<ScoreScale>;
-};
+} && std::copy_constructible<C>;
 
 class ScorerSpec {
  public:
