@@ -135,11 +135,9 @@ class Ledger {
     std::array<std::uint32_t, kDirect> pair;
     Directory() { gateway.fill(kNone); }
   };
-  // A pair's accounts in two parts, so that the million pairs of a provider-sized run pack three
-  // times denser where most messages read: a message's creation, a first attempt deferred or not,
-  // and a delivery at once touch the hot line only (a delay of 0 s needs no bucket); measured:
-  // bench/README.md, "Busiest tenants first, and a pair's hot line". Named as in DeliveryCounts, so
-  // one generic update serves a gateway's counts and a pair's part.
+  // A pair's accounts in two parts, so that what most messages touch (creation, a first attempt,
+  // a delivery at once) sits in one hot line (why: bench/README.md, "Busiest tenants first, and a
+  // pair's hot line"). Named as in DeliveryCounts, so one generic update serves both.
   struct alignas(64) PairHot {
     // Creation time of the newest legit message delivered so far: once newer mail gets through,
     // refusals of an older backlog (still queued on a route the sender has left) are no outage.
