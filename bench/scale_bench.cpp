@@ -34,7 +34,7 @@ ScaleResult run_scale(const std::string& scenario, double scale, sim::Time until
   run.run_in_slices(run.end(), sim::kHour, [&r](const io::ScenarioRun& at) {
     const models::Ecosystem& eco = at.world();
     std::uint64_t queued = 0;
-    for (models::ProviderIndex p = 0; p < eco.provider_count(); ++p) queued += eco.provider(p).queued();
+    for (models::ProviderIndex p{0}; p < eco.provider_count(); ++p) queued += eco.provider(p).queued();
     r.peak_queued = std::max(r.peak_queued, queued);
     r.peak_pending = std::max<std::uint64_t>(r.peak_pending, at.pending_events());
     return true;
@@ -46,7 +46,7 @@ ScaleResult run_scale(const std::string& scenario, double scale, sim::Time until
   const models::Ecosystem& eco = run.world();
   r.messages = eco.ledger().totals().sent;
   r.events = run.events_handled();
-  for (models::ProviderIndex p = 0; p < eco.provider_count(); ++p) {
+  for (models::ProviderIndex p{0}; p < eco.provider_count(); ++p) {
     r.attempts += eco.provider(p).attempts();
     r.retries += eco.provider(p).retries();
   }

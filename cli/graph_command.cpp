@@ -36,7 +36,7 @@ void print_exposure(const models::Ecosystem& eco, const models::Topology& topo,
       "is shown by its first member)\n");
   std::printf("%-24s %8s %-20s %10s %10s %10s\n", "tenant", "members", "pool", "co-tenants", "hurt-IPs",
               "hurt-gws");
-  for (models::TenantIndex t = 0; t < eco.tenant_count();) {
+  for (models::TenantIndex t{0}; t < eco.tenant_count();) {
     std::string name = eco.tenant_name(t);
     std::uint32_t members = 1;
     for (const models::TopologyGroup& g : groups)

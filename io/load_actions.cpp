@@ -17,7 +17,7 @@ std::vector<models::IpIndex> load_ip_list(const LoadContext& ctx, const JsonNode
 }
 
 models::TenantIndex optional_tenant(const LoadContext& ctx, const JsonNode& n, ActionSite site, Binding& b) {
-  if (auto v = n.find("tenant")) return ctx.ref(*v, Kind::Tenant, &b);
+  if (auto v = n.find("tenant")) return ctx.ref<models::TenantIndex>(*v, &b);
   if (site == ActionSite::Timeline) n.fail("missing required key 'tenant'");
   return models::kNone;  // the tenant that triggered the playbook
 }
@@ -43,7 +43,7 @@ models::Action load_action(const LoadContext& ctx, const JsonNode& n, ActionSite
 
   if (name == "compromise") {
     models::Compromise a;
-    a.tenant = ctx.ref(n.at("tenant"), Kind::Tenant, &b);
+    a.tenant = ctx.ref<models::TenantIndex>(n.at("tenant"), &b);
     load_episode_fields(ctx, n, a.episode, &b);
     // Checked here: the model would only find out when the action runs, mid-simulation.
     if (a.episode.recipients.empty() && a.episode.messages_per_hour > 0 &&
@@ -55,7 +55,7 @@ models::Action load_action(const LoadContext& ctx, const JsonNode& n, ActionSite
   if (name == "set_threshold") {
     models::SetThreshold a;
     const JsonNode g = n.at("gateway");
-    a.gateway = ctx.ref(g, Kind::Gateway, &b);
+    a.gateway = ctx.ref<models::GatewayIndex>(g, &b);
     const models::ScorerIndex s = ctx.config.gateways[a.gateway].reputation;
     if (s == models::kNone)
       g.fail("gateway '" + g.string() + "' has no 'reputation' scorer: a threshold needs one");
@@ -64,7 +64,7 @@ models::Action load_action(const LoadContext& ctx, const JsonNode& n, ActionSite
   }
   if (name == "allowlist") {
     models::Allowlist a;
-    a.gateway = ctx.ref(n.at("gateway"), Kind::Gateway, &b);
+    a.gateway = ctx.ref<models::GatewayIndex>(n.at("gateway"), &b);
     if (auto ip = n.find("ip")) {
       if (n.has("tenant")) ip->fail("allowlist a 'tenant' or an 'ip', not both");
       a.ip = ctx.one_ip(*ip);
@@ -76,7 +76,7 @@ models::Action load_action(const LoadContext& ctx, const JsonNode& n, ActionSite
   if (name == "restore_score") {
     models::RestoreScore a;
     const JsonNode s = n.at("scorer");
-    a.scorer = ctx.ref(s, Kind::Scorer);
+    a.scorer = ctx.ref<models::ScorerIndex>(s);
     if (auto v = n.find("ips")) a.ips = load_ip_list(ctx, *v);
     if (ctx.publishes_scores(a.scorer))
       a.score = ctx.score_on(n.at("score"), ctx.scale_of(a.scorer), "score");
@@ -88,16 +88,16 @@ models::Action load_action(const LoadContext& ctx, const JsonNode& n, ActionSite
   }
   if (name == "request_delisting") {
     models::RequestDelisting a;
-    a.scorer = ctx.ref(n.at("scorer"), Kind::Scorer);
+    a.scorer = ctx.ref<models::ScorerIndex>(n.at("scorer"));
     if (auto v = n.find("ips")) a.ips = load_ip_list(ctx, *v);
     return a;
   }
   if (name == "reroute") {
     models::Reroute a;
     a.tenant = optional_tenant(ctx, n, site, b);
-    if (auto v = n.find("gateway")) a.gateway = ctx.ref(*v, Kind::Gateway, &b);
+    if (auto v = n.find("gateway")) a.gateway = ctx.ref<models::GatewayIndex>(*v, &b);
     const JsonNode to = n.at("to");
-    a.to = ctx.ref(to, Kind::Provider);
+    a.to = ctx.ref<models::ProviderIndex>(to);
     bool has_entry_pool = false;
     for (const PoolInfo& p : ctx.pool_info)
       has_entry_pool =
@@ -107,7 +107,7 @@ models::Action load_action(const LoadContext& ctx, const JsonNode& n, ActionSite
   }
   if (name == "gateway_outage") {
     models::GatewayOutage a;
-    a.gateway = ctx.ref(n.at("gateway"), Kind::Gateway, &b);
+    a.gateway = ctx.ref<models::GatewayIndex>(n.at("gateway"), &b);
     a.duration = n.at("duration").positive_duration();
     if (auto v = n.find("code")) a.code = LoadContext::failure_code(*v);
     if (auto v = n.find("text")) a.text = v->string();
@@ -115,7 +115,7 @@ models::Action load_action(const LoadContext& ctx, const JsonNode& n, ActionSite
   }
   if (name == "provider_fault") {
     models::ProviderFaultAction a;
-    a.provider = ctx.ref(n.at("provider"), Kind::Provider);
+    a.provider = ctx.ref<models::ProviderIndex>(n.at("provider"));
     a.duration = n.at("duration").positive_duration();
     if (auto v = n.find("attachments_only")) a.attachments_only = v->boolean();
     if (auto v = n.find("code")) a.code = LoadContext::failure_code(*v);
@@ -124,7 +124,7 @@ models::Action load_action(const LoadContext& ctx, const JsonNode& n, ActionSite
   }
   if (name == "file_ticket") {
     models::FileTicket a;
-    a.to = ctx.ref(n.at("to"), Kind::Operator);
+    a.to = ctx.ref<models::OperatorIndex>(n.at("to"));
     if (auto v = n.find("subject")) a.subject = v->string();
     return a;
   }

@@ -106,7 +106,7 @@ namespace {
 
 }  // namespace
 
-std::uint32_t LoadContext::ref(const JsonNode& n, Kind kind, Binding* binding) const {
+std::uint32_t LoadContext::ref_index(const JsonNode& n, Kind kind, Binding* binding) const {
   const Registry& r = registry(kind);
   const std::string id = n.nonempty_string();
   if (const Registry::Entry* e = r.find(id)) {
@@ -132,14 +132,14 @@ std::uint32_t LoadContext::ref(const JsonNode& n, Kind kind, Binding* binding) c
   unknown(n, r, id);
 }
 
-std::vector<std::uint32_t> LoadContext::refs_all(const JsonNode& n, Kind kind) const {
+std::vector<std::uint32_t> LoadContext::refs_all_indices(const JsonNode& n, Kind kind) const {
   const Registry::Entry* e = registry(kind).find(n.nonempty_string());
   if (e && e->population) {
     std::vector<std::uint32_t> all(e->count);
     for (std::uint32_t k = 0; k < e->count; ++k) all[k] = e->first + k;
     return all;
   }
-  return {ref(n, kind)};
+  return {ref_index(n, kind, nullptr)};
 }
 
 std::vector<models::IpIndex> LoadContext::ips(const JsonNode& n) const {
@@ -157,7 +157,7 @@ std::vector<models::IpIndex> LoadContext::ips(const JsonNode& n) const {
       if (member->second >= p.size)
         n.fail("pool '" + e->id + "' has " + std::to_string(p.size) + " IPs ('" + e->id + "#0' .. '" + e->id +
                "#" + std::to_string(p.size - 1) + "')");
-      return {p.first_ip + static_cast<models::IpIndex>(member->second)};
+      return {p.first_ip + member->second};
     }
   }
   std::vector<std::string> known = pools.ids();

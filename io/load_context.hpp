@@ -17,6 +17,22 @@ namespace repsim::io::detail {
 
 enum class Kind : std::uint8_t { Scorer, Provider, Pool, Tenant, Gateway, Operator };
 
+// The kind of entity an index type names (undefined for other types).
+template <class Id>
+struct KindOf;
+template <>
+struct KindOf<models::ScorerIndex> : std::integral_constant<Kind, Kind::Scorer> {};
+template <>
+struct KindOf<models::ProviderIndex> : std::integral_constant<Kind, Kind::Provider> {};
+template <>
+struct KindOf<models::PoolIndex> : std::integral_constant<Kind, Kind::Pool> {};
+template <>
+struct KindOf<models::TenantIndex> : std::integral_constant<Kind, Kind::Tenant> {};
+template <>
+struct KindOf<models::GatewayIndex> : std::integral_constant<Kind, Kind::Gateway> {};
+template <>
+struct KindOf<models::OperatorIndex> : std::integral_constant<Kind, Kind::Operator> {};
+
 // The ids of one kind of entity in declaration order, and the dense indices they stand for. A
 // population takes `count` consecutive indices, one per member.
 class Registry {
@@ -68,8 +84,8 @@ struct Binding {
 inline constexpr std::uint64_t kMaxExpansion = 1'000'000;
 
 struct PoolInfo {
-  models::ProviderIndex provider = 0;
-  models::IpIndex first_ip = 0;
+  models::ProviderIndex provider{0};
+  models::IpIndex first_ip{0};
   std::uint32_t size = 0;
   models::Assignment assignment = models::Assignment::RoundRobin;
 };
@@ -103,11 +119,19 @@ class LoadContext {
   // A time inside the run, [0, duration]: "before the scenario start" / "after the scenario end".
   sim::Time time_in_run(const JsonNode& n) const;
 
-  // One entity by id. A member is "<population>#<k>". A population id is an error without a
-  // binding; with one it reads as the member the binding assigns.
-  std::uint32_t ref(const JsonNode& n, Kind kind, Binding* binding = nullptr) const;
+  // One entity by id, as the index type of its kind. A member is "<population>#<k>". A population
+  // id is an error without a binding; with one it reads as the member the binding assigns.
+  template <class Id>
+  Id ref(const JsonNode& n, Binding* binding = nullptr) const {
+    return Id{ref_index(n, KindOf<Id>::value, binding)};
+  }
   // Every entity an id stands for: a population means all its members.
-  std::vector<std::uint32_t> refs_all(const JsonNode& n, Kind kind) const;
+  template <class Id>
+  std::vector<Id> refs_all(const JsonNode& n) const {
+    std::vector<Id> out;
+    for (std::uint32_t i : refs_all_indices(n, KindOf<Id>::value)) out.push_back(Id{i});
+    return out;
+  }
   // IPs: a pool id (all its IPs), "<pool>#<k>" (its k-th IP) or an address from a pool's list.
   std::vector<models::IpIndex> ips(const JsonNode& n) const;
   models::IpIndex one_ip(const JsonNode& n) const;
@@ -125,6 +149,10 @@ class LoadContext {
   const models::ScoreScale& scale_of(models::ScorerIndex s) const { return config.scorers[s].scale(); }
   // A score on `scale`: a number inside [min, max] or a band name (that band's floor).
   double score_on(const JsonNode& n, const models::ScoreScale& scale, std::string_view what) const;
+
+ private:
+  std::uint32_t ref_index(const JsonNode& n, Kind kind, Binding* binding) const;
+  std::vector<std::uint32_t> refs_all_indices(const JsonNode& n, Kind kind) const;
 };
 
 // Calls build(binding) to find the populations the entry names, then once per combination of

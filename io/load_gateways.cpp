@@ -14,7 +14,7 @@ void load_allowlist(const LoadContext& ctx, const JsonNode& n, models::GatewayCo
   n.check_keys(keys::allowlist());
   if (auto v = n.find("domains"))
     for (const JsonNode& d : v->items())
-      for (std::uint32_t t : ctx.refs_all(d, Kind::Tenant)) g.allowlist_domains.push_back(t);
+      for (models::TenantIndex t : ctx.refs_all<models::TenantIndex>(d)) g.allowlist_domains.push_back(t);
   if (auto v = n.find("ips"))
     for (const JsonNode& i : v->items())
       for (models::IpIndex ip : ctx.ips(i)) g.allowlist_ips.push_back(ip);
@@ -34,7 +34,7 @@ models::DnsFailure load_dns(const LoadContext& ctx, const JsonNode& n) {
   models::DnsFailure d;
   if (auto v = n.find("probability")) d.probability = v->share();
   if (auto v = n.find("providers"))
-    for (const JsonNode& p : v->items()) d.providers.push_back(ctx.ref(p, Kind::Provider));
+    for (const JsonNode& p : v->items()) d.providers.push_back(ctx.ref<models::ProviderIndex>(p));
   return d;
 }
 
@@ -48,7 +48,7 @@ models::ContentFilter load_content(const JsonNode& n) {
 
 // The scorer a gateway's `reputation` (publishing scores) or `blocklist` (publishing listings) names.
 models::ScorerIndex scorer_publishing(const LoadContext& ctx, const JsonNode& n, models::Publishes what) {
-  const models::ScorerIndex s = ctx.ref(n, Kind::Scorer);
+  const models::ScorerIndex s = ctx.ref<models::ScorerIndex>(n);
   const models::ScorerSpec& spec = ctx.config.scorers[s];
   if (spec.publishes() != what) {
     std::string types;
@@ -113,7 +113,7 @@ void load_gateways(LoadContext& ctx, const JsonNode& array) {
     // Participation): without sensors a service would never score anyone.
     if (auto v = n.find("reports_to")) {
       for (const JsonNode& s : v->items()) {
-        const models::ScorerIndex index = ctx.ref(s, Kind::Scorer);
+        const models::ScorerIndex index = ctx.ref<models::ScorerIndex>(s);
         for (models::ScorerIndex known : g.reports_to)
           if (known == index) s.fail("scorer '" + s.string() + "' is listed twice");
         g.reports_to.push_back(index);

@@ -25,8 +25,8 @@ models::Trigger load_trigger(const LoadContext& ctx, const JsonNode& n, Binding&
       check_variant_keys(n, keys::trigger_kinds(), 2);
       return t;  // names no tenant or gateway
   }
-  if (auto v = n.find("tenant")) t.tenant = ctx.ref(*v, Kind::Tenant, &b);
-  if (auto v = n.find("gateway")) t.gateway = ctx.ref(*v, Kind::Gateway, &b);
+  if (auto v = n.find("tenant")) t.tenant = ctx.ref<models::TenantIndex>(*v, &b);
+  if (auto v = n.find("gateway")) t.gateway = ctx.ref<models::GatewayIndex>(*v, &b);
   return t;
 }
 

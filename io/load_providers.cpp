@@ -112,7 +112,7 @@ models::PoolSpec load_pool(LoadContext& ctx, const JsonNode& n, models::Provider
   // An established pool: its IPs start scored, with history, at every scorer that publishes scores.
   if (auto v = n.find("initial_score")) {
     p.initial_score = v->number();
-    for (models::ScorerIndex s = 0; s < ctx.config.scorers.size(); ++s)
+    for (models::ScorerIndex s{0}; s < ctx.config.scorers.size(); ++s)
       if (ctx.publishes_scores(s)) ctx.score_on(*v, ctx.scale_of(s), "initial_score");
   }
   if (auto v = n.find("initial_volume")) {

@@ -11,16 +11,16 @@ namespace {
 // Routing and authentication, the same for every member of a population.
 models::TenantSpec load_routing(const LoadContext& ctx, const JsonNode& n) {
   models::TenantSpec spec;
-  spec.provider = ctx.ref(n.at("provider"), Kind::Provider);
+  spec.provider = ctx.ref<models::ProviderIndex>(n.at("provider"));
   if (auto v = n.find("pool")) {
-    spec.pool = ctx.ref(*v, Kind::Pool);
+    spec.pool = ctx.ref<models::PoolIndex>(*v);
     if (ctx.pool_info[spec.pool].provider != spec.provider)
       v->fail("pool '" + v->string() + "' belongs to provider '" +
               ctx.providers.entries()[ctx.pool_info[spec.pool].provider].id + "', not '" +
               ctx.providers.entries()[spec.provider].id + "'");
   } else {
     // The provider's first pool.
-    spec.pool = 0;
+    spec.pool = models::PoolIndex{0};
     while (ctx.pool_info[spec.pool].provider != spec.provider) ++spec.pool;
   }
   if (auto v = n.find("dmarc"))
@@ -31,7 +31,7 @@ models::TenantSpec load_routing(const LoadContext& ctx, const JsonNode& n) {
   if (auto v = n.find("always_signs")) spec.always_signs = v->boolean();
   if (auto v = n.find("fallback_providers"))
     for (const JsonNode& p : v->items()) {
-      const models::ProviderIndex f = ctx.ref(p, Kind::Provider);
+      const models::ProviderIndex f = ctx.ref<models::ProviderIndex>(p);
       if (f == spec.provider) p.fail("the tenant's own provider is not a fallback");
       for (models::ProviderIndex known : spec.fallback_providers)
         if (known == f) p.fail("provider '" + p.string() + "' is listed twice");

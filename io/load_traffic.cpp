@@ -91,8 +91,8 @@ std::vector<models::RecipientShare> load_recipients(const LoadContext& ctx, cons
   for (const JsonNode& r : array.items()) {
     r.check_keys(keys::recipient());
     const double weight = r.has("weight") ? r.at("weight").nonnegative() : 1.0;
-    const std::vector<std::uint32_t> members = ctx.refs_all(r.at("gateway"), Kind::Gateway);
-    for (std::uint32_t g : members) out.push_back({g, weight / static_cast<double>(members.size())});
+    const std::vector<models::GatewayIndex> members = ctx.refs_all<models::GatewayIndex>(r.at("gateway"));
+    for (models::GatewayIndex g : members) out.push_back({g, weight / static_cast<double>(members.size())});
     total += weight;
   }
   if (!out.empty() && !(total > 0)) array.fail("every weight is 0: no mail could be addressed");
@@ -105,7 +105,7 @@ void load_episode_fields(const LoadContext& ctx, const JsonNode& n, models::Comp
   e.messages_per_hour = n.at("messages_per_hour").nonnegative();
   if (auto v = n.find("recipients")) e.recipients = load_recipients(ctx, *v);
   if (auto v = n.find("trap_share")) e.trap_share = v->share();
-  if (auto v = n.find("spoof_as")) e.spoof_as = ctx.ref(*v, Kind::Tenant, binding);
+  if (auto v = n.find("spoof_as")) e.spoof_as = ctx.ref<models::TenantIndex>(*v, binding);
 }
 
 namespace {

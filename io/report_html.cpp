@@ -93,7 +93,7 @@ bool any_finite(const std::vector<svg::Point>& points) {
 
 std::string score_charts(const models::Ecosystem& eco, const GaugeSeries& series, sim::Time end) {
   std::string out;
-  for (models::ScorerIndex s = 0; s < eco.scorer_count(); ++s) {
+  for (models::ScorerIndex s{0}; s < eco.scorer_count(); ++s) {
     const models::Scorer& scorer = eco.scorer(s);
     if (scorer.publishes() != models::Publishes::Scores) continue;
     const models::ScoreScale& scale = scorer.scale();
@@ -115,7 +115,7 @@ std::string score_charts(const models::Ecosystem& eco, const GaugeSeries& series
       c.lines.push_back({pool.id, palette(shown++), false, false,
                          series.get({models::Gauge::PoolScore, pool.id, scorer.id()})});
     }
-    for (models::GatewayIndex g = 0; g < eco.gateway_count(); ++g) {
+    for (models::GatewayIndex g{0}; g < eco.gateway_count(); ++g) {
       if (eco.gateway(g).config().reputation != s) continue;
       const auto& threshold = series.get({models::Gauge::Threshold, eco.gateway_name(g)});
       if (any_finite(threshold))
@@ -131,7 +131,7 @@ std::string score_charts(const models::Ecosystem& eco, const GaugeSeries& series
 
 std::string delivery_charts(const models::Ecosystem& eco, const GaugeSeries& series, sim::Time end) {
   std::string out;
-  for (models::GatewayIndex g = 0; g < eco.gateway_count() && g < kReportMaxSeries; ++g) {
+  for (models::GatewayIndex g{0}; g < eco.gateway_count() && g < kReportMaxSeries; ++g) {
     const std::string& id = eco.gateway_name(g);
     svg::TimeChart c;
     c.title = id + ": messages per hour";
@@ -200,7 +200,7 @@ std::string tenant_table(const models::Ecosystem& eco, sim::Time end) {
   for (std::size_t k = 0; k < rows.size(); ++k)
     rows[k].name =
         groups.grouped ? groups.names[k] + " (" + std::to_string(groups.members[k]) + ")" : groups.names[k];
-  for (models::TenantIndex t = 0; t < eco.tenant_count(); ++t) {
+  for (models::TenantIndex t{0}; t < eco.tenant_count(); ++t) {
     Row& row = rows[groups.group_of[t]];
     const models::DeliveryCounts& c = eco.ledger().tenant(t);
     row.sent += c.sent;

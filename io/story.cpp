@@ -195,7 +195,7 @@ std::vector<TenantNumbers> tenant_numbers(const models::Ecosystem& eco) {
   const Grouping groups = group_tenants(eco, kStoryTenantLines);
   std::vector<TenantNumbers> out(groups.names.size());
   for (std::size_t k = 0; k < out.size(); ++k) out[k].name = groups.names[k];
-  for (models::TenantIndex t = 0; t < eco.tenant_count(); ++t) {
+  for (models::TenantIndex t{0}; t < eco.tenant_count(); ++t) {
     TenantNumbers& row = out[groups.group_of[t]];
     const models::DeliveryCounts& c = eco.ledger().tenant(t);
     row.sent += c.sent;

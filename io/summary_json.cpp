@@ -53,7 +53,7 @@ json tenants_json(const Ecosystem& eco, const Grouping& tg, const Grouping& gg, 
   const models::Ledger& ledger = eco.ledger();
   std::vector<Cell> cells(tg.names.size());
   std::map<std::pair<std::size_t, std::size_t>, Cell> pairs;  // (tenant group, gateway group)
-  for (models::TenantIndex t = 0; t < eco.tenant_count(); ++t)
+  for (models::TenantIndex t{0}; t < eco.tenant_count(); ++t)
     add_counts(cells[tg.group_of[t]].counts, ledger.tenant(t));
   for (const auto& [t, g] : ledger.pairs())
     add_counts(pairs[{tg.group_of[t], gg.group_of[g]}].counts, ledger.pair(t, g));
@@ -76,7 +76,7 @@ json tenants_json(const Ecosystem& eco, const Grouping& tg, const Grouping& gg, 
 
 json gateways_json(const Ecosystem& eco, const Grouping& gg, sim::Time end) {
   std::vector<Cell> cells(gg.names.size());
-  for (models::GatewayIndex g = 0; g < eco.gateway_count(); ++g)
+  for (models::GatewayIndex g{0}; g < eco.gateway_count(); ++g)
     add_counts(cells[gg.group_of[g]].counts, eco.ledger().gateway(g));
   for (const models::OutageInterval& o : eco.ledger().outages())
     cells[gg.group_of[o.gateway]].outage_hours += sim::to_hours(o.duration(end));
@@ -97,7 +97,7 @@ struct IpHistory {
 std::vector<std::vector<IpHistory>> ip_histories(const Ecosystem& eco, sim::Time end) {
   const std::size_t ips = eco.ips().size();
   std::vector<std::vector<IpHistory>> h(eco.scorer_count());
-  for (models::ScorerIndex s = 0; s < eco.scorer_count(); ++s) {
+  for (models::ScorerIndex s{0}; s < eco.scorer_count(); ++s) {
     // Blocklists have two states: 0 = not listed, 1 = listed. Score services: bands, then unscored.
     const std::size_t states = is_blocklist(eco, s) ? 2 : eco.scorer(s).scale().bands.size() + 1;
     const std::size_t initial = is_blocklist(eco, s) ? models::kUnlisted : states - 1;
@@ -131,9 +131,9 @@ json bands_json(const models::ScoreScale& scale, const std::vector<sim::Time>& i
 json ips_json(const Ecosystem& eco, const std::vector<std::vector<IpHistory>>& hist) {
   json out = json::object();
   if (eco.ips().size() > kMaxListedIps) return out;
-  for (models::IpIndex i = 0; i < eco.ips().size(); ++i) {
+  for (models::IpIndex i{0}; i < eco.ips().size(); ++i) {
     json scorers = json::object();
-    for (models::ScorerIndex s = 0; s < eco.scorer_count(); ++s) {
+    for (models::ScorerIndex s{0}; s < eco.scorer_count(); ++s) {
       const models::Scorer& scorer = eco.scorer(s);
       const IpHistory& h = hist[s][i];
       json entry;
@@ -198,8 +198,8 @@ json pools_json(const Ecosystem& eco, const std::vector<std::vector<IpHistory>>&
   std::vector<std::vector<std::uint32_t>> gauge_at(
       eco.pools().size(), std::vector<std::uint32_t>(eco.scorer_count(), models::kNone));
   std::vector<GaugeStats> stats(gauges.size());
-  for (models::PoolIndex p = 0; p < eco.pools().size(); ++p)
-    for (models::ScorerIndex s = 0; s < eco.scorer_count(); ++s) {
+  for (models::PoolIndex p{0}; p < eco.pools().size(); ++p)
+    for (models::ScorerIndex s{0}; s < eco.scorer_count(); ++s) {
       if (is_blocklist(eco, s)) continue;
       const auto g =
           gauge_of.find(models::gauge_key({models::Gauge::PoolScore, eco.pools()[p].id, eco.scorer(s).id()}));
@@ -214,10 +214,10 @@ json pools_json(const Ecosystem& eco, const std::vector<std::vector<IpHistory>>&
     if (st.scale) st.credit(end);
 
   json out = json::object();
-  for (models::PoolIndex p = 0; p < eco.pools().size(); ++p) {
+  for (models::PoolIndex p{0}; p < eco.pools().size(); ++p) {
     const models::IpPool& pool = eco.pools()[p];
     json per_scorer = json::object();
-    for (models::ScorerIndex s = 0; s < eco.scorer_count(); ++s) {
+    for (models::ScorerIndex s{0}; s < eco.scorer_count(); ++s) {
       const models::Scorer& scorer = eco.scorer(s);
       if (is_blocklist(eco, s)) {
         sim::Time listed = 0;
@@ -284,8 +284,9 @@ Grouping group_entities(std::size_t count, std::size_t cap,
 }
 
 Grouping group_tenants(const Ecosystem& eco, std::size_t cap) {
-  return group_entities(eco.tenant_count(), cap,
-                        [&](std::size_t t) -> const std::string& { return eco.tenant_name(t); });
+  return group_entities(eco.tenant_count(), cap, [&](std::size_t t) -> const std::string& {
+    return eco.tenant_name(models::TenantIndex{t});
+  });
 }
 
 json seconds_json(sim::Time t) {
@@ -334,9 +335,9 @@ json outage_json(const models::OutageInterval& o, std::string_view tenant, std::
 json summary_json(const Ecosystem& eco, const RunInfo& info) {
   const sim::Time end = eco.simulation().now();
   const Grouping tenants = group_tenants(eco, kMaxListedTenants);
-  const Grouping gateways =
-      group_entities(eco.gateway_count(), kMaxListedGateways,
-                     [&](std::size_t g) -> const std::string& { return eco.gateway_name(g); });
+  const Grouping gateways = group_entities(
+      eco.gateway_count(), kMaxListedGateways,
+      [&](std::size_t g) -> const std::string& { return eco.gateway_name(models::GatewayIndex{g}); });
   const auto hist = ip_histories(eco, end);
 
   json j;

@@ -44,7 +44,7 @@ Ecosystem::Ecosystem(EcosystemConfig config)
 Ecosystem::~Ecosystem() = default;
 
 void Ecosystem::build_pools() {
-  for (ProviderIndex p = 0; p < config_.providers.size(); ++p) {
+  for (ProviderIndex p{0}; p < config_.providers.size(); ++p) {
     for (const PoolSpec& spec : config_.providers[p].pools) {
       if (spec.size == 0) bad("pool " + spec.id + ": needs at least one IP");
       if (!spec.addresses.empty() && spec.addresses.size() != spec.size)
@@ -91,7 +91,7 @@ void Ecosystem::build_scorers() {
                  .to = change.to,
                  .value = change.score});
     });
-    for (PoolIndex p = 0; p < pools_.size(); ++p) {
+    for (PoolIndex p{0}; p < pools_.size(); ++p) {
       const PoolSpec& pool_spec = pool_spec_of(p);
       if (pool_spec.initial_score)
         for (IpIndex ip : pools_[p].ips)
@@ -102,7 +102,7 @@ void Ecosystem::build_scorers() {
 
 const PoolSpec& Ecosystem::pool_spec_of(PoolIndex pool) const {
   const ProviderIndex provider = provider_of_pool_[pool];
-  PoolIndex first = 0;
+  PoolIndex first{0};
   while (provider_of_pool_[first] != provider) ++first;
   return config_.providers[provider].pools[pool - first];
 }
@@ -110,7 +110,7 @@ const PoolSpec& Ecosystem::pool_spec_of(PoolIndex pool) const {
 void Ecosystem::build_auth() {
   auth_.domains.resize(config_.tenants.size());
   route_of_tenant_.resize(config_.tenants.size());
-  for (TenantIndex t = 0; t < config_.tenants.size(); ++t) {
+  for (TenantIndex t{0}; t < config_.tenants.size(); ++t) {
     const TenantSpec& spec = config_.tenants[t];
     if (spec.provider >= config_.providers.size()) bad("tenant " + spec.config.id + ": unknown provider");
     if (spec.pool >= pools_.size() || provider_of_pool_[spec.pool] != spec.provider)
@@ -138,7 +138,7 @@ void Ecosystem::authorize(TenantIndex tenant, ProviderIndex provider) {
       spf_records_.try_emplace((std::uint64_t{provider} << 32) | (own_dedicated ? spec.pool : kNone), 0);
   if (added) {
     std::vector<IpIndex> spf;
-    for (PoolIndex p = 0; p < pools_.size(); ++p) {
+    for (PoolIndex p{0}; p < pools_.size(); ++p) {
       if (provider_of_pool_[p] != provider) continue;
       if (own_dedicated ? p != spec.pool : pools_[p].kind == PoolKind::Dedicated) continue;
       spf.insert(spf.end(), pools_[p].ips.begin(), pools_[p].ips.end());
@@ -164,7 +164,7 @@ void Ecosystem::authorize(TenantIndex tenant, ProviderIndex provider) {
 void Ecosystem::build_gateways() {
   std::vector<Scorer*> scorers;
   for (auto& s : scorers_) scorers.push_back(s.get());
-  for (GatewayIndex g = 0; g < config_.gateways.size(); ++g) {
+  for (GatewayIndex g{0}; g < config_.gateways.size(); ++g) {
     const GatewayConfig& cfg = config_.gateways[g];
     gateways_.push_back(
         std::make_unique<Gateway>(g, cfg, scorers, &auth_, streams_.stream(cfg.id, "gateway")));
@@ -172,13 +172,13 @@ void Ecosystem::build_gateways() {
 }
 
 void Ecosystem::build_providers() {
-  for (ProviderIndex p = 0; p < config_.providers.size(); ++p) {
+  for (ProviderIndex p{0}; p < config_.providers.size(); ++p) {
     const ProviderConfig& cfg = config_.providers[p].config;
     providers_.push_back(
         std::make_unique<Provider>(p, cfg, ProviderContext{sim_, messages_, ledger_, *this, pools_, ips_},
                                    streams_.stream(cfg.id, "provider")));
   }
-  for (TenantIndex t = 0; t < config_.tenants.size(); ++t) {
+  for (TenantIndex t{0}; t < config_.tenants.size(); ++t) {
     const TenantSpec& spec = config_.tenants[t];
     IpPool& pool = pools_[spec.pool];
     if (pool.assignment == Assignment::Dedicated) {
@@ -201,7 +201,7 @@ void Ecosystem::build_providers() {
 void Ecosystem::build_tenants() {
   const std::size_t n = config_.tenants.size();
   std::vector<TenantIndex> busiest_first(n);
-  for (TenantIndex t = 0; t < n; ++t) busiest_first[t] = t;
+  for (TenantIndex t{0}; t < n; ++t) busiest_first[t] = t;
   std::stable_sort(busiest_first.begin(), busiest_first.end(), [this](TenantIndex a, TenantIndex b) {
     return config_.tenants[a].config.messages_per_day > config_.tenants[b].config.messages_per_day;
   });
@@ -227,7 +227,7 @@ void Ecosystem::build_tenants() {
 }
 
 void Ecosystem::build_operators() {
-  for (OperatorIndex o = 0; o < config_.operators.size(); ++o) {
+  for (OperatorIndex o{0}; o < config_.operators.size(); ++o) {
     const OperatorConfig& cfg = config_.operators[o];
     operators_.push_back(std::make_unique<Operator>(o, cfg, sim_, config_.calendar, *this,
                                                     streams_.stream(cfg.id, "operator")));
@@ -245,10 +245,10 @@ void Ecosystem::build_operators() {
 
 // Every IP a score service knows before the run (an established pool) starts in its band.
 void Ecosystem::log_initial_bands() {
-  for (ScorerIndex s = 0; s < scorers_.size(); ++s) {
+  for (ScorerIndex s{0}; s < scorers_.size(); ++s) {
     const Scorer& scorer = *scorers_[s];
     if (scorer.publishes() != Publishes::Scores) continue;  // nothing is listed before the run
-    for (IpIndex ip = 0; ip < ips_.size(); ++ip) {
+    for (IpIndex ip{0}; ip < ips_.size(); ++ip) {
       const std::optional<double> published = scorer.standing(ip).score;
       if (!published) continue;
       const double score = *published;
@@ -295,7 +295,7 @@ void Ecosystem::register_gauges() {
       });
     }
   }
-  for (GatewayIndex g = 0; g < gateways_.size(); ++g) {
+  for (GatewayIndex g{0}; g < gateways_.size(); ++g) {
     const DeliveryCounts* c = &ledger_.gateway(g);
     const std::string& id = gateway_name(g);
     gauge({Gauge::Delivered, id}, [c] { return static_cast<double>(c->delivered); });
@@ -304,7 +304,7 @@ void Ecosystem::register_gauges() {
     const Gateway* gw = gateways_[g].get();
     gauge({Gauge::Threshold, id}, [gw] { return gw->threshold(); });
   }
-  for (ProviderIndex p = 0; p < providers_.size(); ++p) {
+  for (ProviderIndex p{0}; p < providers_.size(); ++p) {
     const Provider* pr = providers_[p].get();
     gauge({Gauge::Queued, provider_name(p)}, [pr] { return static_cast<double>(pr->queued()); });
   }
@@ -422,7 +422,7 @@ std::string_view Ecosystem::actor_name(Actor actor) const {
       return name.empty() ? std::string_view("timeline") : std::string_view(name);
     }
     case ActorKind::Operator:
-      return operator_name(actor.index);
+      return operator_name(OperatorIndex{actor.index});
     case ActorKind::Scorer:
       return scorers_[actor.index]->id();
     case ActorKind::Ledger:
@@ -432,7 +432,7 @@ std::string_view Ecosystem::actor_name(Actor actor) const {
 }
 
 PoolIndex Ecosystem::entry_pool(ProviderIndex provider) const {
-  for (PoolIndex p = 0; p < pools_.size(); ++p)
+  for (PoolIndex p{0}; p < pools_.size(); ++p)
     if (provider_of_pool_[p] == provider && pools_[p].assignment != Assignment::Dedicated) return p;
   bad("provider " + provider_name(provider) + " has no shared pool to reroute onto");
 }

@@ -65,7 +65,7 @@ void Ecosystem::apply(const Action& action, Actor actor) {
                  [&](const RestoreScore& a) {
                    check(a.scorer, scorers_.size(), "scorer");
                    if (a.ips.empty())
-                     for (IpIndex ip = 0; ip < ips_.size(); ++ip)
+                     for (IpIndex ip{0}; ip < ips_.size(); ++ip)
                        scorers_[a.scorer]->restore(ip, a.score, now);
                    for (IpIndex ip : a.ips) {
                      check(ip, ips_.size(), "IP");
@@ -76,7 +76,7 @@ void Ecosystem::apply(const Action& action, Actor actor) {
                    check(a.scorer, scorers_.size(), "scorer");
                    Scorer& s = *scorers_[a.scorer];
                    if (a.ips.empty())
-                     for (IpIndex ip = 0; ip < ips_.size(); ++ip) {
+                     for (IpIndex ip{0}; ip < ips_.size(); ++ip) {
                        if (s.listed(ip)) s.request_delisting(ip, now);
                      }
                    for (IpIndex ip : a.ips) {

@@ -39,8 +39,8 @@ struct ProviderSpec {
 
 struct TenantSpec {
   TenantConfig config;
-  ProviderIndex provider = 0;
-  PoolIndex pool = 0;  // global pool index; must belong to `provider`
+  ProviderIndex provider{0};
+  PoolIndex pool{0};  // global pool index; must belong to `provider`
   DmarcPolicy dmarc = DmarcPolicy::None;
   bool always_signs = true;
   // Other providers this tenant may be rerouted through (its SPF record lists them as well).

@@ -51,7 +51,7 @@ enum class ListingChange : std::uint8_t {
 
 // A change of what a service publishes about one IP.
 struct PublishedChange {
-  IpIndex ip = 0;
+  IpIndex ip{0};
   // Scores: band indices on the scale, kNone = unscored. Listings: 0 = not listed, 1 = listed.
   std::uint32_t from = kNone;
   std::uint32_t to = kNone;

@@ -59,15 +59,15 @@ struct SenderBaseScorer::State {
     oldest.setZero();
   }
   void widen_range(IpIndex ip, double value) {
-    published_min(ip) = std::min(published_min(ip), value);
-    published_max(ip) = std::max(published_max(ip), value);
+    published_min(ip.value()) = std::min(published_min(ip.value()), value);
+    published_max(ip.value()) = std::max(published_max(ip.value()), value);
   }
   // Live and published score become `value` at once.
   void set_score(IpIndex ip, double value) {
-    live(ip) = value;
-    live_scored(ip) = true;
-    published(ip) = value;
-    published_scored(ip) = true;
+    live(ip.value()) = value;
+    live_scored(ip.value()) = true;
+    published(ip.value()) = value;
+    published_scored(ip.value()) = true;
     widen_range(ip, value);
   }
 };
@@ -164,21 +164,21 @@ void SenderBaseScorer::observe(IpIndex ip, const Observation& o, sim::Time) {
 
 SenderStanding SenderBaseScorer::standing(IpIndex ip) const {
   const State& s = *state_;
-  if (!s.published_scored(ip)) return {};
-  return {s.published(ip), false};
+  if (!s.published_scored(ip.value())) return {};
+  return {s.published(ip.value()), false};
 }
 
-double SenderBaseScorer::score(IpIndex ip) const { return state_->published(ip); }
-double SenderBaseScorer::live_score(IpIndex ip) const { return state_->live(ip); }
-bool SenderBaseScorer::live_has_score(IpIndex ip) const { return state_->live_scored(ip); }
+double SenderBaseScorer::score(IpIndex ip) const { return state_->published(ip.value()); }
+double SenderBaseScorer::live_score(IpIndex ip) const { return state_->live(ip.value()); }
+bool SenderBaseScorer::live_has_score(IpIndex ip) const { return state_->live_scored(ip.value()); }
 
 std::uint64_t SenderBaseScorer::lifetime_volume(IpIndex ip) const {
-  return static_cast<std::uint64_t>(state_->lifetime_volume(ip));
+  return static_cast<std::uint64_t>(state_->lifetime_volume(ip.value()));
 }
 
 Observation SenderBaseScorer::window_totals(IpIndex ip) const {
   check_ip(ip);
-  const auto count = [&](int c) { return static_cast<std::uint32_t>(state_->window(ip, c)); };
+  const auto count = [&](int c) { return static_cast<std::uint32_t>(state_->window(ip.value(), c)); };
   return {count(kVolume), count(kSpam), count(kComplaints), count(kTraps)};
 }
 
@@ -261,14 +261,14 @@ void SenderBaseScorer::publish(sim::Time now) {
 std::optional<Scorer::ScoreRange> SenderBaseScorer::published_range(IpIndex ip) const {
   check_ip(ip);
   const State& s = *state_;
-  if (s.published_min(ip) > s.published_max(ip)) return std::nullopt;
-  return ScoreRange{s.published_min(ip), s.published_max(ip)};
+  if (s.published_min(ip.value()) > s.published_max(ip.value())) return std::nullopt;
+  return ScoreRange{s.published_min(ip.value()), s.published_max(ip.value())};
 }
 
 void SenderBaseScorer::establish(IpIndex ip, double score, std::uint64_t lifetime_volume) {
   check_ip(ip);
   state_->set_score(ip, config_.scale.clamp(score));
-  state_->lifetime_volume(ip) = static_cast<double>(lifetime_volume);
+  state_->lifetime_volume(ip.value()) = static_cast<double>(lifetime_volume);
 }
 
 void SenderBaseScorer::restore(IpIndex ip, double score, sim::Time now) {
@@ -276,17 +276,18 @@ void SenderBaseScorer::restore(IpIndex ip, double score, sim::Time now) {
   State& st = *state_;
   const ScoreScale& s = config_.scale;
   const double value = s.clamp(score);
-  const std::uint32_t old_band =
-      st.published_scored(ip) ? static_cast<std::uint32_t>(s.band_of(st.published(ip))) : kNone;
+  const std::uint32_t old_band = st.published_scored(ip.value())
+                                     ? static_cast<std::uint32_t>(s.band_of(st.published(ip.value())))
+                                     : kNone;
 
   st.set_score(ip, value);
   for (State::Publication& p : st.pending) {
     if (static_cast<Eigen::Index>(ip) >= p.score.size()) continue;
-    p.score(ip) = value;
-    p.scored(ip) = true;
+    p.score(ip.value()) = value;
+    p.scored(ip.value()) = true;
   }
-  for (State::Bucket& b : st.buckets) b.row(ip).tail(kCounts - kSpam).setZero();
-  st.window.row(ip).tail(kCounts - kSpam).setZero();
+  for (State::Bucket& b : st.buckets) b.row(ip.value()).tail(kCounts - kSpam).setZero();
+  st.window.row(ip.value()).tail(kCounts - kSpam).setZero();
 
   report(ip, old_band, value, now);
 }

@@ -93,16 +93,16 @@ std::string_view to_string(EdgeKind k) {
 
 TopologyInput TopologyInput::from(const Ecosystem& eco) {
   TopologyInput in;
-  for (ProviderIndex p = 0; p < eco.provider_count(); ++p) in.providers.push_back(eco.provider_name(p));
+  for (ProviderIndex p{0}; p < eco.provider_count(); ++p) in.providers.push_back(eco.provider_name(p));
   in.pools_of_provider.resize(eco.provider_count());
-  for (PoolIndex p = 0; p < eco.pools().size(); ++p) {
+  for (PoolIndex p{0}; p < eco.pools().size(); ++p) {
     in.pools.push_back(eco.pools()[p].id);
     in.pool_kinds.push_back(eco.pools()[p].kind);
     in.ips_of_pool.push_back(eco.pools()[p].ips);
     in.pools_of_provider[eco.provider_of_pool(p)].push_back(p);
   }
   for (const IpAddress& ip : eco.ips()) in.ips.push_back(ip.address);
-  for (GatewayIndex g = 0; g < eco.gateway_count(); ++g) {
+  for (GatewayIndex g{0}; g < eco.gateway_count(); ++g) {
     const GatewayConfig& cfg = eco.gateway(g).config();
     in.gateways.push_back(cfg.id);
     in.scorers_fed_by_gateway.push_back(cfg.reports_to);
@@ -113,8 +113,8 @@ TopologyInput TopologyInput::from(const Ecosystem& eco) {
     in.gateway_policies.push_back(
         policy_label(cfg.policy, cfg.reputation == kNone ? nullptr : &eco.scorer(cfg.reputation).scale()));
   }
-  for (ScorerIndex s = 0; s < eco.scorer_count(); ++s) in.scorers.push_back(eco.scorer(s).id());
-  for (TenantIndex t = 0; t < eco.tenant_count(); ++t) {
+  for (ScorerIndex s{0}; s < eco.scorer_count(); ++s) in.scorers.push_back(eco.scorer(s).id());
+  for (TenantIndex t{0}; t < eco.tenant_count(); ++t) {
     const TenantSpec& spec = eco.config().tenants[t];
     in.tenants.push_back(spec.config.id);
     std::vector<GatewayIndex> mails;
@@ -147,9 +147,9 @@ Topology::Topology(const TopologyInput& in) : vertex_of_(kNodeKinds) {
   add_all(NodeKind::Tenant, in.tenants);
   add_all(NodeKind::Gateway, in.gateways);
   add_all(NodeKind::Scorer, in.scorers);
-  for (PoolIndex p = 0; p < in.pool_kinds.size(); ++p)
+  for (PoolIndex p{0}; p < in.pool_kinds.size(); ++p)
     graph_[vertex(NodeKind::Pool, p)].detail = to_string(in.pool_kinds[p]);
-  for (GatewayIndex g = 0; g < in.gateway_policies.size(); ++g)
+  for (GatewayIndex g{0}; g < in.gateway_policies.size(); ++g)
     graph_[vertex(NodeKind::Gateway, g)].detail = in.gateway_policies[g];
 
   // One relation: relation[i] lists the entities of kind `to` that entity i of kind `from` is
@@ -169,14 +169,14 @@ Topology::Topology(const TopologyInput& in) : vertex_of_(kNodeKinds) {
   // gather their tenants' gateways first: a pool's tenants times its IPs would be too many pairs.
   std::vector<std::set<GatewayIndex>> gateways_of_pool(in.pools.size());
   std::vector<std::set<GatewayIndex>> gateways_of_ip(in.ips.size());
-  for (TenantIndex t = 0; t < in.gateways_of_tenant.size(); ++t) {
+  for (TenantIndex t{0}; t < in.gateways_of_tenant.size(); ++t) {
     const auto& mails = in.gateways_of_tenant[t];
     if (t < in.pools_of_tenant.size())
       for (PoolIndex pool : in.pools_of_tenant[t]) gateways_of_pool[pool].insert(mails.begin(), mails.end());
     if (t < in.own_ips_of_tenant.size())
       for (IpIndex ip : in.own_ips_of_tenant[t]) gateways_of_ip[ip].insert(mails.begin(), mails.end());
   }
-  for (PoolIndex pool = 0; pool < in.ips_of_pool.size(); ++pool)
+  for (PoolIndex pool{0}; pool < in.ips_of_pool.size(); ++pool)
     for (IpIndex ip : in.ips_of_pool[pool])
       gateways_of_ip[ip].insert(gateways_of_pool[pool].begin(), gateways_of_pool[pool].end());
   link(NodeKind::Ip, NodeKind::Gateway, EdgeKind::Delivers, gateways_of_ip);
@@ -205,32 +205,17 @@ std::vector<Topology::Vertex> Topology::reach(const std::vector<Vertex>& sources
   return found;
 }
 
-std::vector<std::uint32_t> Topology::indices_of(NodeKind kind, const std::vector<Vertex>& vs) const {
-  std::vector<std::uint32_t> out;
-  for (Vertex v : vs)
-    if (graph_[v].kind == kind) out.push_back(graph_[v].index);
-  std::sort(out.begin(), out.end());
-  return out;
-}
-
-std::vector<Topology::Vertex> Topology::vertices_of(NodeKind kind,
-                                                    const std::vector<std::uint32_t>& indices) const {
-  std::vector<Vertex> out;
-  out.reserve(indices.size());
-  for (std::uint32_t i : indices) out.push_back(vertex(kind, i));
-  return out;
-}
-
 // Down from the tenant: its pool's IPs, or its own IP (a dedicated pool is not linked to it).
 std::vector<IpIndex> Topology::ips_of_tenant(TenantIndex t) const {
-  return indices_of(NodeKind::Ip, reach({vertex(NodeKind::Tenant, t)}, {EdgeKind::SendsVia, EdgeKind::Holds},
-                                        Direction::Along));
+  return indices_of<IpIndex>(NodeKind::Ip, reach({vertex(NodeKind::Tenant, t)},
+                                                 {EdgeKind::SendsVia, EdgeKind::Holds}, Direction::Along));
 }
 
 // Down to its IPs, then back up the same kinds of edges to everyone else who sends through them.
 std::vector<TenantIndex> Topology::co_tenants(TenantIndex t) const {
-  auto out = indices_of(NodeKind::Tenant, reach(vertices_of(NodeKind::Ip, ips_of_tenant(t)),
-                                                {EdgeKind::SendsVia, EdgeKind::Holds}, Direction::Against));
+  auto out = indices_of<TenantIndex>(NodeKind::Tenant,
+                                     reach(vertices_of(NodeKind::Ip, ips_of_tenant(t)),
+                                           {EdgeKind::SendsVia, EdgeKind::Holds}, Direction::Against));
   out.erase(std::remove(out.begin(), out.end(), t), out.end());
   return out;
 }
@@ -242,11 +227,11 @@ Topology::BlastRadius Topology::blast_radius(TenantIndex compromised) const {
   // Its spam lowers the scores fed by the gateways it mails ...
   const auto fed = reach({vertex(NodeKind::Tenant, compromised)}, {EdgeKind::Mails, EdgeKind::ReportsTo},
                          Direction::Along);
-  const auto readers =
-      indices_of(NodeKind::Gateway, reach(vertices_of(NodeKind::Scorer, indices_of(NodeKind::Scorer, fed)),
-                                          {EdgeKind::Reads}, Direction::Against));
+  const auto readers = indices_of<GatewayIndex>(
+      NodeKind::Gateway, reach(vertices_of(NodeKind::Scorer, indices_of<ScorerIndex>(NodeKind::Scorer, fed)),
+                               {EdgeKind::Reads}, Direction::Against));
   // ... and hurts every gateway that reads one of those scores and receives mail from its IPs.
-  const auto receiving = indices_of(
+  const auto receiving = indices_of<GatewayIndex>(
       NodeKind::Gateway, reach(vertices_of(NodeKind::Ip, r.ips), {EdgeKind::Delivers}, Direction::Along));
   std::set_intersection(readers.begin(), readers.end(), receiving.begin(), receiving.end(),
                         std::back_inserter(r.gateways));

@@ -3,6 +3,7 @@
 // pool (or their own dedicated IP) and mail gateways, IPs deliver to gateways, gateways report to
 // and read scorers. The architect's questions are walks over it: who shares an IP with whom
 // (collateral exposure) and whom one compromised tenant can hurt (blast radius).
+#include <algorithm>
 #include <boost/graph/adjacency_list.hpp>
 #include <cstdint>
 #include <initializer_list>
@@ -95,8 +96,21 @@ class Topology {
  private:
   std::vector<IpIndex> ips_of_tenant(TenantIndex t) const;
   // The indices of the vertices of `kind` among `vs`, ascending.
-  std::vector<std::uint32_t> indices_of(NodeKind kind, const std::vector<Vertex>& vs) const;
-  std::vector<Vertex> vertices_of(NodeKind kind, const std::vector<std::uint32_t>& indices) const;
+  template <class Id>
+  std::vector<Id> indices_of(NodeKind kind, const std::vector<Vertex>& vs) const {
+    std::vector<Id> out;
+    for (Vertex v : vs)
+      if (graph_[v].kind == kind) out.push_back(Id{graph_[v].index});
+    std::sort(out.begin(), out.end());
+    return out;
+  }
+  template <class Id>
+  std::vector<Vertex> vertices_of(NodeKind kind, const std::vector<Id>& indices) const {
+    std::vector<Vertex> out;
+    out.reserve(indices.size());
+    for (Id i : indices) out.push_back(vertex(kind, i));
+    return out;
+  }
 
   Graph graph_;
   std::vector<std::vector<Vertex>> vertex_of_;  // by NodeKind, by index

@@ -9,7 +9,7 @@
 namespace repsim::testing {
 
 // Gateways of every world, by index.
-inline constexpr models::GatewayIndex kGoodOnly = 0, kNeutralOk = 1, kBulk = 2;
+inline constexpr models::GatewayIndex kGoodOnly{0}, kNeutralOk{1}, kBulk{2};
 
 // A SenderBase tuned so hand checks stay simple: 12 h window, 6 h half-life, spam alone saturating
 // at 5 points (a clean 5 falls to about 0, Neutral), complaints and traps ignored.
@@ -31,15 +31,15 @@ inline void add_gateways(models::EcosystemConfig& c) {
   const models::ScoreScale scale;
   models::GatewayConfig good, neutral, bulk;
   good.id = "good-only";
-  good.reputation = 0;
+  good.reputation = models::ScorerIndex{0};
   good.policy = models::good_only_policy(scale);
   neutral.id = "neutral-ok";
-  neutral.reputation = 0;
+  neutral.reputation = models::ScorerIndex{0};
   neutral.policy = models::neutral_ok_policy(scale);
   bulk.id = "bulk";
   bulk.content.spam_detection = 1.0;
   for (auto* g : {&good, &neutral, &bulk}) {
-    g->reports_to = {0};
+    g->reports_to = {models::ScorerIndex{0}};
     g->check_spf = false;
     c.gateways.push_back(*g);
   }
@@ -81,7 +81,7 @@ inline models::EcosystemConfig pool_world(bool dedicated) {
     c.tenants.push_back(spec);
   }
   models::Compromise burst;
-  burst.tenant = 0;
+  burst.tenant = models::TenantIndex{0};
   burst.episode.duration = sim::hours(6);
   burst.episode.messages_per_hour = 600;
   burst.episode.recipients = {{kBulk, 1}};

@@ -58,14 +58,15 @@ struct World {
 
   explicit World(ProviderConfig cfg, std::size_t tenants = 2, std::size_t gateways = 2)
       : ledger(tenants, gateways) {
-    ips = {IpAddress{"10.0.0.1", 0, 0, 0}, IpAddress{"10.0.0.2", 0, 0, 0}};
+    ips = {IpAddress{"10.0.0.1", PoolIndex{0}, 0, 0}, IpAddress{"10.0.0.2", PoolIndex{0}, 0, 0}};
     IpPool pool;
     pool.id = "shared";
-    pool.ips = {0, 1};
+    pool.ips = {IpIndex{0}, IpIndex{1}};
     pools.push_back(pool);
-    provider = std::make_unique<Provider>(
-        0, std::move(cfg), ProviderContext{sim, messages, ledger, net, pools, ips}, sim::RandomStream(42));
-    for (TenantIndex t = 0; t < tenants; ++t) provider->assign_pool(t, 0);
+    provider = std::make_unique<Provider>(ProviderIndex{0}, std::move(cfg),
+                                          ProviderContext{sim, messages, ledger, net, pools, ips},
+                                          sim::RandomStream(42));
+    for (TenantIndex t{0}; t < tenants; ++t) provider->assign_pool(t, PoolIndex{0});
   }
 
   // At time `at`: creates a copy of `m` (created = at, tagged), counts it, submits it.
@@ -73,7 +74,7 @@ struct World {
     sim.schedule_at(at, [this, m](sim::Simulation& s) {
       Message copy = m;
       copy.created = s.now();
-      copy.envelope_from = next_tag++;
+      copy.envelope_from = TenantIndex{next_tag++};
       const MessageId id = messages.create(copy);
       ledger.on_created(messages[id]);
       provider->submit(id);
@@ -87,7 +88,7 @@ struct World {
   }
 };
 
-inline Message legit(GatewayIndex g = 0, TenantIndex t = 0) {
+inline Message legit(GatewayIndex g = GatewayIndex{0}, TenantIndex t = TenantIndex{0}) {
   Message m;
   m.tenant = t;
   m.header_from = t;
@@ -95,7 +96,7 @@ inline Message legit(GatewayIndex g = 0, TenantIndex t = 0) {
   return m;
 }
 
-inline Message spam(GatewayIndex g = 0, TenantIndex t = 0) {
+inline Message spam(GatewayIndex g = GatewayIndex{0}, TenantIndex t = TenantIndex{0}) {
   Message m = legit(g, t);
   m.kind = MessageKind::Spam;
   return m;

@@ -18,13 +18,13 @@ inline std::unique_ptr<models::Ecosystem> run_shipped(const std::string& name) {
 }
 
 inline models::TenantIndex tenant_index(const models::Ecosystem& eco, const std::string& id) {
-  for (models::TenantIndex t = 0; t < eco.tenant_count(); ++t)
+  for (models::TenantIndex t{0}; t < eco.tenant_count(); ++t)
     if (eco.tenant_name(t) == id) return t;
   throw std::invalid_argument("no tenant " + id);
 }
 
 inline models::GatewayIndex gateway_index(const models::Ecosystem& eco, const std::string& id) {
-  for (models::GatewayIndex g = 0; g < eco.gateway_count(); ++g)
+  for (models::GatewayIndex g{0}; g < eco.gateway_count(); ++g)
     if (eco.gateway_name(g) == id) return g;
   throw std::invalid_argument("no gateway " + id);
 }

@@ -6,20 +6,23 @@
 #include "models/auth.hpp"
 #include "models/gateway.hpp"
 
+#include "index_literals.hpp"
+
 using namespace repsim::models;
+using namespace repsim::models::index_literals;
 using repsim::sim::RandomStream;
 
 namespace {
 
 // Tenants: 0 = a bank, 1 = a co-tenant that gets compromised, 2 = a small customer.
 // Shared pool IPs 10, 11, 12; the bank's dedicated IP is 50.
-constexpr TenantIndex kBank = 0, kCoTenant = 1;
-constexpr IpIndex kSharedIp = 11, kDedicatedIp = 50;
+constexpr TenantIndex kBank = 0_tenant, kCoTenant = 1_tenant;
+constexpr IpIndex kSharedIp = 11_ip, kDedicatedIp = 50_ip;
 
 AuthDirectory directory(bool bank_dedicated, bool bank_always_signs) {
   AuthDirectory d;
   d.domains.resize(3);
-  const std::uint32_t shared = d.add_record({10, 11, 12});  // the shared pool authorises all its IPs
+  const std::uint32_t shared = d.add_record({10_ip, 11_ip, 12_ip});  // the shared pool authorises all its IPs
   for (DomainAuth& a : d.domains) a.spf_record = shared;
   if (bank_dedicated) d.domains[kBank].spf_record = d.add_record({kDedicatedIp});
   d.domains[kBank].dmarc = DmarcPolicy::Reject;
@@ -42,7 +45,7 @@ Message mail(TenantIndex t, MessageKind kind = MessageKind::Legit) {
 }
 
 Gateway gateway(GatewayConfig cfg, const AuthDirectory* auth) {
-  return Gateway(0, std::move(cfg), {}, auth, RandomStream(1));
+  return Gateway(0_gateway, std::move(cfg), {}, auth, RandomStream(1));
 }
 
 }  // namespace
@@ -95,51 +98,51 @@ TEST_CASE("auth: header-only spoof with the sender's own envelope is unaligned",
 
 TEST_CASE("auth: directory checks", "[gateway]") {
   const AuthDirectory d = directory(false, true);
-  CHECK_THROWS_AS(evaluate_auth(message(kBank, 3, kBank), kSharedIp, d), std::out_of_range);
+  CHECK_THROWS_AS(evaluate_auth(message(kBank, 3_tenant, kBank), kSharedIp, d), std::out_of_range);
   CHECK_THROWS_AS(evaluate_auth(message(kBank, kBank, kNone), kSharedIp, d), std::out_of_range);
   CHECK_NOTHROW(d.validate());
   AuthDirectory unsorted = d;
-  unsorted.domains[2].spf_record = unsorted.add_record({12, 10});
+  unsorted.domains[2].spf_record = unsorted.add_record({12_ip, 10_ip});
   CHECK_THROWS_AS(unsorted.validate(), std::invalid_argument);
   AuthDirectory repeated = d;
-  repeated.domains[2].spf_record = repeated.add_record({10, 10, 12});  // looks gapless by its ends
+  repeated.domains[2].spf_record = repeated.add_record({10_ip, 10_ip, 12_ip});  // looks gapless by its ends
   CHECK_THROWS_AS(repeated.validate(), std::invalid_argument);
 }
 
 TEST_CASE("auth: SPF records with and without gaps", "[auth]") {
   AuthDirectory d;
   d.domains.resize(2);
-  d.domains[0].spf_record = d.add_record({10, 11, 12, 13});  // a pool numbered consecutively
-  d.domains[1].spf_record = d.add_record({10, 12, 13, 20});  // two pools' IPs: gaps
+  d.domains[0].spf_record = d.add_record({10_ip, 11_ip, 12_ip, 13_ip});  // a pool numbered consecutively
+  d.domains[1].spf_record = d.add_record({10_ip, 12_ip, 13_ip, 20_ip});  // two pools' IPs: gaps
   REQUIRE_NOTHROW(d.validate());
   const auto passes = [&](TenantIndex domain, IpIndex ip) {
     return evaluate_auth(message(domain, domain, domain), ip, d).spf_pass;
   };
-  CHECK_FALSE(passes(0, 9));
-  CHECK(passes(0, 10));
-  CHECK(passes(0, 12));
-  CHECK(passes(0, 13));
-  CHECK_FALSE(passes(0, 14));
-  CHECK(passes(1, 10));
-  CHECK_FALSE(passes(1, 11));  // inside the ends, in a gap
-  CHECK(passes(1, 13));
-  CHECK_FALSE(passes(1, 19));
-  CHECK(passes(1, 20));
-  CHECK_FALSE(passes(1, 21));
+  CHECK_FALSE(passes(0_tenant, 9_ip));
+  CHECK(passes(0_tenant, 10_ip));
+  CHECK(passes(0_tenant, 12_ip));
+  CHECK(passes(0_tenant, 13_ip));
+  CHECK_FALSE(passes(0_tenant, 14_ip));
+  CHECK(passes(1_tenant, 10_ip));
+  CHECK_FALSE(passes(1_tenant, 11_ip));  // inside the ends, in a gap
+  CHECK(passes(1_tenant, 13_ip));
+  CHECK_FALSE(passes(1_tenant, 19_ip));
+  CHECK(passes(1_tenant, 20_ip));
+  CHECK_FALSE(passes(1_tenant, 21_ip));
 }
 
 TEST_CASE("gateway: the allowlist does not bypass authentication", "[gateway]") {
   AuthDirectory dir;
-  dir.records = {{10, 11}};
+  dir.records = {{10_ip, 11_ip}};
   dir.domains.resize(2);
   dir.domains[0] = {0, DmarcPolicy::Reject, true};  // bank 0 on the shared pool
   dir.domains[1] = {0, DmarcPolicy::None, true};
   GatewayConfig c;
-  c.allowlist_domains = {0};
+  c.allowlist_domains = {0_tenant};
   Gateway g = gateway(c, &dir);
-  Message spoof = mail(1, MessageKind::Spam);
-  spoof.header_from = spoof.envelope_from = 0;
-  const SmtpReply r = g.receive(spoof, 11, 0, 0);
+  Message spoof = mail(1_tenant, MessageKind::Spam);
+  spoof.header_from = spoof.envelope_from = 0_tenant;
+  const SmtpReply r = g.receive(spoof, 11_ip, 0_provider, 0);
   CHECK(r.cls == ReplyClass::Reject);
   CHECK(r.cause == BlockCause::Authentication);
 }
@@ -147,54 +150,54 @@ TEST_CASE("gateway: the allowlist does not bypass authentication", "[gateway]") 
 TEST_CASE("gateway: spoofed bank mail against SPF and DMARC", "[gateway]") {
   // Tenants 0 = bank, 1 = compromised co-tenant. Shared pool IPs 10, 11; dedicated bank IP 50.
   AuthDirectory shared;
-  shared.records = {{10, 11}};
+  shared.records = {{10_ip, 11_ip}};
   shared.domains = {{0, DmarcPolicy::Reject, true}, {0, DmarcPolicy::None, true}};
   AuthDirectory dedicated = shared;
-  dedicated.domains[0].spf_record = dedicated.add_record({50});
-  Message spoof = mail(1, MessageKind::Spam);
-  spoof.header_from = spoof.envelope_from = 0;
+  dedicated.domains[0].spf_record = dedicated.add_record({50_ip});
+  Message spoof = mail(1_tenant, MessageKind::Spam);
+  spoof.header_from = spoof.envelope_from = 0_tenant;
 
   Gateway g = gateway(GatewayConfig{}, &shared);
-  CHECK(g.receive(mail(0), 11, 0, 0).accepted());  // the bank's own mail
-  SmtpReply r = g.receive(spoof, 11, 0, 0);        // SPF passes (shared pool), DMARC fails
+  CHECK(g.receive(mail(0_tenant), 11_ip, 0_provider, 0).accepted());  // the bank's own mail
+  SmtpReply r = g.receive(spoof, 11_ip, 0_provider, 0);               // SPF passes (shared pool), DMARC fails
   CHECK(r.cls == ReplyClass::Reject);
   CHECK(r.code == 550);
   CHECK(r.cause == BlockCause::Authentication);
   CHECK(r.text.rfind("5.7.1 ", 0) == 0);
 
   Gateway d = gateway(GatewayConfig{}, &dedicated);
-  r = d.receive(spoof, 11, 0, 0);  // 11 is not in the bank's record
+  r = d.receive(spoof, 11_ip, 0_provider, 0);  // 11 is not in the bank's record
   CHECK(r.code == 550);
   CHECK(r.text.rfind("5.7.23 ", 0) == 0);
-  CHECK(d.receive(mail(0), 50, 0, 0).accepted());
+  CHECK(d.receive(mail(0_tenant), 50_ip, 0_provider, 0).accepted());
 
   GatewayConfig no_spf;
   no_spf.check_spf = false;
   Gateway n = gateway(no_spf, &dedicated);
-  CHECK(n.receive(spoof, 11, 0, 0).text.rfind("5.7.1 ", 0) == 0);  // DMARC still stops it
+  CHECK(n.receive(spoof, 11_ip, 0_provider, 0).text.rfind("5.7.1 ", 0) == 0);  // DMARC still stops it
   GatewayConfig lax;
   lax.check_spf = false;
   lax.enforce_dmarc = false;
   Gateway l = gateway(lax, &dedicated);
-  CHECK(l.receive(spoof, 11, 0, 0).accepted());
+  CHECK(l.receive(spoof, 11_ip, 0_provider, 0).accepted());
 
   AuthDirectory quarantine = shared;
   quarantine.domains[0].dmarc = DmarcPolicy::Quarantine;  // junk folder: accepted at SMTP
   Gateway q = gateway(GatewayConfig{}, &quarantine);
-  CHECK(q.receive(spoof, 11, 0, 0).accepted());
+  CHECK(q.receive(spoof, 11_ip, 0_provider, 0).accepted());
 }
 
 TEST_CASE("a domain's SPF record is shared, its own or none, and must exist", "[auth]") {
   repsim::models::AuthDirectory d;
   d.domains.resize(4);
-  const std::uint32_t pool = d.add_record({10, 11, 12});
+  const std::uint32_t pool = d.add_record({10_ip, 11_ip, 12_ip});
   d.domains[0].spf_record = pool;  // shared-pool customers: the provider's one record
   d.domains[1].spf_record = pool;
-  d.domains[2].spf_record = d.add_record({20});  // its own list
-  CHECK(d.spf(0) == std::vector<repsim::models::IpIndex>{10, 11, 12});
-  CHECK(&d.spf(1) == &d.spf(0));  // one copy
-  CHECK(d.spf(2) == std::vector<repsim::models::IpIndex>{20});
-  CHECK(d.spf(3).empty());  // publishes none
+  d.domains[2].spf_record = d.add_record({20_ip});  // its own list
+  CHECK(d.spf(0_tenant) == std::vector<repsim::models::IpIndex>{10_ip, 11_ip, 12_ip});
+  CHECK(&d.spf(1_tenant) == &d.spf(0_tenant));  // one copy
+  CHECK(d.spf(2_tenant) == std::vector<repsim::models::IpIndex>{20_ip});
+  CHECK(d.spf(3_tenant).empty());  // publishes none
   CHECK_NOTHROW(d.validate());
   d.domains[3].spf_record = 2;  // names a record that is not there
   CHECK_THROWS_AS(d.validate(), std::invalid_argument);

@@ -2,12 +2,14 @@
 #include <catch2/catch.hpp>
 
 #include "ecosystem_fixture.hpp"
+#include "index_literals.hpp"
 #include "models/ecosystem.hpp"
 
 using namespace repsim;
 using namespace repsim::testing;
 using models::Ecosystem;
 using sim::hours;
+using namespace repsim::models::index_literals;
 
 namespace {
 
@@ -21,12 +23,12 @@ const models::OutageInterval* outage_of(const Ecosystem& eco, models::TenantInde
 
 TEST_CASE("allowlisting a domain ends its outage at once, others stay blocked", "[ecosystem]") {
   auto c = pool_world(false);
-  c.timeline.push_back({hours(60), "good-admins", models::Allowlist{kGoodOnly, 5, models::kNone}});
+  c.timeline.push_back({hours(60), "good-admins", models::Allowlist{kGoodOnly, 5_tenant, models::kNone}});
   Ecosystem eco(std::move(c));
   eco.run_until(hours(64));  // before the spam (48..54 h) leaves the 12 h window and scores recover
   eco.finish();
-  const auto* o5 = outage_of(eco, 5, kGoodOnly);
-  const auto* o6 = outage_of(eco, 6, kGoodOnly);
+  const auto* o5 = outage_of(eco, 5_tenant, kGoodOnly);
+  const auto* o6 = outage_of(eco, 6_tenant, kGoodOnly);
   REQUIRE(o5);
   REQUIRE(o6);
   CHECK(o5->end >= hours(60));
@@ -36,13 +38,13 @@ TEST_CASE("allowlisting a domain ends its outage at once, others stay blocked", 
 
 TEST_CASE("the vendor restoring the pool's score reopens Good-only gateways", "[ecosystem]") {
   auto c = pool_world(false);
-  c.timeline.push_back({hours(60), "senderbase", models::RestoreScore{0, {}, 5.0}});
+  c.timeline.push_back({hours(60), "senderbase", models::RestoreScore{0_scorer, {}, 5.0}});
   Ecosystem eco(std::move(c));
   eco.run_until(hours(60));
-  for (auto ip : eco.pools()[0].ips) CHECK(eco.scorer(0).standing(ip).score == 5.0);
+  for (auto ip : eco.pools()[0].ips) CHECK(eco.scorer(0_scorer).standing(ip).score == 5.0);
   eco.run_until(hours(61));
   eco.finish();
-  for (models::TenantIndex t = 1; t < 20; ++t) {
+  for (models::TenantIndex t{1}; t < 20; ++t) {
     const auto* o = outage_of(eco, t, kGoodOnly);
     REQUIRE(o);
     CHECK(o->end >= hours(60));
@@ -74,7 +76,8 @@ TEST_CASE("every applied action is in the event log with its actor", "[ecosystem
 
 TEST_CASE("actions naming unknown entities are refused", "[ecosystem]") {
   Ecosystem eco(pool_world(false));
-  CHECK_THROWS_AS(eco.apply(models::SetThreshold{99, 0.0}, models::Actor{}), std::invalid_argument);
-  CHECK_THROWS_AS(eco.apply(models::Reroute{0, models::kNone, 5}, models::Actor{}), std::invalid_argument);
+  CHECK_THROWS_AS(eco.apply(models::SetThreshold{99_gateway, 0.0}, models::Actor{}), std::invalid_argument);
+  CHECK_THROWS_AS(eco.apply(models::Reroute{0_tenant, models::kNone, 5_provider}, models::Actor{}),
+                  std::invalid_argument);
   CHECK_THROWS_AS(eco.schedule({-1, "x", models::Note{}}), std::invalid_argument);
 }

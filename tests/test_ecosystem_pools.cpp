@@ -4,6 +4,7 @@
 #include <algorithm>
 
 #include "ecosystem_fixture.hpp"
+#include "index_literals.hpp"
 #include "models/ecosystem.hpp"
 #include "models/senderbase_scorer.hpp"
 
@@ -12,6 +13,7 @@ using namespace repsim::testing;
 using models::Ecosystem;
 using sim::hours;
 using sim::minutes;
+using namespace repsim::models::index_literals;
 
 namespace {
 
@@ -19,13 +21,13 @@ constexpr std::size_t kNeutral = 1, kGood = 2;
 
 // The published score of an IP of the pool (established: always scored).
 double score(const Ecosystem& eco, models::IpIndex ip) {
-  const auto published = eco.scorer(0).standing(ip).score;
+  const auto published = eco.scorer(0_scorer).standing(ip).score;
   REQUIRE(published);
   return *published;
 }
 
 std::size_t band(const Ecosystem& eco, models::IpIndex ip) {
-  return eco.scorer(0).scale().band_of(score(eco, ip));
+  return eco.scorer(0_scorer).scale().band_of(score(eco, ip));
 }
 
 bool has_outage(const Ecosystem& eco, models::TenantIndex t, models::GatewayIndex g) {
@@ -54,7 +56,7 @@ TEST_CASE("a compromised co-tenant drops the whole shared pool to Neutral", "[ec
   eco.run();
   eco.finish();
   // Good-only defers every co-tenant's legit mail from the publication on; neutral-ok never does.
-  for (models::TenantIndex t = 1; t < 20; ++t) {
+  for (models::TenantIndex t{1}; t < 20; ++t) {
     CHECK(has_outage(eco, t, kGoodOnly));
     CHECK_FALSE(has_outage(eco, t, kNeutralOk));
     CHECK(eco.ledger().pair(t, kNeutralOk).legit_blocked == 0);
@@ -96,8 +98,8 @@ TEST_CASE("dedicated IPs confine the damage to the compromised tenant", "[ecosys
   eco.finish();
   const auto& pool = eco.pools()[0];
   const models::IpIndex own = pool.ip_of_tenant[0];
-  CHECK(has_outage(eco, 0, kGoodOnly));  // its own IP went Neutral
-  for (models::TenantIndex t = 1; t < 20; ++t) {
+  CHECK(has_outage(eco, 0_tenant, kGoodOnly));  // its own IP went Neutral
+  for (models::TenantIndex t{1}; t < 20; ++t) {
     CHECK(pool.ip_of_tenant[t] != own);
     CHECK_FALSE(has_outage(eco, t, kGoodOnly));
     CHECK(eco.ledger().pair(t, kGoodOnly).legit_blocked == 0);
@@ -115,17 +117,17 @@ TEST_CASE("a new low-volume dedicated IP is Neutral until its warm-up volume", "
   c.providers[0].pools.push_back(fresh);  // no initial_score: a brand-new IP
   models::TenantSpec newbie;
   newbie.config = flat_tenant("newbie", 24, {{kGoodOnly, 1}, {kNeutralOk, 1}});
-  newbie.pool = 1;
+  newbie.pool = 1_pool;
   c.tenants.push_back(newbie);
   Ecosystem eco(std::move(c));
-  const models::TenantIndex nb = 20;
+  const models::TenantIndex nb{20};
   const models::IpIndex ip = eco.pools()[1].ip_of_tenant[nb];
-  const auto& sb = dynamic_cast<const models::SenderBaseScorer&>(eco.scorer(0));
+  const auto& sb = dynamic_cast<const models::SenderBaseScorer&>(eco.scorer(0_scorer));
 
   sim::Time good_at = sim::kNever;
   for (sim::Time t = hours(1); t <= eco.config().duration; t += hours(1)) {
     eco.run_until(t + minutes(30));  // just after each publication
-    if (!eco.scorer(0).has_score(ip)) continue;
+    if (!eco.scorer(0_scorer).has_score(ip)) continue;
     if (band(eco, ip) == kGood) {
       good_at = t;
       break;

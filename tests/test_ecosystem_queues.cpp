@@ -5,6 +5,7 @@
 #include <vector>
 
 #include "ecosystem_fixture.hpp"
+#include "index_literals.hpp"
 #include "models/ecosystem.hpp"
 
 using namespace repsim;
@@ -12,6 +13,7 @@ using namespace repsim::testing;
 using models::Ecosystem;
 using sim::hours;
 using sim::minutes;
+using namespace repsim::models::index_literals;
 
 namespace {
 
@@ -35,10 +37,10 @@ models::EcosystemConfig outage_world(models::RetryPolicy retry) {
   outlook.check_spf = false;
   c.gateways.push_back(outlook);
   models::TenantSpec t;
-  t.config = flat_tenant("sender-co", 240, {{0, 1}});
+  t.config = flat_tenant("sender-co", 240, {{0_gateway, 1}});
   c.tenants.push_back(t);
   models::GatewayOutage outage;
-  outage.gateway = 0;
+  outage.gateway = 0_gateway;
   outage.duration = hours(6);
   c.timeline.push_back({hours(10), "outlook", outage});
   return c;
@@ -47,9 +49,9 @@ models::EcosystemConfig outage_world(models::RetryPolicy retry) {
 // Messages created in [from, to): the ledger's sent counter just before each bound.
 std::uint64_t created_between(Ecosystem& eco, sim::Time from, sim::Time to) {
   eco.run_until(from - 1);
-  const std::uint64_t before = eco.ledger().tenant(0).sent;
+  const std::uint64_t before = eco.ledger().tenant(0_tenant).sent;
   eco.run_until(to - 1);
-  return eco.ledger().tenant(0).sent - before;
+  return eco.ledger().tenant(0_tenant).sent - before;
 }
 
 }  // namespace
@@ -60,7 +62,7 @@ TEST_CASE("ecosystem: a 6 h 421 outage with a 5-day queue loses nothing", "[ecos
   REQUIRE(during > 0);
   eco.run();
   eco.finish();
-  const auto& c = eco.ledger().tenant(0);
+  const auto& c = eco.ledger().tenant(0_tenant);
   CHECK(c.delivered == c.sent);
   CHECK(c.bounced() == 0);
   CHECK(c.queued_at_end == 0);
@@ -87,7 +89,7 @@ TEST_CASE("a 2 h queue lifetime loses exactly the mail created too early in the 
   // lost; before 10 h and from 16 h on mail goes straight through. (With a retry timer per
   // message, each message expired on its own grid: the mail of [10 h, 14 h 20 min) was lost.)
   eco.run_until(hours(10) - 1);
-  const std::uint64_t before = eco.ledger().tenant(0).sent;
+  const std::uint64_t before = eco.ledger().tenant(0_tenant).sent;
   eco.run_until(hours(14));
   REQUIRE(eco.ledger().outages().size() == 1);
   const sim::Time a = eco.ledger().outages()[0].start;
@@ -96,11 +98,11 @@ TEST_CASE("a 2 h queue lifetime loses exactly the mail created too early in the 
   REQUIRE(v >= hours(16));
   REQUIRE(v < hours(16) + minutes(20));
   eco.run_until(v - hours(2));
-  const std::uint64_t lost = eco.ledger().tenant(0).sent - before;
+  const std::uint64_t lost = eco.ledger().tenant(0_tenant).sent - before;
   REQUIRE(lost > 0);
   eco.run();
   eco.finish();
-  const auto& c = eco.ledger().tenant(0);
+  const auto& c = eco.ledger().tenant(0_tenant);
   CHECK(c.expired == lost);
   CHECK(c.rejected == 0);
   CHECK(c.delivered == c.sent - lost);
@@ -115,7 +117,7 @@ TEST_CASE("a sender that treats 4xx as permanent loses everything sent during th
   const std::uint64_t during = created_between(eco, hours(10), hours(16));
   eco.run();
   eco.finish();
-  const auto& c = eco.ledger().tenant(0);
+  const auto& c = eco.ledger().tenant(0_tenant);
   CHECK(c.rejected == during);
   CHECK(c.delivered == c.sent - during);
 }
@@ -131,7 +133,7 @@ TEST_CASE("conservation: every message of a busy mixed world ends in exactly one
   outage.duration = hours(8);
   c.timeline.push_back({hours(20), "", outage});
   models::ProviderFaultAction fault;
-  fault.provider = 0;
+  fault.provider = 0_provider;
   fault.duration = hours(5);
   c.timeline.push_back({hours(30), "", fault});
   Ecosystem eco(std::move(c));
@@ -139,21 +141,21 @@ TEST_CASE("conservation: every message of a busy mixed world ends in exactly one
   eco.finish();
   const auto& l = eco.ledger();
   std::uint64_t sent = 0, finished = 0, queued = 0;
-  for (models::TenantIndex t = 0; t < eco.tenant_count(); ++t) {
+  for (models::TenantIndex t{0}; t < eco.tenant_count(); ++t) {
     const auto& x = l.tenant(t);
     CHECK(x.sent == x.finished() + x.queued_at_end);
     sent += x.sent;
     finished += x.finished();
     queued += x.queued_at_end;
   }
-  for (models::GatewayIndex g = 0; g < eco.gateway_count(); ++g)
+  for (models::GatewayIndex g{0}; g < eco.gateway_count(); ++g)
     CHECK(l.gateway(g).sent == l.gateway(g).finished() + l.gateway(g).queued_at_end);
   for (auto [t, g] : l.pairs())
     CHECK(l.pair(t, g).sent == l.pair(t, g).finished() + l.pair(t, g).queued_at_end);
   CHECK(sent == finished + queued);
-  CHECK(queued == eco.provider(0).queued());
+  CHECK(queued == eco.provider(0_provider).queued());
   std::vector<const models::Message*> held;
-  eco.provider(0).collect_queued(held);
+  eco.provider(0_provider).collect_queued(held);
   CHECK(queued == held.size());       // the lanes hold exactly the mail the ledger counts as queued
   CHECK(eco.messages().live() == 0);  // the provider takes each message out of the pool
   const auto totals = l.totals();

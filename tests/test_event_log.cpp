@@ -7,6 +7,7 @@
 #include <string>
 
 #include "ecosystem_fixture.hpp"
+#include "index_literals.hpp"
 #include "models/ecosystem.hpp"
 
 using namespace repsim;
@@ -18,6 +19,7 @@ using models::Event;
 using models::EventKind;
 using models::kNone;
 using sim::hours;
+using namespace repsim::models::index_literals;
 
 namespace {
 
@@ -62,7 +64,7 @@ TEST_CASE("from and to name bands, unscored or listings by kind", "[event_log]")
 TEST_CASE("an established pool's IPs start in their band: one initial_band each at time 0", "[event_log]") {
   const Ecosystem eco(pool_world(false));  // 8 IPs established at 5 (Good), not yet run
   REQUIRE(eco.event_log().size() == 8);
-  for (models::IpIndex ip = 0; ip < 8; ++ip) {
+  for (models::IpIndex ip{0}; ip < 8; ++ip) {
     const Event& e = eco.event_log()[ip];
     CHECK(e.time == 0);
     CHECK(e.kind == EventKind::InitialBand);
@@ -82,7 +84,8 @@ TEST_CASE("an established pool's IPs start in their band: one initial_band each 
 TEST_CASE("a fault window is its action, then a fault_end once the run passes its end", "[event_log]") {
   auto c = pool_world(false);
   c.timeline.push_back({hours(10), "ops", models::GatewayOutage{kBulk, hours(3)}});
-  c.timeline.push_back({hours(20), "ops", models::ProviderFaultAction{0, hours(200)}});  // past the 4 days
+  c.timeline.push_back(
+      {hours(20), "ops", models::ProviderFaultAction{0_provider, hours(200)}});  // past the 4 days
   Ecosystem eco(std::move(c));
   eco.run_until(hours(13) - 1);
   CHECK(records_of(eco, EventKind::FaultEnd).empty());

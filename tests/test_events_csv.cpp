@@ -7,10 +7,12 @@
 #include <vector>
 
 #include "ecosystem_fixture.hpp"
+#include "index_literals.hpp"
 #include "io/events_csv.hpp"
 #include "writers_fixture.hpp"
 
 using namespace repsim;
+using namespace repsim::models::index_literals;
 
 namespace {
 
@@ -44,7 +46,7 @@ std::vector<std::vector<std::string>> plain_rows(const std::string& csv) {
 TEST_CASE("events.csv: tidy columns, quoted where needed", "[writers]") {
   models::EcosystemConfig c = writers_test::writers_world();
   c.timeline.push_back({sim::seconds(90), "op,1", models::Note{"he said \"hi\"\nbye"}});
-  c.timeline.push_back({sim::hours(2) + 250 * sim::kMillisecond, "", models::SetThreshold{1, 0.5}});
+  c.timeline.push_back({sim::hours(2) + 250 * sim::kMillisecond, "", models::SetThreshold{1_gateway, 0.5}});
   const auto eco = writers_test::run_world(std::move(c));
   const std::string csv = io::events_csv(*eco);
   CHECK(csv.rfind(std::string(kHeader) + "\n", 0) == 0);

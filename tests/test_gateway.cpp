@@ -10,7 +10,10 @@
 
 #include "models/gateway.hpp"
 
+#include "index_literals.hpp"
+
 using namespace repsim::models;
+using namespace repsim::models::index_literals;
 using repsim::sim::hours;
 using repsim::sim::kHour;
 using repsim::sim::kMicrosecond;
@@ -54,21 +57,21 @@ class FakeScorer final : public Scorer {
 Message mail(TenantIndex t, MessageKind kind = MessageKind::Legit) {
   Message m;
   m.tenant = m.header_from = m.envelope_from = t;
-  m.gateway = 0;
-  m.provider = 0;
+  m.gateway = 0_gateway;
+  m.provider = 0_provider;
   m.kind = kind;
   return m;
 }
 
 Gateway gateway(GatewayConfig cfg, std::vector<Scorer*> scorers = {}, const AuthDirectory* auth = nullptr,
                 std::uint64_t seed = 1) {
-  return Gateway(0, std::move(cfg), std::move(scorers), auth, RandomStream(seed));
+  return Gateway(0_gateway, std::move(cfg), std::move(scorers), auth, RandomStream(seed));
 }
 
 GatewayConfig with_reputation(GatewayPolicy p) {
   GatewayConfig c;
   c.id = "gw";
-  c.reputation = 0;
+  c.reputation = 0_scorer;
   c.policy = std::move(p);
   return c;
 }
@@ -82,7 +85,7 @@ bool same(const Observation& a, const Observation& b) {
 
 TEST_CASE("gateway: an empty policy accepts with 250", "[gateway]") {
   Gateway g = gateway(GatewayConfig{});
-  const SmtpReply r = g.receive(mail(0), 1, 0, 0);
+  const SmtpReply r = g.receive(mail(0_tenant), 1_ip, 0_provider, 0);
   CHECK(r.accepted());
   CHECK(r.code == 250);
   CHECK(r.cause == BlockCause::None);
@@ -90,89 +93,92 @@ TEST_CASE("gateway: an empty policy accepts with 250", "[gateway]") {
 
 TEST_CASE("gateway: Good-only defers Neutral 0 until the threshold is lowered to -1", "[gateway]") {
   FakeScorer rep;
-  rep.scores[7] = 0.0;  // "Neutral, score 0"
+  rep.scores[7_ip] = 0.0;  // "Neutral, score 0"
   Gateway g = gateway(with_reputation(good_only_policy(ScoreScale{})), {&rep});
-  const SmtpReply r = g.receive(mail(0), 7, 0, 0);
+  const SmtpReply r = g.receive(mail(0_tenant), 7_ip, 0_provider, 0);
   CHECK(r.cls == ReplyClass::Tempfail);
   CHECK(r.code == 452);
   CHECK(r.cause == BlockCause::Reputation);
   CHECK(r.text.find("characterized to be unsolicited email") != std::string_view::npos);
   g.set_threshold(-1.0);
   CHECK(g.threshold() == -1.0);
-  CHECK(g.receive(mail(0), 7, 0, seconds(10)).accepted());
-  rep.scores[7] = -1.5;  // Poor stays deferred: -1.5 < -1 and below the Good floor
-  CHECK(g.receive(mail(0), 7, 0, seconds(20)).code == 452);
+  CHECK(g.receive(mail(0_tenant), 7_ip, 0_provider, seconds(10)).accepted());
+  rep.scores[7_ip] = -1.5;  // Poor stays deferred: -1.5 < -1 and below the Good floor
+  CHECK(g.receive(mail(0_tenant), 7_ip, 0_provider, seconds(20)).code == 452);
 }
 
 TEST_CASE("gateway: graded throttle, 10 per hour then 452 4.5.3, refilled next hour", "[gateway]") {
   FakeScorer rep;
-  rep.scores[1] = 0.0;   // [-1, 0]: 10/h
-  rep.scores[2] = -2.0;  // [-3, -1): 1/h
-  rep.scores[3] = -4.0;  // < -3: refused
-  rep.scores[4] = 0.5;   // > 0: accepted
+  rep.scores[1_ip] = 0.0;   // [-1, 0]: 10/h
+  rep.scores[2_ip] = -2.0;  // [-3, -1): 1/h
+  rep.scores[3_ip] = -4.0;  // < -3: refused
+  rep.scores[4_ip] = 0.5;   // > 0: accepted
   Gateway g = gateway(with_reputation(graded_policy(ScoreScale{})), {&rep});
   for (int hour = 0; hour < 2; ++hour) {
     const Time h0 = hours(hour);
     // 10 recipients at h0 + 0, 5, ..., 45 min are accepted; the 11th (59:59.999999) is throttled.
-    for (int i = 0; i < 10; ++i) REQUIRE(g.receive(mail(0), 1, 0, h0 + minutes(5 * i)).accepted());
-    const SmtpReply r = g.receive(mail(0), 1, 0, h0 + kHour - kMicrosecond);
+    for (int i = 0; i < 10; ++i)
+      REQUIRE(g.receive(mail(0_tenant), 1_ip, 0_provider, h0 + minutes(5 * i)).accepted());
+    const SmtpReply r = g.receive(mail(0_tenant), 1_ip, 0_provider, h0 + kHour - kMicrosecond);
     CHECK(r.cls == ReplyClass::Tempfail);
     CHECK(r.code == 452);
     CHECK(r.cause == BlockCause::Throttle);
     CHECK(r.text == "4.5.3 Too many recipients this hour");
   }
-  CHECK(g.receive(mail(0), 2, 0, 0).accepted());
-  CHECK(g.receive(mail(0), 2, 0, 1).cause == BlockCause::Throttle);  // 1/h spent
-  CHECK(g.receive(mail(0), 2, 0, kHour).accepted());
-  const SmtpReply refused = g.receive(mail(0), 3, 0, 0);
+  CHECK(g.receive(mail(0_tenant), 2_ip, 0_provider, 0).accepted());
+  CHECK(g.receive(mail(0_tenant), 2_ip, 0_provider, 1).cause == BlockCause::Throttle);  // 1/h spent
+  CHECK(g.receive(mail(0_tenant), 2_ip, 0_provider, kHour).accepted());
+  const SmtpReply refused = g.receive(mail(0_tenant), 3_ip, 0_provider, 0);
   CHECK(refused.cls == ReplyClass::Reject);
   CHECK(refused.code == 554);
   CHECK(refused.cause == BlockCause::Reputation);
-  for (int i = 0; i < 50; ++i) REQUIRE(g.receive(mail(0), 4, 0, i).accepted());  // no budget above 0
+  for (int i = 0; i < 50; ++i)
+    REQUIRE(g.receive(mail(0_tenant), 4_ip, 0_provider, i).accepted());  // no budget above 0
   // Unscored IP 5: 10/h as well.
   int accepted = 0;
-  for (int i = 0; i < 15; ++i) accepted += g.receive(mail(0), 5, 0, i).accepted() ? 1 : 0;
+  for (int i = 0; i < 15; ++i) accepted += g.receive(mail(0_tenant), 5_ip, 0_provider, i).accepted() ? 1 : 0;
   CHECK(accepted == 10);
 }
 
 TEST_CASE("gateway: a blocklist listing refuses 554 even after the threshold is lowered", "[gateway]") {
   FakeScorer rep, bl;
-  rep.scores[9] = 5.0;
-  bl.listings.insert(9);
+  rep.scores[9_ip] = 5.0;
+  bl.listings.insert(9_ip);
   GatewayConfig c = with_reputation(good_only_policy(ScoreScale{}));
-  c.blocklist = 1;
+  c.blocklist = 1_scorer;
   Gateway g = gateway(c, {&rep, &bl});
   g.set_threshold(-7.0);
-  const SmtpReply r = g.receive(mail(0), 9, 0, 0);
+  const SmtpReply r = g.receive(mail(0_tenant), 9_ip, 0_provider, 0);
   CHECK(r.cls == ReplyClass::Reject);
   CHECK(r.code == 554);
   CHECK(r.cause == BlockCause::Blocklist);
   bl.listings.clear();
-  CHECK(g.receive(mail(0), 9, 0, 1).accepted());
+  CHECK(g.receive(mail(0_tenant), 9_ip, 0_provider, 1).accepted());
 }
 
 TEST_CASE("gateway: allowlist by domain or IP bypasses reputation and content", "[gateway]") {
   FakeScorer rep;
-  rep.scores[7] = -6.0;
+  rep.scores[7_ip] = -6.0;
   GatewayConfig c = with_reputation(good_only_policy(ScoreScale{}));
   c.content.spam_detection = 1.0;
   c.content.false_positive = 1.0;  // the filter calls everything spam
   Gateway g = gateway(c, {&rep});
-  CHECK(g.receive(mail(3), 7, 0, 0).cause == BlockCause::Reputation);
-  g.allowlist_domain(3);
-  CHECK(g.receive(mail(3), 7, 0, 1).accepted());
-  CHECK(g.receive(mail(3, MessageKind::Spam), 7, 0, 2).accepted());
-  CHECK(g.receive(mail(4), 7, 0, 3).cause == BlockCause::Reputation);  // another domain is not
+  CHECK(g.receive(mail(3_tenant), 7_ip, 0_provider, 0).cause == BlockCause::Reputation);
+  g.allowlist_domain(3_tenant);
+  CHECK(g.receive(mail(3_tenant), 7_ip, 0_provider, 1).accepted());
+  CHECK(g.receive(mail(3_tenant, MessageKind::Spam), 7_ip, 0_provider, 2).accepted());
+  CHECK(g.receive(mail(4_tenant), 7_ip, 0_provider, 3).cause ==
+        BlockCause::Reputation);  // another domain is not
   // The allowlist reads the From: header: mail of tenant 4 showing domain 3 is let through.
-  Message shown_as_3 = mail(4);
-  shown_as_3.header_from = 3;
-  CHECK(g.receive(shown_as_3, 7, 0, 4).accepted());
-  rep.scores[8] = 5.0;  // Good score, so only the content filter stands in the way
-  CHECK(g.receive(mail(4), 8, 0, 5).cause == BlockCause::ContentFilter);
-  g.allowlist_ip(8);
-  g.allowlist_ip(8);  // idempotent
-  CHECK(g.config().allowlist_ips == std::vector<IpIndex>{8});
-  CHECK(g.receive(mail(4), 8, 0, 6).accepted());
+  Message shown_as_3 = mail(4_tenant);
+  shown_as_3.header_from = 3_tenant;
+  CHECK(g.receive(shown_as_3, 7_ip, 0_provider, 4).accepted());
+  rep.scores[8_ip] = 5.0;  // Good score, so only the content filter stands in the way
+  CHECK(g.receive(mail(4_tenant), 8_ip, 0_provider, 5).cause == BlockCause::ContentFilter);
+  g.allowlist_ip(8_ip);
+  g.allowlist_ip(8_ip);  // idempotent
+  CHECK(g.config().allowlist_ips == std::vector<IpIndex>{8_ip});
+  CHECK(g.receive(mail(4_tenant), 8_ip, 0_provider, 6).accepted());
 }
 
 TEST_CASE("gateway: connection limit 2 with 2 s sessions", "[gateway]") {
@@ -180,26 +186,27 @@ TEST_CASE("gateway: connection limit 2 with 2 s sessions", "[gateway]") {
   c.max_connections = 2;
   c.session_time = seconds(2);
   Gateway g = gateway(c);
-  CHECK(g.receive(mail(0), 1, 0, 0).accepted());
-  CHECK(g.receive(mail(0), 2, 0, 0).accepted());
-  const SmtpReply r = g.receive(mail(0), 3, 0, 0);
+  CHECK(g.receive(mail(0_tenant), 1_ip, 0_provider, 0).accepted());
+  CHECK(g.receive(mail(0_tenant), 2_ip, 0_provider, 0).accepted());
+  const SmtpReply r = g.receive(mail(0_tenant), 3_ip, 0_provider, 0);
   CHECK(r.cls == ReplyClass::Tempfail);
   CHECK(r.code == 421);
   CHECK(r.cause == BlockCause::ConnectionLimit);
   CHECK(r.text.rfind("4.3.2 The maximum number of concurrent server connections", 0) == 0);
   CHECK(g.open_connections(0) == 2);
-  CHECK(g.receive(mail(0), 3, 0, seconds(2) - kMicrosecond).code == 421);
-  CHECK(g.receive(mail(0), 3, 0, seconds(2)).accepted());  // both t=0 sessions ended at 2 s
+  CHECK(g.receive(mail(0_tenant), 3_ip, 0_provider, seconds(2) - kMicrosecond).code == 421);
+  CHECK(
+      g.receive(mail(0_tenant), 3_ip, 0_provider, seconds(2)).accepted());  // both t=0 sessions ended at 2 s
 }
 
 TEST_CASE("gateway: sessions refused by policy still hold a connection", "[gateway]") {
   FakeScorer rep;
-  rep.scores[1] = -6.0;
+  rep.scores[1_ip] = -6.0;
   GatewayConfig c = with_reputation(neutral_ok_policy(ScoreScale{}));
   c.max_connections = 1;
   Gateway g = gateway(c, {&rep});
-  CHECK(g.receive(mail(0), 1, 0, 0).code == 554);  // connected, then refused
-  CHECK(g.receive(mail(0), 2, 0, seconds(1)).code == 421);
+  CHECK(g.receive(mail(0_tenant), 1_ip, 0_provider, 0).code == 554);  // connected, then refused
+  CHECK(g.receive(mail(0_tenant), 2_ip, 0_provider, seconds(1)).code == 421);
 }
 
 TEST_CASE("gateway: outage window (start, end)", "[gateway]") {
@@ -210,17 +217,18 @@ TEST_CASE("gateway: outage window (start, end)", "[gateway]") {
   Gateway g = gateway(c);
   CHECK(g.config().outages.empty());  // moved to outages()
   REQUIRE(g.outages().size() == 1);
-  CHECK(g.receive(mail(0), 1, 0, seconds(10) - kMicrosecond).accepted());
-  const SmtpReply r = g.receive(mail(0), 1, 0, seconds(10));
+  CHECK(g.receive(mail(0_tenant), 1_ip, 0_provider, seconds(10) - kMicrosecond).accepted());
+  const SmtpReply r = g.receive(mail(0_tenant), 1_ip, 0_provider, seconds(10));
   CHECK(r.cls == ReplyClass::Tempfail);
   CHECK(r.code == 421);
   CHECK(r.cause == BlockCause::GatewayOutage);
-  CHECK(g.receive(mail(0), 1, 0, seconds(20) - kMicrosecond).cause == BlockCause::GatewayOutage);
+  CHECK(g.receive(mail(0_tenant), 1_ip, 0_provider, seconds(20) - kMicrosecond).cause ==
+        BlockCause::GatewayOutage);
   // The session opened at 10 s - 1 us ended at 11 s - 1 us, and refused attempts opened none.
-  CHECK(g.receive(mail(0), 1, 0, seconds(20)).accepted());
+  CHECK(g.receive(mail(0_tenant), 1_ip, 0_provider, seconds(20)).accepted());
 
   g.add_outage(seconds(30), seconds(40), 554, "5.0.0 short");
-  const SmtpReply hard = g.receive(mail(0), 1, 0, seconds(35));
+  const SmtpReply hard = g.receive(mail(0_tenant), 1_ip, 0_provider, seconds(35));
   CHECK(hard.cls == ReplyClass::Reject);
   CHECK(hard.code == 554);
   CHECK(hard.text == "5.0.0 short");
@@ -238,33 +246,33 @@ TEST_CASE("gateway: outage windows added out of order all refuse, and none after
   c.outages.push_back({hours(10), hours(12)});
   Gateway g = gateway(c);
   g.add_outage(hours(1), hours(2), 450, "4.5.0 early");
-  CHECK(g.receive(mail(0), 1, 0, hours(1)).code == 450);
-  CHECK(g.receive(mail(0), 1, 0, hours(2)).accepted());
-  CHECK(g.receive(mail(0), 1, 0, hours(11)).code == 421);
-  CHECK(g.receive(mail(0), 1, 0, hours(12)).accepted());
+  CHECK(g.receive(mail(0_tenant), 1_ip, 0_provider, hours(1)).code == 450);
+  CHECK(g.receive(mail(0_tenant), 1_ip, 0_provider, hours(2)).accepted());
+  CHECK(g.receive(mail(0_tenant), 1_ip, 0_provider, hours(11)).code == 421);
+  CHECK(g.receive(mail(0_tenant), 1_ip, 0_provider, hours(12)).accepted());
   g.add_outage(hours(20), hours(21), 554, "5.0.0 late");
-  CHECK(g.receive(mail(0), 1, 0, hours(20)).code == 554);
-  CHECK(g.receive(mail(0), 1, 0, hours(21)).accepted());
+  CHECK(g.receive(mail(0_tenant), 1_ip, 0_provider, hours(20)).code == 554);
+  CHECK(g.receive(mail(0_tenant), 1_ip, 0_provider, hours(21)).accepted());
 }
 
 TEST_CASE("gateway: DNS failure with probability 1 for one provider only", "[gateway]") {
   GatewayConfig c;
   c.max_connections = 1;
   c.dns.probability = 1.0;
-  c.dns.providers = {1};
+  c.dns.providers = {1_provider};
   Gateway g = gateway(c);
-  const SmtpReply r = g.receive(mail(0), 1, 1, 0);
+  const SmtpReply r = g.receive(mail(0_tenant), 1_ip, 1_provider, 0);
   CHECK(r.cls == ReplyClass::Tempfail);
   CHECK(r.code == 451);
   CHECK(r.cause == BlockCause::DnsFailure);
   CHECK(r.text.rfind("4.4.3 ", 0) == 0);
   CHECK(g.open_connections(0) == 0);  // the sender never connected
-  CHECK(g.receive(mail(0), 1, 0, 0).accepted());
+  CHECK(g.receive(mail(0_tenant), 1_ip, 0_provider, 0).accepted());
   GatewayConfig all = c;
   all.dns.providers.clear();  // every sender's resolver fails
   Gateway h = gateway(all);
-  CHECK(h.receive(mail(0), 1, 0, 0).cause == BlockCause::DnsFailure);
-  CHECK(h.receive(mail(0), 1, 5, 0).cause == BlockCause::DnsFailure);
+  CHECK(h.receive(mail(0_tenant), 1_ip, 0_provider, 0).cause == BlockCause::DnsFailure);
+  CHECK(h.receive(mail(0_tenant), 1_ip, 5_provider, 0).cause == BlockCause::DnsFailure);
 }
 
 TEST_CASE("gateway: content filter with probabilities 0 and 1", "[gateway]") {
@@ -272,18 +280,18 @@ TEST_CASE("gateway: content filter with probabilities 0 and 1", "[gateway]") {
   c.content.spam_detection = 1.0;
   Gateway g = gateway(c);
   for (int i = 0; i < 100; ++i) {
-    const SmtpReply r = g.receive(mail(0, MessageKind::Spam), 1, 0, i);
+    const SmtpReply r = g.receive(mail(0_tenant, MessageKind::Spam), 1_ip, 0_provider, i);
     REQUIRE(r.cls == ReplyClass::Reject);
     REQUIRE(r.code == 550);
     REQUIRE(r.cause == BlockCause::ContentFilter);
-    REQUIRE(g.receive(mail(0), 1, 0, i).accepted());  // false_positive 0
+    REQUIRE(g.receive(mail(0_tenant), 1_ip, 0_provider, i).accepted());  // false_positive 0
   }
   GatewayConfig fp;
   fp.content.false_positive = 1.0;  // detection 0: spam passes, legit is rejected
   Gateway h = gateway(fp);
   for (int i = 0; i < 100; ++i) {
-    REQUIRE(h.receive(mail(0, MessageKind::Spam), 1, 0, i).accepted());
-    REQUIRE(h.receive(mail(0), 1, 0, i).cause == BlockCause::ContentFilter);
+    REQUIRE(h.receive(mail(0_tenant, MessageKind::Spam), 1_ip, 0_provider, i).accepted());
+    REQUIRE(h.receive(mail(0_tenant), 1_ip, 0_provider, i).cause == BlockCause::ContentFilter);
   }
 }
 
@@ -293,37 +301,41 @@ TEST_CASE("gateway: content filter detection 0.3 over 10^5 spam", "[gateway]") {
   Gateway g = gateway(c, {}, nullptr, 12345);
   int rejected = 0;
   const int n = 100000;
-  for (int i = 0; i < n; ++i) rejected += g.receive(mail(0, MessageKind::Spam), 1, 0, i).accepted() ? 0 : 1;
+  for (int i = 0; i < n; ++i)
+    rejected += g.receive(mail(0_tenant, MessageKind::Spam), 1_ip, 0_provider, i).accepted() ? 0 : 1;
   // Binomial(1e5, 0.3): mean 30000, sd sqrt(1e5 * 0.3 * 0.7) = 144.9; 4 sd = 580.
   CHECK(std::abs(rejected - 30000) <= 580);
 }
 
 TEST_CASE("gateway: sensor observations are reported exactly", "[gateway]") {
   FakeScorer rep, other;
-  rep.scores[1] = 5.0;
-  rep.scores[2] = -5.0;
+  rep.scores[1_ip] = 5.0;
+  rep.scores[2_ip] = -5.0;
   GatewayConfig c = with_reputation(neutral_ok_policy(ScoreScale{}));
-  c.reports_to = {0, 1};
+  c.reports_to = {0_scorer, 1_scorer};
   c.complaint_rate = 1.0;
   c.max_connections = 100;
   c.dns.probability = 1.0;
-  c.dns.providers = {9};
+  c.dns.providers = {9_provider};
   c.outages.push_back({hours(1), hours(2)});
   c.content.spam_detection = 1.0;
   Gateway g = gateway(c, {&rep, &other});
 
-  CHECK(g.receive(mail(0), 1, 0, 10).accepted());  // legit accepted: {1, 0, 0, 0}
-  CHECK(g.receive(mail(0, MessageKind::Spam), 1, 0, 20).cause == BlockCause::ContentFilter);  // {1, 1, 0, 0}
-  Message trap = mail(0, MessageKind::Spam);
+  CHECK(g.receive(mail(0_tenant), 1_ip, 0_provider, 10).accepted());  // legit accepted: {1, 0, 0, 0}
+  CHECK(g.receive(mail(0_tenant, MessageKind::Spam), 1_ip, 0_provider, 20).cause ==
+        BlockCause::ContentFilter);  // {1, 1, 0, 0}
+  Message trap = mail(0_tenant, MessageKind::Spam);
   trap.to_trap = true;
-  CHECK(g.receive(trap, 2, 0, 30).cause == BlockCause::Reputation);     // refused, still seen: {1, 1, 0, 1}
-  CHECK(g.receive(mail(0), 1, 9, 40).cause == BlockCause::DnsFailure);  // not reported
-  CHECK(g.receive(mail(0), 1, 0, hours(1)).cause == BlockCause::GatewayOutage);  // not reported
-  g.allowlist_ip(1);
-  CHECK(g.receive(trap, 1, 0, 50).accepted());  // accepted spam: complaint 1/1: {1, 1, 1, 1}
+  CHECK(g.receive(trap, 2_ip, 0_provider, 30).cause ==
+        BlockCause::Reputation);  // refused, still seen: {1, 1, 0, 1}
+  CHECK(g.receive(mail(0_tenant), 1_ip, 9_provider, 40).cause == BlockCause::DnsFailure);  // not reported
+  CHECK(g.receive(mail(0_tenant), 1_ip, 0_provider, hours(1)).cause ==
+        BlockCause::GatewayOutage);  // not reported
+  g.allowlist_ip(1_ip);
+  CHECK(g.receive(trap, 1_ip, 0_provider, 50).accepted());  // accepted spam: complaint 1/1: {1, 1, 1, 1}
 
   const std::vector<Observation> want = {{1, 0, 0, 0}, {1, 1, 0, 0}, {1, 1, 0, 1}, {1, 1, 1, 1}};
-  const std::vector<IpIndex> ips = {1, 1, 2, 1};
+  const std::vector<IpIndex> ips = {1_ip, 1_ip, 2_ip, 1_ip};
   const std::vector<Time> times = {10, 20, 30, 50};
   for (const FakeScorer* s : {&rep, &other}) {
     REQUIRE(s->seen.size() == want.size());
@@ -338,10 +350,10 @@ TEST_CASE("gateway: sensor observations are reported exactly", "[gateway]") {
 TEST_CASE("gateway: complaints are a share of accepted spam", "[gateway]") {
   FakeScorer sensor;
   GatewayConfig c;
-  c.reports_to = {0};
+  c.reports_to = {0_scorer};
   c.complaint_rate = 0.0;
   Gateway g = gateway(c, {&sensor});
-  for (int i = 0; i < 100; ++i) g.receive(mail(0, MessageKind::Spam), 1, 0, i);
+  for (int i = 0; i < 100; ++i) g.receive(mail(0_tenant, MessageKind::Spam), 1_ip, 0_provider, i);
   std::uint32_t complaints = 0, spam = 0;
   for (const auto& s : sensor.seen) complaints += s.o.complaints, spam += s.o.spam;
   CHECK(complaints == 0);  // rate 0
@@ -352,10 +364,10 @@ TEST_CASE("gateway: complaints are a share of accepted spam", "[gateway]") {
 TEST_CASE("gateway: config validation", "[gateway]") {
   FakeScorer rep;
   GatewayConfig bad_index;
-  bad_index.reputation = 3;
+  bad_index.reputation = 3_scorer;
   CHECK_THROWS_AS(gateway(bad_index, {&rep}), std::invalid_argument);
   GatewayConfig null_sensor;
-  null_sensor.reports_to = {0};
+  null_sensor.reports_to = {0_scorer};
   CHECK_THROWS_AS(gateway(null_sensor, {nullptr}), std::invalid_argument);
   GatewayConfig needs_scores;
   needs_scores.policy = good_only_policy(ScoreScale{});  // no reputation scorer to read
@@ -381,10 +393,10 @@ TEST_CASE("gateway: deterministic, and DNS draws do not shift content verdicts",
   Gateway f = gateway(flaky, {}, nullptr, 77);
   std::vector<bool> verdicts_a, verdicts_f;
   for (int i = 0; i < 1000; ++i) {
-    const bool ra = a.receive(mail(0, MessageKind::Spam), 1, 0, i).accepted();
-    REQUIRE(ra == b.receive(mail(0, MessageKind::Spam), 1, 0, i).accepted());
+    const bool ra = a.receive(mail(0_tenant, MessageKind::Spam), 1_ip, 0_provider, i).accepted();
+    REQUIRE(ra == b.receive(mail(0_tenant, MessageKind::Spam), 1_ip, 0_provider, i).accepted());
     verdicts_a.push_back(ra);
-    const SmtpReply rf = f.receive(mail(0, MessageKind::Spam), 1, 0, i);
+    const SmtpReply rf = f.receive(mail(0_tenant, MessageKind::Spam), 1_ip, 0_provider, i);
     if (rf.cause != BlockCause::DnsFailure) verdicts_f.push_back(rf.accepted());
   }
   // Content draws come from their own stream: the k-th attempt that gets past DNS at f sees the

@@ -5,9 +5,11 @@
 #include <stdexcept>
 #include <string>
 
+#include "index_literals.hpp"
 #include "models/gateway_policy.hpp"
 
 using namespace repsim::models;
+using namespace repsim::models::index_literals;
 using repsim::sim::hours;
 using repsim::sim::kHour;
 using repsim::sim::kMicrosecond;
@@ -251,19 +253,19 @@ TEST_CASE("policy uses_score: listing rules alone need no reputation service", "
 TEST_CASE("hourly budget: per_hour recipients per IP per clock hour", "[gateway]") {
   HourlyBudget b;
   // Ten takes spread over hour 0 succeed; the 11th, one microsecond before 1 h, fails.
-  for (int i = 0; i < 10; ++i) CHECK(b.take(7, 10.0, minutes(5 * i)));
-  CHECK(b.used(7, minutes(50)) == 10);
-  CHECK_FALSE(b.take(7, 10.0, kHour - kMicrosecond));
-  CHECK(b.used(7, kHour - kMicrosecond) == 10);  // a refusal takes nothing
-  CHECK(b.used(7, kHour) == 0);                  // a new hour starts empty
-  for (int i = 0; i < 10; ++i) CHECK(b.take(7, 10.0, kHour + i));
-  CHECK_FALSE(b.take(7, 10.0, kHour + 10));
-  CHECK(b.take(8, 10.0, kHour));  // another IP has its own budget
+  for (int i = 0; i < 10; ++i) CHECK(b.take(7_ip, 10.0, minutes(5 * i)));
+  CHECK(b.used(7_ip, minutes(50)) == 10);
+  CHECK_FALSE(b.take(7_ip, 10.0, kHour - kMicrosecond));
+  CHECK(b.used(7_ip, kHour - kMicrosecond) == 10);  // a refusal takes nothing
+  CHECK(b.used(7_ip, kHour) == 0);                  // a new hour starts empty
+  for (int i = 0; i < 10; ++i) CHECK(b.take(7_ip, 10.0, kHour + i));
+  CHECK_FALSE(b.take(7_ip, 10.0, kHour + 10));
+  CHECK(b.take(8_ip, 10.0, kHour));  // another IP has its own budget
   // One count per IP and hour, whatever rule: after 10 takes a 1/h budget is spent too.
-  CHECK_FALSE(b.take(7, 1.0, kHour + 20));
-  CHECK(b.take(7, 1.0, hours(2)));
-  CHECK_FALSE(b.take(7, 1.0, hours(2) + 1));
-  CHECK_FALSE(b.take(9, 0.0, 0));         // a zero budget never accepts
-  CHECK(b.take(9, 1.5, hours(3)));        // 0 + 1 <= 1.5
-  CHECK_FALSE(b.take(9, 1.5, hours(3)));  // 1 + 1 > 1.5
+  CHECK_FALSE(b.take(7_ip, 1.0, kHour + 20));
+  CHECK(b.take(7_ip, 1.0, hours(2)));
+  CHECK_FALSE(b.take(7_ip, 1.0, hours(2) + 1));
+  CHECK_FALSE(b.take(9_ip, 0.0, 0));         // a zero budget never accepts
+  CHECK(b.take(9_ip, 1.5, hours(3)));        // 0 + 1 <= 1.5
+  CHECK_FALSE(b.take(9_ip, 1.5, hours(3)));  // 1 + 1 > 1.5
 }

@@ -5,9 +5,11 @@
 #include <utility>
 #include <vector>
 
+#include "index_literals.hpp"
 #include "models/ledger.hpp"
 
 using namespace repsim::models;
+using namespace repsim::models::index_literals;
 using namespace repsim::sim;
 
 namespace {
@@ -30,40 +32,41 @@ void check_balanced(const DeliveryCounts& c) { CHECK(c.sent == c.finished() + c.
 
 TEST_CASE("on_created counts sent per tenant, gateway and pair", "[ledger]") {
   Ledger l(3, 2);
-  l.on_created(msg(2, 1));
-  l.on_created(msg(2, 1));
-  l.on_created(msg(0, 1));
-  CHECK(l.tenant(2).sent == 2);
-  CHECK(l.tenant(0).sent == 1);
-  CHECK(l.tenant(1).sent == 0);
-  CHECK(l.gateway(1).sent == 3);
-  CHECK(l.gateway(0).sent == 0);
-  CHECK(l.pair(2, 1).sent == 2);
-  CHECK(l.pair(1, 0).sent == 0);  // never exchanged mail: zero counts
+  l.on_created(msg(2_tenant, 1_gateway));
+  l.on_created(msg(2_tenant, 1_gateway));
+  l.on_created(msg(0_tenant, 1_gateway));
+  CHECK(l.tenant(2_tenant).sent == 2);
+  CHECK(l.tenant(0_tenant).sent == 1);
+  CHECK(l.tenant(1_tenant).sent == 0);
+  CHECK(l.gateway(1_gateway).sent == 3);
+  CHECK(l.gateway(0_gateway).sent == 0);
+  CHECK(l.pair(2_tenant, 1_gateway).sent == 2);
+  CHECK(l.pair(1_tenant, 0_gateway).sent == 0);  // never exchanged mail: zero counts
   // Sorted by (tenant, gateway), whatever the hash map's order.
-  CHECK(l.pairs() == std::vector<std::pair<TenantIndex, GatewayIndex>>{{0, 1}, {2, 1}});
-  CHECK_THROWS_AS(l.on_created(msg(3, 0)), std::out_of_range);
-  CHECK_THROWS_AS(l.on_created(msg(0, 2)), std::out_of_range);
+  CHECK(l.pairs() ==
+        std::vector<std::pair<TenantIndex, GatewayIndex>>{{0_tenant, 1_gateway}, {2_tenant, 1_gateway}});
+  CHECK_THROWS_AS(l.on_created(msg(3_tenant, 0_gateway)), std::out_of_range);
+  CHECK_THROWS_AS(l.on_created(msg(0_tenant, 2_gateway)), std::out_of_range);
 }
 
 TEST_CASE("tempfails count as deferrals, legit refusals open one outage, an accept closes it", "[ledger]") {
   Ledger l(1, 1);
   std::vector<std::pair<OutageInterval, bool>> seen;
   l.on_outage_change([&](const OutageInterval& o, bool opened) { seen.emplace_back(o, opened); });
-  const Message m = msg(0, 0);
+  const Message m = msg(0_tenant, 0_gateway);
   l.on_created(m);
 
   l.on_attempt(m, kTempfail, seconds(10));  // opens: start 10 s, cause Reputation
   l.on_attempt(m, kReject, seconds(20));    // already open: nothing new
-  CHECK(l.in_outage(0, 0));
+  CHECK(l.in_outage(0_tenant, 0_gateway));
   l.on_attempt(m, SmtpReply::accept(), seconds(30));  // closes at 30 s
-  CHECK_FALSE(l.in_outage(0, 0));
+  CHECK_FALSE(l.in_outage(0_tenant, 0_gateway));
   l.on_attempt(m, kReject, seconds(40));  // a second outage, cause Blocklist, still open
 
   // Only the 10 s reply was a 4xx; rejects and accepts are not deferrals.
-  CHECK(l.tenant(0).deferred_attempts == 1);
-  CHECK(l.gateway(0).deferred_attempts == 1);
-  CHECK(l.pair(0, 0).deferred_attempts == 1);
+  CHECK(l.tenant(0_tenant).deferred_attempts == 1);
+  CHECK(l.gateway(0_gateway).deferred_attempts == 1);
+  CHECK(l.pair(0_tenant, 0_gateway).deferred_attempts == 1);
   REQUIRE(l.outages().size() == 2);
   CHECK(l.outages()[0].start == seconds(10));
   CHECK(l.outages()[0].end == seconds(30));
@@ -86,39 +89,39 @@ TEST_CASE("tempfails count as deferrals, legit refusals open one outage, an acce
 
 TEST_CASE("spam refusals count deferrals but never open an outage", "[ledger]") {
   Ledger l(1, 1);
-  const Message s = msg(0, 0, MessageKind::Spam);
+  const Message s = msg(0_tenant, 0_gateway, MessageKind::Spam);
   l.on_created(s);
   l.on_attempt(s, kTempfail, 0);
   l.on_attempt(s, kReject, 1);
-  CHECK(l.tenant(0).deferred_attempts == 1);
+  CHECK(l.tenant(0_tenant).deferred_attempts == 1);
   CHECK(l.outages().empty());
-  CHECK_FALSE(l.in_outage(0, 0));
+  CHECK_FALSE(l.in_outage(0_tenant, 0_gateway));
   // ...and a spam accept does not close a legit outage either.
-  const Message m = msg(0, 0);
+  const Message m = msg(0_tenant, 0_gateway);
   l.on_attempt(m, kReject, 2);
   l.on_attempt(s, SmtpReply::accept(), 3);
-  CHECK(l.in_outage(0, 0));
+  CHECK(l.in_outage(0_tenant, 0_gateway));
 }
 
 TEST_CASE("outages are per pair", "[ledger]") {
   Ledger l(2, 2);
-  l.on_attempt(msg(0, 0), kReject, 5);
-  l.on_attempt(msg(1, 0), SmtpReply::accept(), 6);  // another tenant's delivery closes nothing
-  l.on_attempt(msg(0, 1), SmtpReply::accept(), 7);  // nor another gateway's
-  CHECK(l.in_outage(0, 0));
-  CHECK_FALSE(l.in_outage(1, 0));
-  CHECK_FALSE(l.in_outage(0, 1));
+  l.on_attempt(msg(0_tenant, 0_gateway), kReject, 5);
+  l.on_attempt(msg(1_tenant, 0_gateway), SmtpReply::accept(), 6);  // another tenant's delivery closes nothing
+  l.on_attempt(msg(0_tenant, 1_gateway), SmtpReply::accept(), 7);  // nor another gateway's
+  CHECK(l.in_outage(0_tenant, 0_gateway));
+  CHECK_FALSE(l.in_outage(1_tenant, 0_gateway));
+  CHECK_FALSE(l.in_outage(0_tenant, 1_gateway));
   CHECK(l.outages().size() == 1);
 }
 
 TEST_CASE("on_final sorts every message into exactly one counter", "[ledger]") {
   Ledger l(1, 2);
-  const Message legit_fast = msg(0, 0, MessageKind::Legit, seconds(100));
-  const Message legit_bounced = msg(0, 0);
-  const Message spam_delivered = msg(0, 1, MessageKind::Spam);
-  const Message spam_filtered = msg(0, 1, MessageKind::Spam);
-  const Message legit_expired = msg(0, 1);
-  const Message legit_filtered = msg(0, 1);
+  const Message legit_fast = msg(0_tenant, 0_gateway, MessageKind::Legit, seconds(100));
+  const Message legit_bounced = msg(0_tenant, 0_gateway);
+  const Message spam_delivered = msg(0_tenant, 1_gateway, MessageKind::Spam);
+  const Message spam_filtered = msg(0_tenant, 1_gateway, MessageKind::Spam);
+  const Message legit_expired = msg(0_tenant, 1_gateway);
+  const Message legit_filtered = msg(0_tenant, 1_gateway);
   for (const Message* m :
        {&legit_fast, &legit_bounced, &spam_delivered, &spam_filtered, &legit_expired, &legit_filtered})
     l.on_created(*m);
@@ -133,7 +136,7 @@ TEST_CASE("on_final sorts every message into exactly one counter", "[ledger]") {
   l.on_final(legit_filtered, FinalState::Filtered, 0);
   CHECK_THROWS_AS(l.on_final(legit_fast, FinalState::Queued, 0), std::logic_error);
 
-  const DeliveryCounts& t = l.tenant(0);
+  const DeliveryCounts& t = l.tenant(0_tenant);
   CHECK(t.sent == 6);
   CHECK(t.delivered == 2);
   CHECK(t.rejected == 1);
@@ -148,14 +151,14 @@ TEST_CASE("on_final sorts every message into exactly one counter", "[ledger]") {
   CHECK(t.latency_s.max() == 3600);
 
   // Gateway 0 got legit_fast and legit_bounced; gateway 1 the other four.
-  CHECK(l.gateway(0).delivered == 1);
-  CHECK(l.gateway(0).rejected == 1);
-  CHECK(l.gateway(0).legit_blocked == 1);
-  CHECK(l.gateway(1).spam_accepted == 1);
-  CHECK(l.gateway(1).filtered == 2);
-  CHECK(l.gateway(1).legit_blocked == 2);
-  CHECK(l.pair(0, 1).expired == 1);
-  CHECK(l.pair(0, 1).latency_s.max() == 3600);
+  CHECK(l.gateway(0_gateway).delivered == 1);
+  CHECK(l.gateway(0_gateway).rejected == 1);
+  CHECK(l.gateway(0_gateway).legit_blocked == 1);
+  CHECK(l.gateway(1_gateway).spam_accepted == 1);
+  CHECK(l.gateway(1_gateway).filtered == 2);
+  CHECK(l.gateway(1_gateway).legit_blocked == 2);
+  CHECK(l.pair(0_tenant, 1_gateway).expired == 1);
+  CHECK(l.pair(0_tenant, 1_gateway).latency_s.max() == 3600);
 }
 
 TEST_CASE("a pair's counts, kept in two parts, read as its gateway's when it is the only sender",
@@ -163,7 +166,7 @@ TEST_CASE("a pair's counts, kept in two parts, read as its gateway's when it is 
   Ledger l(1, 1);
   std::vector<Message> mail;
   for (int i = 0; i < 9; ++i)
-    mail.push_back(msg(0, 0, i == 3 ? MessageKind::Spam : MessageKind::Legit, seconds(i)));
+    mail.push_back(msg(0_tenant, 0_gateway, i == 3 ? MessageKind::Spam : MessageKind::Legit, seconds(i)));
   for (const Message& m : mail) l.on_created(m);
   l.on_final(mail[0], FinalState::Delivered, seconds(0));  // at once: 0 s
   l.on_final(mail[1], FinalState::Delivered, seconds(1));  // 0 s
@@ -177,8 +180,8 @@ TEST_CASE("a pair's counts, kept in two parts, read as its gateway's when it is 
   l.on_attempt(mail[7], kTempfail, seconds(8));
   l.finish({&mail[7], &mail[8]});
 
-  const DeliveryCounts p = l.pair(0, 0);
-  const DeliveryCounts& g = l.gateway(0);
+  const DeliveryCounts p = l.pair(0_tenant, 0_gateway);
+  const DeliveryCounts& g = l.gateway(0_gateway);
   using Field = std::uint64_t DeliveryCounts::*;
   const std::vector<std::pair<Field, std::uint64_t>> expected{{&DeliveryCounts::sent, 9},
                                                               {&DeliveryCounts::delivered, 4},
@@ -209,14 +212,14 @@ TEST_CASE("a tenant's counts are its pairs' sum, past the gateways its directory
   // rejected message and tenant 0 one message to gateway 5.
   Ledger l(2, 12);
   std::vector<Message> m;
-  for (GatewayIndex k = 0; k < 12; ++k) m.push_back(msg(1, 11 - k));
-  m.push_back(msg(1, 3));
-  m.push_back(msg(0, 5));
+  for (std::uint32_t k = 0; k < 12; ++k) m.push_back(msg(1_tenant, GatewayIndex{11 - k}));
+  m.push_back(msg(1_tenant, 3_gateway));
+  m.push_back(msg(0_tenant, 5_gateway));
   for (const Message& x : m) l.on_created(x);
   for (std::size_t k = 0; k < 12; ++k) l.on_final(m[k], FinalState::Delivered, seconds(10 * (k + 1)));
   l.on_final(m[12], FinalState::Rejected, seconds(5));
 
-  const DeliveryCounts t1 = l.tenant(1);
+  const DeliveryCounts t1 = l.tenant(1_tenant);
   CHECK(t1.sent == 13);
   CHECK(t1.delivered == 12);
   CHECK(t1.rejected == 1);
@@ -225,46 +228,47 @@ TEST_CASE("a tenant's counts are its pairs' sum, past the gateways its directory
   CHECK(t1.latency_s.min() == 10);   // gateway 11, in the directory
   CHECK(t1.latency_s.max() == 120);  // gateway 0, past it
   CHECK(t1.latency_s.mean() == Approx(65.0));
-  CHECK(l.tenant(0).sent == 1);
-  CHECK(l.tenant(0).delivered == 0);
-  CHECK(l.pair(1, 3).sent == 2);  // past the directory: found again through the index
-  CHECK(l.pair(1, 3).rejected == 1);
-  CHECK(l.pair(1, 11).latency_s.max() == 10);
-  CHECK(l.pair(0, 3).sent == 0);
+  CHECK(l.tenant(0_tenant).sent == 1);
+  CHECK(l.tenant(0_tenant).delivered == 0);
+  CHECK(l.pair(1_tenant, 3_gateway).sent == 2);  // past the directory: found again through the index
+  CHECK(l.pair(1_tenant, 3_gateway).rejected == 1);
+  CHECK(l.pair(1_tenant, 11_gateway).latency_s.max() == 10);
+  CHECK(l.pair(0_tenant, 3_gateway).sent == 0);
   CHECK(l.pairs().size() == 13);
-  CHECK(l.pairs().front() == std::pair<TenantIndex, GatewayIndex>{0, 5});
-  CHECK(l.pairs().back() == std::pair<TenantIndex, GatewayIndex>{1, 11});
+  CHECK(l.pairs().front() == std::pair<TenantIndex, GatewayIndex>{0_tenant, 5_gateway});
+  CHECK(l.pairs().back() == std::pair<TenantIndex, GatewayIndex>{1_tenant, 11_gateway});
   CHECK(l.totals().sent == 14);
   CHECK(l.totals().latency_s.count() == 12);
 }
 
 TEST_CASE("delay notices are counted per tenant, gateway and pair", "[ledger]") {
   Ledger l(1, 1);
-  l.on_delay_notice(msg(0, 0));
-  l.on_delay_notice(msg(0, 0));
-  CHECK(l.tenant(0).delay_notices == 2);
-  CHECK(l.gateway(0).delay_notices == 2);
-  CHECK(l.pair(0, 0).delay_notices == 2);
+  l.on_delay_notice(msg(0_tenant, 0_gateway));
+  l.on_delay_notice(msg(0_tenant, 0_gateway));
+  CHECK(l.tenant(0_tenant).delay_notices == 2);
+  CHECK(l.gateway(0_gateway).delay_notices == 2);
+  CHECK(l.pair(0_tenant, 0_gateway).delay_notices == 2);
 }
 
 TEST_CASE("finish counts the still queued, sent balances everywhere, totals sum them all", "[ledger]") {
   Ledger l(2, 2);
   // Tenant 0: 3 to gateway 0 (1 delivered, 2 queued); tenant 1: 2 to gateway 1 (1 rejected, 1 queued)
   // and 1 to gateway 0 (delivered after 60 s).
-  std::vector<Message> m{msg(0, 0), msg(0, 0), msg(0, 0), msg(1, 1), msg(1, 1), msg(1, 0)};
+  std::vector<Message> m{msg(0_tenant, 0_gateway), msg(0_tenant, 0_gateway), msg(0_tenant, 0_gateway),
+                         msg(1_tenant, 1_gateway), msg(1_tenant, 1_gateway), msg(1_tenant, 0_gateway)};
   for (const Message& x : m) l.on_created(x);
   l.on_final(m[0], FinalState::Delivered, seconds(30));
   l.on_final(m[3], FinalState::Rejected, seconds(30));
   l.on_final(m[5], FinalState::Delivered, seconds(60));
   l.finish({&m[1], &m[2], &m[4]});
 
-  CHECK(l.tenant(0).queued_at_end == 2);
-  CHECK(l.tenant(1).queued_at_end == 1);
-  CHECK(l.gateway(0).queued_at_end == 2);
-  CHECK(l.gateway(1).queued_at_end == 1);
-  CHECK(l.pair(1, 1).queued_at_end == 1);
-  for (TenantIndex t = 0; t < 2; ++t) check_balanced(l.tenant(t));
-  for (GatewayIndex g = 0; g < 2; ++g) check_balanced(l.gateway(g));
+  CHECK(l.tenant(0_tenant).queued_at_end == 2);
+  CHECK(l.tenant(1_tenant).queued_at_end == 1);
+  CHECK(l.gateway(0_gateway).queued_at_end == 2);
+  CHECK(l.gateway(1_gateway).queued_at_end == 1);
+  CHECK(l.pair(1_tenant, 1_gateway).queued_at_end == 1);
+  for (TenantIndex t{0}; t < 2; ++t) check_balanced(l.tenant(t));
+  for (GatewayIndex g{0}; g < 2; ++g) check_balanced(l.gateway(g));
   for (auto [t, g] : l.pairs()) check_balanced(l.pair(t, g));
 
   const DeliveryCounts sum = l.totals();
@@ -285,9 +289,9 @@ TEST_CASE("a hook may feed the ledger again without dangling", "[ledger]") {
   // Each opening for tenant 0 opens tenant 1's outage too (grows outages_ from inside the hook).
   l.on_outage_change([&](const OutageInterval& o, bool opened) {
     ++calls;
-    if (opened && o.tenant == 0) l.on_attempt(msg(1, 0), kReject, o.start + 1);
+    if (opened && o.tenant == 0) l.on_attempt(msg(1_tenant, 0_gateway), kReject, o.start + 1);
   });
-  l.on_attempt(msg(0, 0), kReject, 100);
+  l.on_attempt(msg(0_tenant, 0_gateway), kReject, 100);
   CHECK(calls == 2);
   REQUIRE(l.outages().size() == 2);
   CHECK(l.outages()[1].tenant == 1);
@@ -300,8 +304,8 @@ TEST_CASE("refusals of a backlog older than delivered mail open no outage", "[le
   using namespace repsim::models;
   Ledger ledger(1, 1);
   Message old_mail;
-  old_mail.tenant = 0;
-  old_mail.gateway = 0;
+  old_mail.tenant = 0_tenant;
+  old_mail.gateway = 0_gateway;
   old_mail.created = repsim::sim::hours(1);
   Message new_mail = old_mail;
   new_mail.created = repsim::sim::hours(10);
@@ -317,55 +321,55 @@ TEST_CASE("refusals of a backlog older than delivered mail open no outage", "[le
   REQUIRE(ledger.outages().size() == 1);
   CHECK(ledger.outages()[0].start == repsim::sim::hours(2));
   CHECK(ledger.outages()[0].end == repsim::sim::hours(10));
-  CHECK_FALSE(ledger.in_outage(0, 0));
+  CHECK_FALSE(ledger.in_outage(0_tenant, 0_gateway));
   Message newer = old_mail;
   newer.created = repsim::sim::hours(12);
   ledger.on_created(newer);
   ledger.on_attempt(newer, refused, repsim::sim::hours(12));  // newer mail refused: a new outage
   CHECK(ledger.outages().size() == 2);
-  CHECK(ledger.in_outage(0, 0));
+  CHECK(ledger.in_outage(0_tenant, 0_gateway));
 }
 
 TEST_CASE("reserved pairs are numbered in the mix's order and counted through Message::pair", "[ledger]") {
   Ledger l(3, 6);
-  const std::uint32_t first = l.reserve_pairs(1, {4, 2, 5});
+  const std::uint32_t first = l.reserve_pairs(1_tenant, {4_gateway, 2_gateway, 5_gateway});
   REQUIRE(first != kNone);
   // A message that names its pair and one that does not land in the same account.
-  Message named = msg(1, 2);
+  Message named = msg(1_tenant, 2_gateway);
   named.pair = first + 1;
   l.on_created(named);
-  l.on_created(msg(1, 2));
+  l.on_created(msg(1_tenant, 2_gateway));
   l.on_final(named, FinalState::Delivered, seconds(7));
   l.on_attempt(named, kTempfail, 0);
-  CHECK(l.pair(1, 2).sent == 2);
-  CHECK(l.pair(1, 2).delivered == 1);
-  CHECK(l.pair(1, 2).deferred_attempts == 1);
-  CHECK(l.pair(1, 2).latency_s.max() == 7);
-  CHECK(l.in_outage(1, 2));
-  CHECK(l.tenant(1).sent == 2);
-  CHECK(l.gateway(2).sent == 2);
+  CHECK(l.pair(1_tenant, 2_gateway).sent == 2);
+  CHECK(l.pair(1_tenant, 2_gateway).delivered == 1);
+  CHECK(l.pair(1_tenant, 2_gateway).deferred_attempts == 1);
+  CHECK(l.pair(1_tenant, 2_gateway).latency_s.max() == 7);
+  CHECK(l.in_outage(1_tenant, 2_gateway));
+  CHECK(l.tenant(1_tenant).sent == 2);
+  CHECK(l.gateway(2_gateway).sent == 2);
   // Reserved pairs without mail (1 -> 4, 1 -> 5) did not exchange any.
-  CHECK(l.pairs() == std::vector<std::pair<TenantIndex, GatewayIndex>>{{1, 2}});
+  CHECK(l.pairs() == std::vector<std::pair<TenantIndex, GatewayIndex>>{{1_tenant, 2_gateway}});
   // The next reservation continues the numbering.
-  CHECK(l.reserve_pairs(2, {0}) == first + 3);
+  CHECK(l.reserve_pairs(2_tenant, {0_gateway}) == first + 3);
 }
 
 TEST_CASE("a reservation that cannot be consecutive is refused, a wrong pair number is an error",
           "[ledger]") {
   Ledger l(3, 6);
-  CHECK(l.reserve_pairs(0, {1, 2, 1}) == kNone);  // a gateway listed twice
-  CHECK(l.reserve_pairs(0, {1, 6}) == kNone);     // a gateway outside the ledger
-  CHECK(l.reserve_pairs(3, {1}) == kNone);        // a tenant outside the ledger
-  CHECK(l.reserve_pairs(0, {}) == kNone);
-  l.on_created(msg(0, 3));
-  CHECK(l.reserve_pairs(0, {2, 3}) == kNone);  // (0, 3) is numbered already
-  const std::uint32_t first = l.reserve_pairs(1, {3, 4});
+  CHECK(l.reserve_pairs(0_tenant, {1_gateway, 2_gateway, 1_gateway}) == kNone);  // a gateway listed twice
+  CHECK(l.reserve_pairs(0_tenant, {1_gateway, 6_gateway}) == kNone);  // a gateway outside the ledger
+  CHECK(l.reserve_pairs(3_tenant, {1_gateway}) == kNone);             // a tenant outside the ledger
+  CHECK(l.reserve_pairs(0_tenant, {}) == kNone);
+  l.on_created(msg(0_tenant, 3_gateway));
+  CHECK(l.reserve_pairs(0_tenant, {2_gateway, 3_gateway}) == kNone);  // (0, 3) is numbered already
+  const std::uint32_t first = l.reserve_pairs(1_tenant, {3_gateway, 4_gateway});
   REQUIRE(first != kNone);
-  Message wrong = msg(0, 3);  // tenant 0 naming tenant 1's pair with the same gateway
+  Message wrong = msg(0_tenant, 3_gateway);  // tenant 0 naming tenant 1's pair with the same gateway
   wrong.pair = first;
   CHECK_THROWS_AS(l.on_created(wrong), std::out_of_range);
   wrong.pair = first + 100;  // no such pair
   CHECK_THROWS_AS(l.on_created(wrong), std::out_of_range);
-  CHECK(l.pair(0, 3).sent == 1);  // refused messages count nowhere
-  CHECK(l.pair(1, 3).sent == 0);
+  CHECK(l.pair(0_tenant, 3_gateway).sent == 1);  // refused messages count nowhere
+  CHECK(l.pair(1_tenant, 3_gateway).sent == 0);
 }

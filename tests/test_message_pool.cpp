@@ -5,19 +5,23 @@
 #include <cstdint>
 #include <vector>
 
+#include "index_literals.hpp"
 #include "models/message.hpp"
 
+using repsim::models::GatewayIndex;
 using repsim::models::Message;
 using repsim::models::MessageId;
 using repsim::models::MessagePool;
+using repsim::models::TenantIndex;
+using namespace repsim::models::index_literals;
 
 namespace {
 
 Message numbered(std::uint32_t n) {
   Message m;
   m.created = static_cast<repsim::sim::Time>(n) * 3;
-  m.tenant = n;
-  m.gateway = n % 7;
+  m.tenant = TenantIndex{n};
+  m.gateway = GatewayIndex{n % 7};
   m.attempts = static_cast<std::uint16_t>(n % 1000);
   return m;
 }
@@ -32,15 +36,15 @@ TEST_CASE("message pool keeps every message in place across chunks", "[message_p
   std::uint32_t out_of_order = 0;
   for (std::uint32_t n = 0; n < kCount; ++n) {
     if (pool.create(numbered(n)) != n) ++out_of_order;
-    addresses.push_back(&pool[n]);
+    addresses.push_back(&pool[MessageId{n}]);
   }
   CHECK(out_of_order == 0);
   CHECK(pool.live() == kCount);
   CHECK(pool.capacity() == kCount);
   std::uint32_t moved = 0, wrong = 0;
   for (std::uint32_t n = 0; n < kCount; ++n) {
-    if (addresses[n] != &pool[n]) ++moved;
-    const Message& m = pool[n];
+    if (addresses[n] != &pool[MessageId{n}]) ++moved;
+    const Message& m = pool[MessageId{n}];
     if (m.tenant != n || m.created != static_cast<repsim::sim::Time>(n) * 3 || m.gateway != n % 7 ||
         m.attempts != n % 1000)
       ++wrong;
@@ -52,8 +56,8 @@ TEST_CASE("message pool keeps every message in place across chunks", "[message_p
 TEST_CASE("message pool reuses the last released id first and overwrites the slot", "[message_pool]") {
   MessagePool pool;
   for (std::uint32_t n = 0; n < 70'000; ++n) pool.create(numbered(n));
-  pool.release(5);
-  pool.release(66'000);  // in the second chunk
+  pool.release(5_message);
+  pool.release(66'000_message);  // in the second chunk
   CHECK(pool.live() == 69'998);
 
   const MessageId first = pool.create(numbered(900'000));

@@ -3,10 +3,12 @@
 #include <string>
 #include <vector>
 
+#include "index_literals.hpp"
 #include "models/operator.hpp"
 
 using namespace repsim;
 using namespace repsim::models;
+using namespace repsim::models::index_literals;
 using sim::hours;
 using sim::minutes;
 
@@ -59,10 +61,13 @@ TEST_CASE("a ticket filed Friday 17:00 is first acted on Monday", "[operator]") 
   sim::Simulation s;
   RecordingSink sink;
   sink.sim = &s;
-  Operator op(0, admins(on_ticket(SetThreshold{0, -1.0})), s, kCal, sink, sim::RandomStream(1));
+  Operator op(0_operator, admins(on_ticket(SetThreshold{0_gateway, -1.0})), s, kCal, sink,
+              sim::RandomStream(1));
   // Fri 11 May 17:00 = 2 days 17 h after Wed 00:00. Office hours Mon-Fri 09-17: the first look is
   // Mon 14 May 09:00 (5 d 9 h), the action two working hours later, 11:00 (5 d 11 h).
-  s.schedule_at(hours(2 * 24 + 17), [&](sim::Simulation&) { op.on_ticket(FileTicket{0, "please"}); });
+  s.schedule_at(hours(2 * 24 + 17), [&](sim::Simulation&) {
+    op.on_ticket(FileTicket{0_operator, "please"});
+  });
   s.run();
   REQUIRE(sink.applied.size() == 1);
   CHECK(sink.applied[0].time == hours(5 * 24 + 11));
@@ -71,7 +76,7 @@ TEST_CASE("a ticket filed Friday 17:00 is first acted on Monday", "[operator]") 
   REQUIRE(sink.logged.size() == 1);
   CHECK(sink.logged[0].kind == EventKind::TicketReceived);
   CHECK(sink.logged[0].time == hours(2 * 24 + 17));
-  CHECK(sink.logged[0].op == 0);
+  CHECK(sink.logged[0].op == 0_operator);
   CHECK(sink.logged[0].text == "please");
   CHECK(kCal.weekday(sink.applied[0].time) == sim::Weekday::Monday);
 }
@@ -80,9 +85,9 @@ TEST_CASE("a delay that runs past closing time continues the next working mornin
   sim::Simulation s;
   RecordingSink sink;
   sink.sim = &s;
-  Operator op(0, admins(on_ticket(Note{"x"}), hours(3)), s, kCal, sink, sim::RandomStream(1));
+  Operator op(0_operator, admins(on_ticket(Note{"x"}), hours(3)), s, kCal, sink, sim::RandomStream(1));
   // Wed 16:00 + 3 h = 19:00, outside hours -> Thu 09:00 (1 d 9 h).
-  s.schedule_at(hours(16), [&](sim::Simulation&) { op.on_ticket(FileTicket{0, ""}); });
+  s.schedule_at(hours(16), [&](sim::Simulation&) { op.on_ticket(FileTicket{0_operator, ""}); });
   s.run();
   REQUIRE(sink.applied.size() == 1);
   CHECK(sink.applied[0].time == hours(24 + 9));
@@ -93,8 +98,9 @@ TEST_CASE("most recipients never allowlist: probability 0 always declines, logge
   sim::Simulation s;
   RecordingSink sink;
   sink.sim = &s;
-  Operator op(0, admins(on_ticket(Allowlist{0, 3, kNone}, 0.0)), s, kCal, sink, sim::RandomStream(1));
-  s.schedule_at(hours(10), [&](sim::Simulation&) { op.on_ticket(FileTicket{0, "allowlist us"}); });
+  Operator op(0_operator, admins(on_ticket(Allowlist{0_gateway, 3_tenant, kNone}, 0.0)), s, kCal, sink,
+              sim::RandomStream(1));
+  s.schedule_at(hours(10), [&](sim::Simulation&) { op.on_ticket(FileTicket{0_operator, "allowlist us"}); });
   s.run();
   CHECK(sink.applied.empty());
   REQUIRE(sink.logged.size() == 2);
@@ -111,10 +117,11 @@ TEST_CASE("an allowlist probability is honoured over many operators", "[operator
   std::vector<std::unique_ptr<Operator>> ops;
   const sim::StreamFactory streams(9);
   for (int i = 0; i < 2000; ++i)
-    ops.push_back(std::make_unique<Operator>(i, admins(on_ticket(Allowlist{0, 1, kNone}, 0.3)), s, kCal, sink,
-                                             streams.stream(static_cast<std::uint64_t>(i), "operator")));
+    ops.push_back(std::make_unique<Operator>(
+        OperatorIndex{i}, admins(on_ticket(Allowlist{0_gateway, 1_tenant, kNone}, 0.3)), s, kCal, sink,
+        streams.stream(static_cast<std::uint64_t>(i), "operator")));
   s.schedule_at(hours(10), [&](sim::Simulation&) {
-    for (auto& op : ops) op->on_ticket(FileTicket{0, ""});
+    for (auto& op : ops) op->on_ticket(FileTicket{0_operator, ""});
   });
   s.run();
   CHECK(std::abs(static_cast<double>(sink.applied.size()) - 600.0) < 4 * 20.5);
@@ -126,18 +133,18 @@ TEST_CASE("legit_blocked_for fires only when the outage lasts the whole span", "
   sink.sim = &s;
   Playbook p;
   p.when.kind = TriggerKind::LegitBlockedFor;
-  p.when.tenant = 4;
+  p.when.tenant = 4_tenant;
   p.when.after = hours(24);
-  p.action = Allowlist{2, kNone, kNone};  // tenant left open: filled from the trigger
+  p.action = Allowlist{2_gateway, kNone, kNone};  // tenant left open: filled from the trigger
   OperatorConfig cfg = admins(p, hours(1));
   cfg.hours = sim::WorkingHours::always();
-  Operator op(0, cfg, s, kCal, sink, sim::RandomStream(1));
+  Operator op(0_operator, cfg, s, kCal, sink, sim::RandomStream(1));
 
   // Pair (4, 2) blocked from 1 h; pair (5, 2) too, but the trigger names tenant 4 only; a third
   // outage of tenant 4 at another gateway closes after 10 h, before the 24 h span.
-  const OutageInterval long_one{4, 2, hours(1), sim::kNever, BlockCause::Reputation};
-  const OutageInterval other_tenant{5, 2, hours(1), sim::kNever, BlockCause::Reputation};
-  OutageInterval short_one{4, 7, hours(2), sim::kNever, BlockCause::Reputation};
+  const OutageInterval long_one{4_tenant, 2_gateway, hours(1), sim::kNever, BlockCause::Reputation};
+  const OutageInterval other_tenant{5_tenant, 2_gateway, hours(1), sim::kNever, BlockCause::Reputation};
+  OutageInterval short_one{4_tenant, 7_gateway, hours(2), sim::kNever, BlockCause::Reputation};
   s.schedule_at(hours(1), [&](sim::Simulation&) {
     op.on_outage(long_one, true);
     op.on_outage(other_tenant, true);
@@ -152,8 +159,8 @@ TEST_CASE("legit_blocked_for fires only when the outage lasts the whole span", "
   REQUIRE(sink.applied.size() == 1);
   CHECK(sink.applied[0].time == hours(26));
   const auto& a = std::get<Allowlist>(sink.actions[0]);
-  CHECK(a.tenant == 4);
-  CHECK(a.gateway == 2);
+  CHECK(a.tenant == 4_tenant);
+  CHECK(a.gateway == 2_gateway);
 }
 
 TEST_CASE("spam complaints trigger after the configured count", "[operator]") {
@@ -166,15 +173,15 @@ TEST_CASE("spam complaints trigger after the configured count", "[operator]") {
   p.action = Note{"block"};
   OperatorConfig cfg = admins(p, 0);
   cfg.hours = sim::WorkingHours::always();
-  Operator op(0, cfg, s, kCal, sink, sim::RandomStream(1));
+  Operator op(0_operator, cfg, s, kCal, sink, sim::RandomStream(1));
   s.schedule_at(hours(1), [&](sim::Simulation&) {
-    op.on_spam_accepted(1, 0);
-    op.on_spam_accepted(2, 0);
-    op.on_spam_accepted(1, 0);
+    op.on_spam_accepted(1_tenant, 0_gateway);
+    op.on_spam_accepted(2_tenant, 0_gateway);
+    op.on_spam_accepted(1_tenant, 0_gateway);
   });
   s.run();
   CHECK(sink.applied.empty());  // tenant 1 has 2 complaints, tenant 2 has 1
-  s.schedule_at(hours(2), [&](sim::Simulation&) { op.on_spam_accepted(1, 0); });
+  s.schedule_at(hours(2), [&](sim::Simulation&) { op.on_spam_accepted(1_tenant, 0_gateway); });
   s.run();
   REQUIRE(sink.applied.size() == 1);
   CHECK(sink.applied[0].time == hours(2));
@@ -185,8 +192,8 @@ TEST_CASE("operator configs are validated", "[operator]") {
   RecordingSink sink;
   sink.sim = &s;
   OperatorConfig bad = admins(on_ticket(Note{}, 1.5));
-  CHECK_THROWS_AS(Operator(0, bad, s, kCal, sink, sim::RandomStream(1)), std::invalid_argument);
+  CHECK_THROWS_AS(Operator(0_operator, bad, s, kCal, sink, sim::RandomStream(1)), std::invalid_argument);
   bad = admins(on_ticket(Note{}));
   bad.response_mean = -1;
-  CHECK_THROWS_AS(Operator(0, bad, s, kCal, sink, sim::RandomStream(1)), std::invalid_argument);
+  CHECK_THROWS_AS(Operator(0_operator, bad, s, kCal, sink, sim::RandomStream(1)), std::invalid_argument);
 }

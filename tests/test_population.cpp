@@ -6,6 +6,7 @@
 #include <stdexcept>
 #include <vector>
 
+#include "index_literals.hpp"
 #include "models/population.hpp"
 #include "sim/distributions.hpp"
 #include "sim/random.hpp"
@@ -16,18 +17,19 @@ using models::TenantConfig;
 using models::TenantPopulation;
 using sim::kDay;
 using sim::kHour;
+using namespace repsim::models::index_literals;
 
 namespace {
 
 TenantPopulation offices(std::uint32_t count) {
   TenantPopulation p;
   p.base.messages_per_day = 100.0;
-  p.base.recipients = {{0, 1.0}, {2, 1.0}};
+  p.base.recipients = {{0_gateway, 1.0}, {2_gateway, 1.0}};
   p.base.attachment_share = 0.4;
   p.count = count;
   p.volume_cv = 0.5;
   p.compromise_probability = 0.3;
-  p.base.episodes.push_back(CompromiseEpisode{0, 6 * kHour, 250.0, {{1, 1.0}}, 0.05, 3});
+  p.base.episodes.push_back(CompromiseEpisode{0, 6 * kHour, 250.0, {{1_gateway, 1.0}}, 0.05, 3_tenant});
   p.episode_window_start = kDay;
   p.episode_window_end = 3 * kDay;
   return p;
@@ -219,7 +221,7 @@ TEST_CASE("recipients_per_member: each member mails k of the mix, drawn from its
   p.compromise_probability = 0.0;
   p.base.episodes.clear();
   p.base.recipients.clear();
-  for (models::GatewayIndex g = 0; g < 20; ++g) p.base.recipients.push_back({g, g < 10 ? 1.0 : 3.0});
+  for (models::GatewayIndex g{0}; g < 20; ++g) p.base.recipients.push_back({g, g < 10 ? 1.0 : 3.0});
   p.recipients_per_member = 4;
   const sim::StreamFactory streams(21);
   const auto members = models::expand(p, streams, "smb");

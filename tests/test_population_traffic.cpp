@@ -8,6 +8,7 @@
 #include <tuple>
 #include <vector>
 
+#include "index_literals.hpp"
 #include "models/ledger.hpp"
 #include "models/message.hpp"
 #include "models/network.hpp"
@@ -24,6 +25,7 @@ using models::TenantConfig;
 using models::TrafficProfile;
 using sim::kDay;
 using sim::kWeek;
+using namespace repsim::models::index_literals;
 
 namespace {
 
@@ -56,7 +58,7 @@ struct World {
       c.id = "smb#" + std::to_string(k);
       c.messages_per_day = volumes[k];
       c.profile = profile;
-      c.recipients = {{0, 1.0}, {1, 1.0}, {2, 2.0}};
+      c.recipients = {{0_gateway, 1.0}, {1_gateway, 1.0}, {2_gateway, 2.0}};
       if (pooled) c.arrival_pool = "smb";
       tenants.push_back(std::make_unique<Tenant>(static_cast<models::TenantIndex>(k), c, context,
                                                  streams.stream(c.id, "traffic"),
@@ -167,9 +169,9 @@ TEST_CASE("a pool takes members of one profile only", "[tenant]") {
   other.id = "odd";
   other.messages_per_day = 5.0;
   other.profile = TrafficProfile::diurnal();
-  other.recipients = {{0, 1.0}};
+  other.recipients = {{0_gateway, 1.0}};
   other.arrival_pool = "smb";
-  CHECK_THROWS_WITH(Tenant(1, other, w.context, sim::RandomStream(1), sim::RandomStream(2)),
+  CHECK_THROWS_WITH(Tenant(1_tenant, other, w.context, sim::RandomStream(1), sim::RandomStream(2)),
                     Catch::Matchers::Contains("pool 'smb'"));
   CHECK(w.pools.find("smb")->members() == 1);
 }
@@ -183,10 +185,10 @@ TEST_CASE("without pools in its context a tenant draws its own arrivals", "[tena
   TenantConfig c;
   c.id = "solo";
   c.messages_per_day = 24.0;
-  c.recipients = {{0, 1.0}};
+  c.recipients = {{0_gateway, 1.0}};
   c.arrival_pool = "ignored";
   const models::TenantContext context{sim, calendar, pool, ledger, sink};
-  Tenant t(0, c, context, sim::RandomStream(1), sim::RandomStream(2));
+  Tenant t(0_tenant, c, context, sim::RandomStream(1), sim::RandomStream(2));
   CHECK_FALSE(t.pooled());
   t.start(kDay);
   CHECK(sim.pending() == 1);

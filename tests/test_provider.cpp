@@ -3,9 +3,11 @@
 
 #include <vector>
 
+#include "index_literals.hpp"
 #include "provider_fixture.hpp"
 
 using namespace repsim::models;
+using namespace repsim::models::index_literals;
 using namespace repsim::models::testing;
 using namespace repsim::sim;
 
@@ -42,19 +44,19 @@ TEST_CASE("FOPE against a gateway that tempfails forever: 360 attempts, one noti
 
   // The notice goes out before the first attempt at age >= 2 h: the retry at exactly 2 h.
   w.sim.run_until(hours(2) - 1);
-  CHECK(w.ledger.tenant(0).delay_notices == 0);
+  CHECK(w.ledger.tenant(0_tenant).delay_notices == 0);
   w.sim.run_until(hours(2));
-  CHECK(w.ledger.tenant(0).delay_notices == 1);
+  CHECK(w.ledger.tenant(0_tenant).delay_notices == 1);
 
   // A retry due at exactly the lifetime is not made: attempts at k * 20 min for k = 0..359 (the last
   // at 119 h 40 min), 360 in all; the message expires at the 120 h retry.
   w.sim.run_until(hours(120) - 1);
-  CHECK(w.ledger.tenant(0).expired == 0);
+  CHECK(w.ledger.tenant(0_tenant).expired == 0);
   CHECK(w.provider->queued() == 1);
   w.sim.run_until(hours(200));
   REQUIRE(w.net.calls.size() == 360);
   for (std::size_t k = 0; k < 360; ++k) CHECK(w.net.calls[k].time == minutes(20) * static_cast<Time>(k));
-  const DeliveryCounts& c = w.ledger.tenant(0);
+  const DeliveryCounts& c = w.ledger.tenant(0_tenant);
   CHECK(c.expired == 1);
   CHECK(c.deferred_attempts == 360);
   CHECK(c.delay_notices == 1);
@@ -80,7 +82,7 @@ TEST_CASE("Postfix retries at 0, 300, 900, 2100, 4500, 8500, 12500 s", "[provide
   // Cumulative sums of 300, 600, 1200, 2400, 4000, 4000.
   CHECK(w.net.times() == std::vector<Time>{0, seconds(300), seconds(900), seconds(2100), seconds(4500),
                                            seconds(8500), seconds(12500)});
-  CHECK(w.ledger.tenant(0).delay_notices == 0);  // Postfix default: no delay warning
+  CHECK(w.ledger.tenant(0_tenant).delay_notices == 0);  // Postfix default: no delay warning
 }
 
 TEST_CASE("a 6 h 421 outage with a 5-day queue loses nothing", "[provider]") {
@@ -89,7 +91,7 @@ TEST_CASE("a 6 h 421 outage with a 5-day queue loses nothing", "[provider]") {
   w.sim.run_until(days(10));
   w.finish();
 
-  const DeliveryCounts& c = w.ledger.tenant(0);
+  const DeliveryCounts& c = w.ledger.tenant(0_tenant);
   CHECK(c.sent == kStream);
   CHECK(c.delivered == kStream);
   CHECK(c.expired == 0);
@@ -148,7 +150,7 @@ TEST_CASE("with a 2-hour queue lifetime the outage loses a hand-counted share", 
   // i = 0..34 (7 * 34 = 238): 35 lost; its probe (c = 245) is accepted and the pass flushes the 17
   // outage messages c = 245 .. 357, plus the 17 sent after the outage: 34 delivered.
   // (Retrying each message on its own grid lost c < 260: 38, and delivered 31.)
-  const DeliveryCounts& c = w.ledger.tenant(0);
+  const DeliveryCounts& c = w.ledger.tenant(0_tenant);
   CHECK(c.expired == 35);
   CHECK(c.delivered == 34);
   CHECK(c.legit_blocked == 35);
@@ -184,7 +186,7 @@ TEST_CASE("a sender that treats 4xx as 5xx loses exactly the mail attempted duri
   w.sim.run_until(days(1));
   w.finish();
 
-  const DeliveryCounts& c = w.ledger.tenant(0);
+  const DeliveryCounts& c = w.ledger.tenant(0_tenant);
   CHECK(c.rejected == kDuringOutage);             // 52: every message first attempted before 6 h
   CHECK(c.delivered == kStream - kDuringOutage);  // 17
   CHECK(c.deferred_attempts == kDuringOutage);    // each got exactly one 421
@@ -195,11 +197,11 @@ TEST_CASE("a sender that treats 4xx as 5xx loses exactly the mail attempted duri
 TEST_CASE("a 5xx bounces at once and an accept delivers at once", "[provider]") {
   World w(config(RetryPolicy::fope2012()));
   w.net.rule = [](const Message& m, Time) { return m.gateway == 1 ? reject_550() : SmtpReply::accept(); };
-  w.send_at(minutes(1), legit(0));
-  w.send_at(minutes(2), legit(1));
+  w.send_at(minutes(1), legit(0_gateway));
+  w.send_at(minutes(2), legit(1_gateway));
   w.sim.run();
-  CHECK(w.ledger.gateway(0).delivered == 1);
-  CHECK(w.ledger.gateway(1).rejected == 1);
+  CHECK(w.ledger.gateway(0_gateway).delivered == 1);
+  CHECK(w.ledger.gateway(1_gateway).rejected == 1);
   CHECK(w.net.calls.size() == 2);
   CHECK(w.ips[0].attempts == 1);
   CHECK(w.ips[0].delivered == 1);  // first attempt: IP 0, accepted
@@ -229,14 +231,14 @@ TEST_CASE("collect_queued returns exactly the deferred messages", "[provider]") 
   CHECK(deferrals > q.size());
   CHECK(attempts == deferrals);
   w.finish();
-  CHECK(w.ledger.gateway(0).queued_at_end == 3);
-  CHECK(w.ledger.gateway(1).delivered == 2);
+  CHECK(w.ledger.gateway(0_gateway).queued_at_end == 3);
+  CHECK(w.ledger.gateway(1_gateway).delivered == 2);
 }
 
 TEST_CASE("a tenant without a pool is a wiring error", "[provider]") {
   World w(config(RetryPolicy::fope2012()), 3);
-  Message m = legit(0, 2);
-  m.tenant = 5;  // never assigned
+  Message m = legit(0_gateway, 2_tenant);
+  m.tenant = 5_tenant;  // never assigned
   const MessageId id = w.messages.create(m);
   CHECK_THROWS_AS(w.provider->submit(id), std::logic_error);
 }

@@ -7,10 +7,12 @@
 #include <string>
 #include <vector>
 
+#include "index_literals.hpp"
 #include "provider_fixture.hpp"
 #include "sim/distributions.hpp"
 
 using namespace repsim::models;
+using namespace repsim::models::index_literals;
 using namespace repsim::models::testing;
 using namespace repsim::sim;
 
@@ -30,12 +32,12 @@ TEST_CASE("an outbound filter with catch rate 1 stops all spam and no legit mail
   World w(cfg);
   for (int i = 0; i < 10; ++i) w.send_at(minutes(i), i % 2 ? spam() : legit());
   w.sim.run();
-  CHECK(w.ledger.tenant(0).filtered == 5);
-  CHECK(w.ledger.tenant(0).delivered == 5);
-  CHECK(w.ledger.tenant(0).spam_accepted == 0);
-  CHECK(w.ledger.tenant(0).legit_blocked == 0);  // filtered spam is not legit blocked
-  CHECK(w.net.calls.size() == 5);                // filtered mail never reaches a gateway
-  CHECK(w.provider->abuse_signals(0) == 5);      // each catch is an abuse signal
+  CHECK(w.ledger.tenant(0_tenant).filtered == 5);
+  CHECK(w.ledger.tenant(0_tenant).delivered == 5);
+  CHECK(w.ledger.tenant(0_tenant).spam_accepted == 0);
+  CHECK(w.ledger.tenant(0_tenant).legit_blocked == 0);  // filtered spam is not legit blocked
+  CHECK(w.net.calls.size() == 5);                       // filtered mail never reaches a gateway
+  CHECK(w.provider->abuse_signals(0_tenant) == 5);      // each catch is an abuse signal
 }
 
 TEST_CASE("catch rate 0, or a zero-day campaign, lets all spam out", "[provider]") {
@@ -48,8 +50,8 @@ TEST_CASE("catch rate 0, or a zero-day campaign, lets all spam out", "[provider]
   World w(cfg);
   for (int i = 0; i < 10; ++i) w.send_at(minutes(i), spam());
   w.sim.run();
-  CHECK(w.ledger.tenant(0).filtered == 0);
-  CHECK(w.ledger.tenant(0).spam_accepted == 10);
+  CHECK(w.ledger.tenant(0_tenant).filtered == 0);
+  CHECK(w.ledger.tenant(0_tenant).spam_accepted == 10);
 }
 
 TEST_CASE("a provider fault rejects attachments only within its window", "[provider]") {
@@ -68,7 +70,7 @@ TEST_CASE("a provider fault rejects attachments only within its window", "[provi
   w.send_at(minutes(120), att);     // tag 3: the window is half-open: delivered at 2 h
   w.sim.run();
 
-  const DeliveryCounts& c = w.ledger.tenant(0);
+  const DeliveryCounts& c = w.ledger.tenant(0_tenant);
   CHECK(c.rejected == 2);
   CHECK(c.delivered == 2);
   // Gateway saw tag 0 twice (30, 50 min), tags 2 and 3 once each.
@@ -90,8 +92,8 @@ TEST_CASE("a fault added later with cause ProviderFault opens its own outage", "
   CHECK(w.ledger.outages()[0].cause == BlockCause::ProviderFault);
   CHECK(w.ledger.outages()[0].start == minutes(5));
   CHECK(w.ledger.outages()[0].end == hours(1));
-  CHECK(w.ledger.tenant(0).rejected == 1);
-  CHECK(w.ledger.tenant(0).delivered == 1);
+  CHECK(w.ledger.tenant(0_tenant).rejected == 1);
+  CHECK(w.ledger.tenant(0_tenant).delivered == 1);
   CHECK(w.ips[0].attempts + w.ips[1].attempts == 1);  // the broken message used no IP
 }
 
@@ -100,9 +102,9 @@ TEST_CASE("one connection per destination with 2 s sessions serialises to 0, 2, 
   cfg.max_connections_per_destination = 1;
   cfg.session_time = seconds(2);
   World w(cfg);
-  for (int i = 0; i < 3; ++i) w.send_at(0, legit(0));
-  w.send_at(0, legit(1));           // another destination has its own connection
-  w.send_at(seconds(3), legit(0));  // joins the end of the line
+  for (int i = 0; i < 3; ++i) w.send_at(0, legit(0_gateway));
+  w.send_at(0, legit(1_gateway));           // another destination has its own connection
+  w.send_at(seconds(3), legit(0_gateway));  // joins the end of the line
   w.sim.run();
   // Gateway 0: A at 0 (session [0, 2)); B books [2, 4); C books [4, 6); D at 3 s books [6, 8).
   // Gateway 1: at 0 at once. Waits: B, C and D once each = 3.
@@ -112,7 +114,7 @@ TEST_CASE("one connection per destination with 2 s sessions serialises to 0, 2, 
   CHECK(w.provider->connection_waits() == 3);
   CHECK(w.ledger.totals().deferred_attempts == 0);  // waiting for our own connection is not a 4xx
   CHECK(w.ledger.totals().delivered == 5);
-  CHECK(w.ledger.tenant(0).latency_s.max() == 4);  // C: created 0, delivered 4 s (D waited 3 s)
+  CHECK(w.ledger.tenant(0_tenant).latency_s.max() == 4);  // C: created 0, delivered 4 s (D waited 3 s)
   // Events: 5 submissions + 3 wake-ups, nothing else (each waiter wakes exactly once).
   CHECK(w.sim.events_handled() == 8);
 }
@@ -120,34 +122,34 @@ TEST_CASE("one connection per destination with 2 s sessions serialises to 0, 2, 
 TEST_CASE("two connections with 2 s sessions take five messages at 0, 0, 2, 2, 4 s", "[provider]") {
   OutboundConnections c(2, seconds(2));
   // Lanes: [0,2) [0,2) | [2,4) [2,4) | [4,6).
-  CHECK(c.book(0, 0) == 0);
-  CHECK(c.book(0, 0) == 0);
-  CHECK(c.book(0, 0) == seconds(2));
-  CHECK(c.book(0, 0) == seconds(2));
-  CHECK(c.book(0, 0) == seconds(4));
-  CHECK(c.booked(0) == 5);
+  CHECK(c.book(0_gateway, 0) == 0);
+  CHECK(c.book(0_gateway, 0) == 0);
+  CHECK(c.book(0_gateway, 0) == seconds(2));
+  CHECK(c.book(0_gateway, 0) == seconds(2));
+  CHECK(c.book(0_gateway, 0) == seconds(4));
+  CHECK(c.booked(0_gateway) == 5);
   // At 5 s the four sessions ending at 2 and 4 s are over; [4, 6) is open: one slot is free now.
-  CHECK(c.book(0, seconds(5)) == seconds(5));
+  CHECK(c.book(0_gateway, seconds(5)) == seconds(5));
   // Both busy (to 6 s and 7 s): the next waits for the one ending first.
-  CHECK(c.book(0, seconds(5)) == seconds(6));
-  CHECK(c.book(1, seconds(5)) == seconds(5));  // another destination is independent
+  CHECK(c.book(0_gateway, seconds(5)) == seconds(6));
+  CHECK(c.book(1_gateway, seconds(5)) == seconds(5));  // another destination is independent
   OutboundConnections unlimited(0, seconds(2));
-  for (int i = 0; i < 100; ++i) CHECK(unlimited.book(0, 7) == 7);
+  for (int i = 0; i < 100; ++i) CHECK(unlimited.book(0_gateway, 7) == 7);
 }
 
 TEST_CASE("next_free says what book would answer, without booking", "[provider]") {
   OutboundConnections c(2, seconds(2));
-  CHECK(c.next_free(0, 0) == 0);  // nothing booked
-  c.book(0, 0);                   // [0, 2)
-  CHECK(c.next_free(0, 0) == 0);  // one of two busy
-  c.book(0, 0);                   // [0, 2)
-  CHECK(c.next_free(0, 0) == seconds(2));
-  CHECK(c.next_free(0, seconds(1)) == seconds(2));
-  CHECK(c.next_free(0, seconds(2)) == seconds(2));  // a session ending now frees its slot
-  CHECK(c.booked(0) == 2);                          // asking booked nothing
-  CHECK(c.book(0, 0) == seconds(2));                // and book agrees
-  CHECK(c.next_free(1, 0) == 0);                    // another destination
-  CHECK(OutboundConnections(0, seconds(2)).next_free(0, 5) == 5);
+  CHECK(c.next_free(0_gateway, 0) == 0);  // nothing booked
+  c.book(0_gateway, 0);                   // [0, 2)
+  CHECK(c.next_free(0_gateway, 0) == 0);  // one of two busy
+  c.book(0_gateway, 0);                   // [0, 2)
+  CHECK(c.next_free(0_gateway, 0) == seconds(2));
+  CHECK(c.next_free(0_gateway, seconds(1)) == seconds(2));
+  CHECK(c.next_free(0_gateway, seconds(2)) == seconds(2));  // a session ending now frees its slot
+  CHECK(c.booked(0_gateway) == 2);                          // asking booked nothing
+  CHECK(c.book(0_gateway, 0) == seconds(2));                // and book agrees
+  CHECK(c.next_free(1_gateway, 0) == 0);                    // another destination
+  CHECK(OutboundConnections(0, seconds(2)).next_free(0_gateway, 5) == 5);
 }
 
 TEST_CASE("next_free agrees with counting the open sessions, through bursts and lulls", "[provider]") {
@@ -164,9 +166,9 @@ TEST_CASE("next_free agrees with counting the open sessions, through bursts and 
       if (e > now) open.push_back(e);
     std::sort(open.begin(), open.end());
     const Time expected = open.size() < 3 ? now : open[open.size() - 3];
-    REQUIRE(c.next_free(0, now) == expected);
+    REQUIRE(c.next_free(0_gateway, now) == expected);
     if (r.below(3) != 0) {
-      REQUIRE(c.book(0, now) == expected);
+      REQUIRE(c.book(0_gateway, now) == expected);
       ends.push_back(expected + seconds(2));
     }
   }
@@ -182,24 +184,24 @@ TEST_CASE("the abuse desk suspends a spamming tenant after its delay", "[provide
   for (int i = 0; i < 3; ++i) w.send_at(minutes(i), spam());  // 3rd signal at 2 min -> suspend at 62 min
   w.send_at(minutes(61), legit());                            // before: delivered
   w.send_at(minutes(63), legit());                            // after: filtered
-  w.send_at(minutes(63), legit(0, 1));                        // another tenant: delivered
+  w.send_at(minutes(63), legit(0_gateway, 1_tenant));         // another tenant: delivered
   w.sim.run();
   REQUIRE(suspended.size() == 1);
-  CHECK(suspended[0] == std::pair<TenantIndex, Time>{0, minutes(62)});
-  CHECK(w.provider->suspended(0));
-  CHECK_FALSE(w.provider->suspended(1));
-  CHECK(w.ledger.tenant(0).filtered == 4);
-  CHECK(w.ledger.tenant(0).delivered == 1);
-  CHECK(w.ledger.tenant(0).legit_blocked == 1);
-  CHECK(w.ledger.tenant(1).delivered == 1);
+  CHECK(suspended[0] == std::pair<TenantIndex, Time>{0_tenant, minutes(62)});
+  CHECK(w.provider->suspended(0_tenant));
+  CHECK_FALSE(w.provider->suspended(1_tenant));
+  CHECK(w.ledger.tenant(0_tenant).filtered == 4);
+  CHECK(w.ledger.tenant(0_tenant).delivered == 1);
+  CHECK(w.ledger.tenant(0_tenant).legit_blocked == 1);
+  CHECK(w.ledger.tenant(1_tenant).delivered == 1);
 }
 
 TEST_CASE("complaints reported to a disabled desk suspend nobody", "[provider]") {
   World w(base());
-  w.provider->report_complaints(0, 1000);
+  w.provider->report_complaints(0_tenant, 1000);
   w.sim.run();
-  CHECK(w.provider->abuse_signals(0) == 1000);
-  CHECK_FALSE(w.provider->suspended(0));
+  CHECK(w.provider->abuse_signals(0_tenant) == 1000);
+  CHECK_FALSE(w.provider->suspended(0_tenant));
 }
 
 TEST_CASE("the support desk answers a ticket after its delay with its stance", "[provider]") {
@@ -208,7 +210,7 @@ TEST_CASE("the support desk answers a ticket after its delay with its stance", "
   World w(cfg);
   std::vector<TicketAnswer> answers;
   w.sim.schedule_at(hours(2), [&](Simulation&) {
-    w.provider->file_ticket(1, [&](const TicketAnswer& a) { answers.push_back(a); });
+    w.provider->file_ticket(1_tenant, [&](const TicketAnswer& a) { answers.push_back(a); });
   });
   w.sim.run_until(hours(32) - 1);
   CHECK(answers.empty());
@@ -298,9 +300,9 @@ TEST_CASE("conservation over a randomized busy run", "[provider]") {
   }
   CHECK(queued_tags.size() == queued.size());
 
-  for (TenantIndex t = 0; t < 3; ++t)
+  for (TenantIndex t{0}; t < 3; ++t)
     CHECK(w.ledger.tenant(t).sent == w.ledger.tenant(t).finished() + w.ledger.tenant(t).queued_at_end);
-  for (GatewayIndex g = 0; g < 3; ++g)
+  for (GatewayIndex g{0}; g < 3; ++g)
     CHECK(w.ledger.gateway(g).sent == w.ledger.gateway(g).finished() + w.ledger.gateway(g).queued_at_end);
   for (auto [t, g] : w.ledger.pairs())
     CHECK(w.ledger.pair(t, g).sent == w.ledger.pair(t, g).finished() + w.ledger.pair(t, g).queued_at_end);

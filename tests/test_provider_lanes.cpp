@@ -4,9 +4,11 @@
 
 #include <vector>
 
+#include "index_literals.hpp"
 #include "provider_fixture.hpp"
 
 using namespace repsim::models;
+using namespace repsim::models::index_literals;
 using namespace repsim::models::testing;
 using namespace repsim::sim;
 
@@ -43,11 +45,11 @@ TEST_CASE("a dead destination costs one probe per retry however much mail waits"
   CHECK(w.net.calls.size() == 2002);
   CHECK(w.provider->attempts() == 2002);
   CHECK(w.provider->retries() == 1002);
-  CHECK(w.ledger.tenant(0).delivered == 1000);
-  CHECK(w.ledger.tenant(0).deferred_attempts == 1002);
+  CHECK(w.ledger.tenant(0_tenant).delivered == 1000);
+  CHECK(w.ledger.tenant(0_tenant).deferred_attempts == 1002);
   // Every message was deferred once and delivered by a retry, so 4xx replies (1000 first attempts
   // + 2 failed probes) equal retries (1000 deliveries + 2 failed probes).
-  CHECK(w.ledger.tenant(0).deferred_attempts == w.provider->retries());
+  CHECK(w.ledger.tenant(0_tenant).deferred_attempts == w.provider->retries());
   std::vector<Time> probes;
   for (const auto& c : w.net.calls)
     if (c.tag == 0 && c.time > 0) probes.push_back(c.time);
@@ -72,7 +74,7 @@ TEST_CASE("a live lane's pass goes on past isolated deferrals", "[provider]") {
   CHECK(retried == std::vector<std::uint32_t>{0, 3, 6, 9, 6});
   CHECK(w.net.calls[13].time == minutes(20));
   CHECK(w.net.calls[14].time == minutes(40));
-  CHECK(w.ledger.tenant(0).delivered == 10);
+  CHECK(w.ledger.tenant(0_tenant).delivered == 10);
 
   SECTION("with dead_after 1 the pass stops at the first deferral") {
     ProviderConfig cfg = fope();
@@ -94,14 +96,14 @@ TEST_CASE("a live lane's pass goes on past isolated deferrals", "[provider]") {
 TEST_CASE("a dedicated IP is its own lane: a neighbour's refused IP holds nothing of it", "[provider]") {
   World w(fope());
   w.pools[0].assignment = Assignment::Dedicated;
-  w.pools[0].ip_of_tenant = {0, 1};  // tenant 0 on IP 0, tenant 1 on IP 1
+  w.pools[0].ip_of_tenant = {0_ip, 1_ip};  // tenant 0 on IP 0, tenant 1 on IP 1
   // The gateway refuses tenant 0's mail (from IP 0, say for its reputation) and accepts IP 1's.
   w.net.rule = [](const Message& m, Time) { return m.tenant == 0 ? tempfail_421() : SmtpReply::accept(); };
-  for (int i = 0; i < 6; ++i) w.send_at(minutes(i), legit(0, static_cast<TenantIndex>(i % 2)));
+  for (int i = 0; i < 6; ++i) w.send_at(minutes(i), legit(0_gateway, static_cast<TenantIndex>(i % 2)));
   w.sim.run_until(hours(1));
   // Tenant 1 (messages 1, 3, 5) is delivered at once; tenant 0's three wait in the lane of IP 0.
-  CHECK(w.ledger.tenant(1).delivered == 3);
-  CHECK(w.ledger.tenant(1).latency_s.max() == 0);
+  CHECK(w.ledger.tenant(1_tenant).delivered == 3);
+  CHECK(w.ledger.tenant(1_tenant).latency_s.max() == 0);
   CHECK(w.provider->queued() == 3);
   CHECK(w.provider->lane_count() == 1);
   for (const auto& c : w.net.calls) CHECK(c.ip == (c.tag % 2 == 0 ? 0u : 1u));
@@ -149,11 +151,11 @@ TEST_CASE("new mail gets its own first attempt even while its lane is dead", "[p
 TEST_CASE("queued mail is reported lane by lane, oldest first", "[provider]") {
   World w(fope(), 2, 3);
   w.net.rule = [](const Message& m, Time) { return m.gateway == 1 ? SmtpReply::accept() : tempfail_421(); };
-  w.send_at(minutes(1), legit(2));  // opens the lane of gateway 2 first
-  w.send_at(minutes(2), legit(0));
-  w.send_at(minutes(3), legit(2));
-  w.send_at(minutes(4), legit(1));  // delivered
-  w.send_at(minutes(5), legit(0));
+  w.send_at(minutes(1), legit(2_gateway));  // opens the lane of gateway 2 first
+  w.send_at(minutes(2), legit(0_gateway));
+  w.send_at(minutes(3), legit(2_gateway));
+  w.send_at(minutes(4), legit(1_gateway));  // delivered
+  w.send_at(minutes(5), legit(0_gateway));
   w.sim.run_until(minutes(10));
   std::vector<const Message*> q;
   w.provider->collect_queued(q);

@@ -3,11 +3,13 @@
 #include <regex>
 #include <string>
 
+#include "index_literals.hpp"
 #include "io/report_html.hpp"
 #include "io/svg_chart.hpp"
 #include "writers_fixture.hpp"
 
 using namespace repsim;
+using namespace repsim::models::index_literals;
 
 namespace {
 
@@ -48,7 +50,7 @@ TEST_CASE("time ticks fall on local hours and label midnights with the day", "[w
 TEST_CASE("report.html is one self-contained page with a chart per topic", "[writers]") {
   models::EcosystemConfig c = writers_test::writers_world();
   // strict lowers its threshold to 0.5 at T+12 h: its dashed threshold line starts there.
-  c.timeline.push_back(models::TimedAction{sim::hours(12), "", models::SetThreshold{1, 0.5}});
+  c.timeline.push_back(models::TimedAction{sim::hours(12), "", models::SetThreshold{1_gateway, 0.5}});
   auto eco = writers_test::run_world(std::move(c));
   const std::string html = io::report_html(*eco, io::RunInfo{"tiny <&> world", "desc \"quoted\"", 7});
 

@@ -67,7 +67,7 @@ TEST_CASE("every IP's band hours sum to the run and agree with its pool's", "[sc
     REQUIRE(ips.size() == eco.ips().size());  // every IP is listed
     const double run_hours = sim::to_hours(eco.simulation().now());
     const double sample_hours = sim::to_hours(eco.config().sample_every);
-    for (models::ScorerIndex s = 0; s < eco.scorer_count(); ++s) {
+    for (models::ScorerIndex s{0}; s < eco.scorer_count(); ++s) {
       const std::string& scorer = eco.scorer(s).id();
       INFO(scorer);
       // Band changes per IP during the run (initial bands are not changes).

@@ -27,7 +27,7 @@ struct ExoRun {
 };
 
 models::ProviderIndex provider_named(const models::EcosystemConfig& c, const std::string& id) {
-  for (models::ProviderIndex p = 0; p < c.providers.size(); ++p)
+  for (models::ProviderIndex p{0}; p < c.providers.size(); ++p)
     if (c.providers[p].config.id == id) return p;
   throw std::invalid_argument("no provider " + id);
 }

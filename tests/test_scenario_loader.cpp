@@ -4,6 +4,7 @@
 #include <filesystem>
 #include <variant>
 
+#include "index_literals.hpp"
 #include "io/scenario_loader.hpp"
 #include "io/scenario_run.hpp"
 #include "models/blocklist_scorer.hpp"
@@ -14,6 +15,7 @@
 using namespace repsim;
 using namespace repsim::models;
 using io::testing::check_same_rules;
+using namespace repsim::models::index_literals;
 
 namespace {
 
@@ -125,7 +127,7 @@ TEST_CASE("a complete scenario loads into the expected config", "[scenario]") {
   CHECK(customer.config.attachment_share == 0.4);
   CHECK(customer.dmarc == DmarcPolicy::Quarantine);
   CHECK_FALSE(customer.always_signs);
-  CHECK(customer.fallback_providers == std::vector<ProviderIndex>{1});
+  CHECK(customer.fallback_providers == std::vector<ProviderIndex>{1_provider});
   REQUIRE(customer.config.episodes.size() == 1);
   const CompromiseEpisode& e = customer.config.episodes[0];
   // 2012-05-09 16:30 -> 2012-05-10 09:00, same offset: 16.5 h.
@@ -151,9 +153,9 @@ TEST_CASE("a complete scenario loads into the expected config", "[scenario]") {
   CHECK(va.blocklist == 1);
   check_same_rules(va.policy, good_only_policy(sb.scale));
   CHECK(va.policy.accept_at_or_above == 2);  // "Good" on the -10..10 scale with cuts -2, 2
-  CHECK(va.allowlist_domains == std::vector<TenantIndex>{1});
+  CHECK(va.allowlist_domains == std::vector<TenantIndex>{1_tenant});
   // IPs: shared 0..2, ded 3..4, relay_pool 5 -> 192.0.2.2 is 4, shared#1 is 1.
-  CHECK(va.allowlist_ips == std::vector<IpIndex>{4, 1});
+  CHECK(va.allowlist_ips == std::vector<IpIndex>{4_ip, 1_ip});
   CHECK(va.max_connections == 10);
   CHECK(va.session_time == sim::seconds(5));
   REQUIRE(va.outages.size() == 1);
@@ -162,18 +164,18 @@ TEST_CASE("a complete scenario loads into the expected config", "[scenario]") {
   CHECK(va.outages[0].code == 421);
   CHECK(va.outages[0].text == "4.3.2 busy");
   CHECK(va.dns.probability == 0.25);
-  CHECK(va.dns.providers == std::vector<ProviderIndex>{1});
+  CHECK(va.dns.providers == std::vector<ProviderIndex>{1_provider});
   CHECK(va.content.spam_detection == 0.95);
   CHECK(va.content.false_positive == 0.001);
   CHECK_FALSE(va.check_spf);
   CHECK_FALSE(va.enforce_dmarc);
-  CHECK(va.reports_to == std::vector<ScorerIndex>{0});
+  CHECK(va.reports_to == std::vector<ScorerIndex>{0_scorer});
   CHECK(va.complaint_rate == 0.002);
   CHECK(va.trap_share == 0.01);
 
   const GatewayConfig& prime = c.gateways[1];
   CHECK(prime.blocklist == kNone);
-  CHECK(prime.reports_to == std::vector<ScorerIndex>{0});  // default: its own reputation scorer
+  CHECK(prime.reports_to == std::vector<ScorerIndex>{0_scorer});  // default: its own reputation scorer
   CHECK(prime.policy.accept_at_or_above == 1.5);
   REQUIRE(prime.policy.rules.size() == 4);
   const auto& r = prime.policy.rules;
@@ -284,7 +286,7 @@ TEST_CASE("defaults are applied to every field left out", "[scenario]") {
   CHECK(g.enforce_dmarc);
   CHECK(g.outages.empty());
   // A gateway reading services reports to them unless told otherwise.
-  CHECK(c.gateways[1].reports_to == std::vector<ScorerIndex>{0, 1});
+  CHECK(c.gateways[1].reports_to == std::vector<ScorerIndex>{0_scorer, 1_scorer});
   const OperatorConfig& o = c.operators[0];
   CHECK(o.response_mean == sim::hours(4));
   CHECK(o.response_cv == 0.5);

@@ -117,7 +117,7 @@ TEST_CASE("outlook 421: queues hold the mail, a broken mailer loses the window",
     CHECK(run.shop_created_in_window <= 80 + 36);
   }
   SECTION("conservation: every message ends in exactly one state") {
-    for (models::TenantIndex t = 0; t < eco.tenant_count(); ++t)
+    for (models::TenantIndex t{0}; t < eco.tenant_count(); ++t)
       CHECK(ledger.tenant(t).sent == ledger.tenant(t).finished() + ledger.tenant(t).queued_at_end);
   }
 }

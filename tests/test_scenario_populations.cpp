@@ -3,6 +3,7 @@
 
 #include <limits>
 
+#include "index_literals.hpp"
 #include "models/population.hpp"
 #include "scenario_fixture.hpp"
 
@@ -11,6 +12,7 @@ using namespace repsim::models;
 using io::testing::base_scenario;
 using io::testing::check_same_rules;
 using io::testing::load;
+using namespace repsim::models::index_literals;
 
 TEST_CASE("tenant populations expand with models::expand and the run's seed", "[scenario]") {
   nlohmann::json doc = base_scenario();
@@ -30,11 +32,11 @@ TEST_CASE("tenant populations expand with models::expand and the run's seed", "[
   // The same draws as calling the model directly with seed 11 and the population's id.
   TenantPopulation p;
   p.base.messages_per_day = 50;
-  p.base.recipients = {{0, 1.0}};
+  p.base.recipients = {{0_gateway, 1.0}};
   CompromiseEpisode e;
   e.duration = sim::hours(6);
   e.messages_per_hour = 500;
-  e.spoof_as = 0;
+  e.spoof_as = 0_tenant;
   p.base.episodes = {e};
   p.count = 4;
   p.volume_cv = 0.5;

@@ -8,6 +8,7 @@
 #include <stdexcept>
 #include <string>
 
+#include "index_literals.hpp"
 #include "io/scenario_run.hpp"
 #include "io/summary_json.hpp"
 #include "scenario_fixture.hpp"
@@ -17,6 +18,7 @@ using namespace repsim;
 using io::testing::base_scenario;
 using sim::days;
 using sim::hours;
+using namespace repsim::models::index_literals;
 
 namespace {
 
@@ -131,7 +133,7 @@ TEST_CASE("a world the models refuse is the loader's one-line error at /, and no
   // The one-call pipeline refuses it the same way, before running or writing anything.
   writers_test::TempDir dir;
   loaded = with_note();
-  loaded.config.tenants[0].config.recipients[0].gateway = 3;  // base_scenario has gateways 0..2
+  loaded.config.tenants[0].config.recipients[0].gateway = 3_gateway;  // base_scenario has gateways 0..2
   io::RunOptions options;
   options.out_dir = (dir.path() / "out").string();
   try {

@@ -6,6 +6,7 @@
 #include <memory>
 #include <string>
 
+#include "index_literals.hpp"
 #include "io/events_csv.hpp"
 #include "io/scenario_loader.hpp"
 #include "io/summary_json.hpp"
@@ -16,6 +17,7 @@
 using namespace repsim;
 using namespace repsim::testing;
 using sim::hours;
+using namespace repsim::models::index_literals;
 
 namespace {
 
@@ -67,7 +69,7 @@ TEST_CASE("scale week at 0.01: the drop, the queues, the books", "[scenario][sca
     CHECK(eco.pools()[0].ips.size() == 10);
     CHECK(eco.pools()[1].ips.size() == 10);
     int strict = 0;
-    for (models::GatewayIndex g = 0; g < eco.gateway_count(); ++g) strict += good_only(eco, g) ? 1 : 0;
+    for (models::GatewayIndex g{0}; g < eco.gateway_count(); ++g) strict += good_only(eco, g) ? 1 : 0;
     CHECK(strict == 6);  // 30% of the organisations
   }
   SECTION("the volume is the members' volumes over one week") {
@@ -83,8 +85,8 @@ TEST_CASE("scale week at 0.01: the drop, the queues, the books", "[scenario][sca
     CHECK(t.queued_at_end == 0);
     CHECK(t.expired == 0);  // 3 days of deferral, a 5-day lifetime
     CHECK(eco.messages().live() == 0);
-    CHECK(eco.provider(0).queued() == 0);
-    CHECK(eco.provider(0).busy_lanes() == 0);
+    CHECK(eco.provider(0_provider).queued() == 0);
+    CHECK(eco.provider(0_provider).busy_lanes() == 0);
     CHECK(t.delay_notices > 0);
   }
   SECTION("only the Good-only organisations defer, from the drop to the restore") {
@@ -97,15 +99,15 @@ TEST_CASE("scale week at 0.01: the drop, the queues, the books", "[scenario][sca
       CHECK(o.end >= hours(105));
       CHECK(o.end <= hours(106));  // the next 20-min retry, then the flush at 10 messages a second
     }
-    for (models::GatewayIndex g = 0; g < eco.gateway_count(); ++g)
+    for (models::GatewayIndex g{0}; g < eco.gateway_count(); ++g)
       if (!good_only(eco, g)) CHECK(ledger.gateway(g).deferred_attempts == 0);
   }
   SECTION("a deferred message costs one retry that delivers it, plus the lanes' failed probes") {
     // Everything deferred left its lane by a retry that did not defer (nothing expired or stayed
     // queued), so 4xx replies = first-attempt deferrals + failed retries = retries.
-    CHECK(ledger.totals().deferred_attempts == eco.provider(0).retries());
+    CHECK(ledger.totals().deferred_attempts == eco.provider(0_provider).retries());
     // One lane per Good-only organisation (the shared pool); no dedicated IP was refused.
-    CHECK(eco.provider(0).lane_count() >= 6);
+    CHECK(eco.provider(0_provider).lane_count() >= 6);
   }
   SECTION("the same seed gives the same bytes") {
     const ScaleWeek again = run_scale_week();

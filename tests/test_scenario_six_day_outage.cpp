@@ -1,11 +1,13 @@
 // Regression: the flagship replay of May 2012 (seeds 000, 001) tells the story the write-ups tell.
 #include <catch2/catch.hpp>
 
+#include "index_literals.hpp"
 #include "shipped_scenario.hpp"
 
 using namespace repsim;
 using namespace repsim::testing;
 using sim::hours;
+using namespace repsim::models::index_literals;
 
 namespace {
 
@@ -44,7 +46,7 @@ TEST_CASE("six-day outage: the contractor's story", "[scenario][six_day_outage]"
     CHECK(o[0].end <= may(*eco, 14, 12));
   }
   SECTION("no outage at all at gateways that accept Neutral") {
-    for (models::GatewayIndex g = 0; g < eco->gateway_count(); ++g) {
+    for (models::GatewayIndex g{0}; g < eco->gateway_count(); ++g) {
       if (g == va || g == prime) continue;
       CHECK(outages_of(*eco, contractor, g).empty());
       CHECK(eco->ledger().pair(contractor, g).deferred_attempts == 0);
@@ -64,7 +66,7 @@ TEST_CASE("six-day outage: the contractor's story", "[scenario][six_day_outage]"
   SECTION("the pool falls from Good to Neutral, score 0, and stays there past T0 + 144 h") {
     const auto& pool = eco->pools()[0];
     bool fell = false;
-    const models::ScoreScale& scale = eco->scorer(0).scale();
+    const models::ScoreScale& scale = eco->scorer(0_scorer).scale();
     for (const auto& e : eco->event_log())
       if (e.kind == models::EventKind::BandChange && eco->scorer(e.scorer).id() == "senderbase" &&
           e.from == scale.band_index("Good") && e.to == scale.band_index("Neutral")) {

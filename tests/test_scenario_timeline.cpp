@@ -3,6 +3,7 @@
 
 #include <variant>
 
+#include "index_literals.hpp"
 #include "models/action.hpp"
 #include "scenario_fixture.hpp"
 
@@ -11,6 +12,7 @@ using namespace repsim::models;
 using io::testing::base_scenario;
 using io::testing::load;
 using nlohmann::json;
+using namespace repsim::models::index_literals;
 
 TEST_CASE("every action type round-trips through the timeline", "[scenario]") {
   json doc = base_scenario();
@@ -60,7 +62,7 @@ TEST_CASE("every action type round-trips through the timeline", "[scenario]") {
   // IPs: shared 0..3, other_pool 4..5.
   const auto& r = std::get<RestoreScore>(tl[4].action);
   CHECK(r.scorer == 0);
-  CHECK(r.ips == std::vector<IpIndex>{0, 1, 2, 3, 5});
+  CHECK(r.ips == std::vector<IpIndex>{0_ip, 1_ip, 2_ip, 3_ip, 5_ip});
   CHECK(r.score == 0.5);
 
   const auto& d = std::get<RequestDelisting>(tl[5].action);
@@ -121,7 +123,9 @@ TEST_CASE("a timeline entry naming populations acts once per member", "[scenario
   CHECK(std::get<SetThreshold>(tl[0].action).gateway == 3);
   CHECK(std::get<SetThreshold>(tl[1].action).gateway == 4);
   // Every combination; the population read first (the gateway) varies slowest.
-  const std::pair<GatewayIndex, TenantIndex> want[] = {{3, 1}, {3, 2}, {3, 3}, {4, 1}, {4, 2}, {4, 3}};
+  const std::pair<GatewayIndex, TenantIndex> want[] = {{3_gateway, 1_tenant}, {3_gateway, 2_tenant},
+                                                       {3_gateway, 3_tenant}, {4_gateway, 1_tenant},
+                                                       {4_gateway, 2_tenant}, {4_gateway, 3_tenant}};
   for (std::size_t i = 0; i < 6; ++i) {
     const auto& a = std::get<Allowlist>(tl[2 + i].action);
     CHECK(a.gateway == want[i].first);

@@ -48,7 +48,7 @@ class ConstantScorer final : public models::Scorer {
   Publishes publishes() const override { return ConstantConfig::kPublishes; }
   void start(sim::Simulation& sim, sim::Time) override {
     started_ = true;
-    for (IpIndex ip = 0; ip < scores_.size(); ++ip) report(ip, kNone, sim.now());
+    for (IpIndex ip{0}; ip < scores_.size(); ++ip) report(ip, kNone, sim.now());
   }
   void observe(IpIndex, const models::Observation&, sim::Time) override {}
   SenderStanding standing(IpIndex ip) const override {
@@ -179,8 +179,9 @@ TEST_CASE("a scorer type registered outside the built-ins runs a scenario end to
   // The uniform hook logs the constant scorer's changes as it logs SenderBase's band changes: a
   // typed record (kind, actor, pool, ip, scorer, from, to, value = the published score).
   const std::string events = writers_test::read_file(dir.path() / "events.csv");
-  CHECK_THAT(events, Catch::Matchers::Contains("2012-05-09T00:00:00-04:00,0,band_change,fixed,,,,pool,10.0.0.1,"
-                                               "fixed,,unscored,Neutral,,0,\n"));
+  CHECK_THAT(events,
+             Catch::Matchers::Contains("2012-05-09T00:00:00-04:00,0,band_change,fixed,,,,pool,10.0.0.1,"
+                                       "fixed,,unscored,Neutral,,0,\n"));
   CHECK_THAT(events, Catch::Matchers::Contains("2012-05-09T12:00:00-04:00,43200,band_change,fixed,,,,pool,"
                                                "10.0.0.0,fixed,,Neutral,Good,,1,\n"));
 }

@@ -5,10 +5,12 @@
 #include <string>
 #include <vector>
 
+#include "index_literals.hpp"
 #include "io/story.hpp"
 #include "writers_fixture.hpp"
 
 using namespace repsim;
+using namespace repsim::models::index_literals;
 
 namespace {
 
@@ -43,7 +45,7 @@ TEST_CASE("the story folds a burst of band changes into one line", "[writers]") 
   const auto all = split_lines(text);
   CHECK(all.front().rfind("tiny: Wed 09 May 16:30 + 1d, ", 0) == 0);
   CHECK(count_containing(all, "Key numbers:") == 1);
-  const models::DeliveryCounts& a = eco->ledger().tenant(0);
+  const models::DeliveryCounts& a = eco->ledger().tenant(0_tenant);
   CHECK(count_containing(all, "  alpha: sent " + std::to_string(a.sent) + ", delivered " +
                                   std::to_string(a.sent) + ", bounced 0, queued at end 0, outage 0.0 h") ==
         1);
@@ -52,7 +54,8 @@ TEST_CASE("the story folds a burst of band changes into one line", "[writers]") 
 TEST_CASE("an outage end says how long it lasted", "[writers]") {
   models::EcosystemConfig c = writers_test::writers_world();
   // "open" refuses every connection from 18:30 to 21:30 (T+2 h .. T+5 h).
-  c.timeline.push_back(models::TimedAction{sim::hours(2), "", models::GatewayOutage{0, sim::hours(3)}});
+  c.timeline.push_back(
+      models::TimedAction{sim::hours(2), "", models::GatewayOutage{0_gateway, sim::hours(3)}});
   auto eco = writers_test::run_world(std::move(c));
   const models::OutageInterval* outage = nullptr;
   for (const auto& o : eco->ledger().outages())
@@ -106,7 +109,8 @@ std::unique_ptr<models::Ecosystem> five_senders_in_an_outage(const std::string& 
     t.config.messages_per_day = 14400;
     c.tenants.push_back(t);
   }
-  c.timeline.push_back(models::TimedAction{sim::hours(2), "", models::GatewayOutage{0, sim::hours(3)}});
+  c.timeline.push_back(
+      models::TimedAction{sim::hours(2), "", models::GatewayOutage{0_gateway, sim::hours(3)}});
   return writers_test::run_world(std::move(c));
 }
 

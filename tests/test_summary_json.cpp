@@ -3,12 +3,14 @@
 #include <string>
 #include <vector>
 
+#include "index_literals.hpp"
 #include "io/summary_json.hpp"
 #include "io/timeseries_csv.hpp"
 #include "writers_fixture.hpp"
 
 using namespace repsim;
 using json = nlohmann::ordered_json;
+using namespace repsim::models::index_literals;
 
 namespace {
 
@@ -61,13 +63,13 @@ TEST_CASE("timeseries.csv is tidy: one row per sample, NaN empty, counters at th
 }
 
 TEST_CASE("an outage entry: local ISO times, null end while open, hours to the run end", "[writers]") {
-  models::OutageInterval open{1, 1, sim::hours(2) + sim::minutes(15), sim::kNever,
+  models::OutageInterval open{1_tenant, 1_gateway, sim::hours(2) + sim::minutes(15), sim::kNever,
                               models::BlockCause::Reputation};
   // 16:30 + 2h15m = 18:45; open until the run end at 24 h: 24 - 2.25 = 21.75 h.
   CHECK(io::outage_json(open, "beta", "strict", kCal, sim::days(1)).dump() ==
         R"({"tenant":"beta","gateway":"strict","start":"2012-05-09T18:45:00-04:00","end":null,"hours":21.75,)"
         R"("cause":"reputation"})");
-  models::OutageInterval closed{0, 0, sim::hours(2), sim::hours(5) + sim::minutes(30),
+  models::OutageInterval closed{0_tenant, 0_gateway, sim::hours(2), sim::hours(5) + sim::minutes(30),
                                 models::BlockCause::GatewayOutage};
   // 16:30 + 5h30m = 22:00; 3.5 h long.
   CHECK(
@@ -111,7 +113,7 @@ TEST_CASE("summary.json of the tiny world", "[writers]") {
 
   // beta -> strict is deferred all day: nothing delivered, everything still queued, latency null.
   const json& beta = j["tenants"]["beta"];
-  CHECK(beta["sent"] == ledger.tenant(1).sent);
+  CHECK(beta["sent"] == ledger.tenant(1_tenant).sent);
   CHECK(beta["delivered"] == 0);
   CHECK(beta["queued_at_end"] == beta["sent"]);
   CHECK(beta["bounced"] == 0);
@@ -181,7 +183,7 @@ TEST_CASE("more than 1000 tenants are summed per population", "[writers]") {
   CHECK(j["tenants"]["pop"]["members"] == 1000);
   CHECK(j["tenants"]["alpha"]["members"] == 1);
   std::uint64_t pop_sent = 0;
-  for (models::TenantIndex t = 0; t < 1000; ++t) pop_sent += eco->ledger().tenant(t).sent;
+  for (models::TenantIndex t{0}; t < 1000; ++t) pop_sent += eco->ledger().tenant(t).sent;
   CHECK(j["tenants"]["pop"]["sent"] == pop_sent);
   CHECK(j["tenants"]["pop"]["by_gateway"]["open"]["sent"] == pop_sent);
   CHECK(j["tenants"]["pop"]["sent"].get<std::uint64_t>() +

@@ -7,6 +7,7 @@
 #include <utility>
 #include <vector>
 
+#include "index_literals.hpp"
 #include "models/ledger.hpp"
 #include "models/message.hpp"
 #include "models/network.hpp"
@@ -16,6 +17,7 @@
 #include "sim/simulation.hpp"
 
 using namespace repsim;
+using namespace repsim::models::index_literals;
 using models::CompromiseEpisode;
 using models::Message;
 using models::MessageKind;
@@ -58,7 +60,7 @@ struct Harness {
   const models::TenantContext context{sim, calendar, pool, ledger, sink};
 
   Tenant make(TenantConfig cfg, std::uint64_t seed = 1) {
-    return Tenant(0, std::move(cfg), context, sim::RandomStream(seed), sim::RandomStream(seed + 1000));
+    return Tenant(0_tenant, std::move(cfg), context, sim::RandomStream(seed), sim::RandomStream(seed + 1000));
   }
 
   std::vector<Message> messages(MessageKind kind) const {
@@ -74,7 +76,7 @@ TenantConfig office_tenant(double per_day) {
   c.id = "acme";
   c.messages_per_day = per_day;
   c.profile = TrafficProfile::business_hours(sim::WorkingHours{}, 0.0);
-  c.recipients = {{0, 1.0}, {1, 3.0}};
+  c.recipients = {{0_gateway, 1.0}, {1_gateway, 3.0}};
   return c;
 }
 
@@ -94,7 +96,7 @@ TEST_CASE("legit traffic over 8 weeks: Poisson count, office hours only", "[tena
   CHECK(within_4_sigma(static_cast<double>(n), 5600.0, 5600.0));
   CHECK(t.legit_created() == n);
   CHECK(t.spam_created() == 0);
-  CHECK(h.ledger.tenant(0).sent == n);
+  CHECK(h.ledger.tenant(0_tenant).sent == n);
   const sim::WorkingHours office{};
   std::uint64_t outside = 0;
   for (std::size_t i = 0; i < n; ++i) {
@@ -134,10 +136,10 @@ TEST_CASE("recipient mix and attachment share", "[tenant]") {
   // Weights 1 : 3 -> gateway 1 gets 3/4 (binomial variance n x 3/4 x 1/4).
   CHECK(within_4_sigma(to_gw1, 0.75 * n, n * 0.75 * 0.25));
   CHECK(within_4_sigma(attached, 0.3 * n, n * 0.3 * 0.7));
-  CHECK(h.ledger.gateway(1).sent == static_cast<std::uint64_t>(to_gw1));
+  CHECK(h.ledger.gateway(1_gateway).sent == static_cast<std::uint64_t>(to_gw1));
   // Every message names its pair: the tenant reserved its mix's, in the mix's order.
   for (models::MessageId id : h.sink.ids) REQUIRE(h.pool[id].pair == h.pool[id].gateway);
-  CHECK(h.ledger.reserve_pairs(1, {0}) == 2);
+  CHECK(h.ledger.reserve_pairs(1_tenant, {0_gateway}) == 2);
   // 2000/day x 14 days = 28000.
   CHECK(within_4_sigma(n, 28000.0, 28000.0));
 }
@@ -164,7 +166,7 @@ TEST_CASE("a compromise episode sends flat-rate spam only inside its window", "[
   e.duration = 6 * kHour;
   e.messages_per_hour = 200.0;
   e.trap_share = 0.1;
-  e.spoof_as = 7;
+  e.spoof_as = 7_tenant;
   c.episodes.push_back(e);
   Tenant t = h.make(c);
   t.start(kWeek);
@@ -188,7 +190,7 @@ TEST_CASE("a compromise episode sends flat-rate spam only inside its window", "[
   CHECK(within_4_sigma(traps, 0.1 * n, n * 0.1 * 0.9));
   // Legit mail still from its own domain; the ledger counts both.
   for (const Message& m : h.messages(MessageKind::Legit)) REQUIRE(m.header_from == 0);
-  CHECK(h.ledger.tenant(0).sent == h.sink.ids.size());
+  CHECK(h.ledger.tenant(0_tenant).sent == h.sink.ids.size());
 }
 
 TEST_CASE("an episode's own recipients, and the run's end, bound it", "[tenant]") {
@@ -198,7 +200,7 @@ TEST_CASE("an episode's own recipients, and the run's end, bound it", "[tenant]"
   e.start = 10 * kHour;
   e.duration = 100 * kHour;  // runs past `until`
   e.messages_per_hour = 50.0;
-  e.recipients = {{3, 1.0}};
+  e.recipients = {{3_gateway, 1.0}};
   c.episodes.push_back(e);
   Tenant t = h.make(c);
   t.start(20 * kHour);

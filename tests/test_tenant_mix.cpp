@@ -5,6 +5,7 @@
 #include <stdexcept>
 #include <vector>
 
+#include "index_literals.hpp"
 #include "models/tenant_mix.hpp"
 #include "sim/random.hpp"
 
@@ -12,10 +13,11 @@ using repsim::models::GatewayIndex;
 using repsim::models::RecipientMix;
 using repsim::models::RecipientShare;
 using repsim::sim::RandomStream;
+using namespace repsim::models::index_literals;
 
 TEST_CASE("a small mix draws by inverse CDF from one uniform", "[tenant]") {
   // Weights 1, 0, 3 for gateways 7, 8, 9: cumulative 1, 1, 4. u x 4 < 1 -> 7, else 9; never 8.
-  const RecipientMix mix({{7, 1.0}, {8, 0.0}, {9, 3.0}});
+  const RecipientMix mix({{7_gateway, 1.0}, {8_gateway, 0.0}, {9_gateway, 3.0}});
   CHECK(mix.size() == 3);
   RandomStream a(12), b(12);
   for (int i = 0; i < 1000; ++i) {
@@ -47,8 +49,8 @@ TEST_CASE("a mix draws each gateway in proportion to its weight, small or large"
 
 TEST_CASE("a mix refuses what sim::Categorical refuses", "[tenant]") {
   CHECK_THROWS_AS(RecipientMix(std::vector<RecipientShare>{}), std::invalid_argument);
-  CHECK_THROWS_AS(RecipientMix({{1, 0.0}, {2, 0.0}}), std::invalid_argument);
-  CHECK_THROWS_AS(RecipientMix({{1, -1.0}}), std::invalid_argument);
+  CHECK_THROWS_AS(RecipientMix({{1_gateway, 0.0}, {2_gateway, 0.0}}), std::invalid_argument);
+  CHECK_THROWS_AS(RecipientMix({{1_gateway, -1.0}}), std::invalid_argument);
   CHECK(RecipientMix().empty());
 }
 

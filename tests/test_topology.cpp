@@ -4,40 +4,43 @@
 #include <string>
 #include <vector>
 
+#include "index_literals.hpp"
 #include "models/topology.hpp"
 #include "topology_fixture.hpp"
 
 using namespace repsim::models;
+using namespace repsim::models::index_literals;
 using repsim::models::testing::small_world;
 
 TEST_CASE("co-tenants are exactly the tenants sharing an IP", "[topology]") {
   const Topology topo(small_world());
-  CHECK(topo.co_tenants(0) == std::vector<TenantIndex>{1, 2});
-  CHECK(topo.co_tenants(2) == std::vector<TenantIndex>{0, 1});
-  CHECK(topo.co_tenants(3).empty());                           // the dedicated IP isolates the bank
-  CHECK(topo.blast_radius(3).ips == std::vector<IpIndex>{2});  // its own IP only, not IP 3
-  CHECK(topo.co_tenants(4).empty());
+  CHECK(topo.co_tenants(0_tenant) == std::vector<TenantIndex>{1_tenant, 2_tenant});
+  CHECK(topo.co_tenants(2_tenant) == std::vector<TenantIndex>{0_tenant, 1_tenant});
+  CHECK(topo.co_tenants(3_tenant).empty());                              // the dedicated IP isolates the bank
+  CHECK(topo.blast_radius(3_tenant).ips == std::vector<IpIndex>{2_ip});  // its own IP only, not IP 3
+  CHECK(topo.co_tenants(4_tenant).empty());
 }
 
 TEST_CASE("blast radius of a compromised shared-pool tenant", "[topology]") {
   const Topology topo(small_world());
   // Tenant a mails va, a sensor of senderbase; its IPs 0,1 carry mail to va (a), prime (b) and
   // plain (c). va and prime read senderbase, plain reads nothing.
-  const auto r = topo.blast_radius(0);
-  CHECK(r.ips == std::vector<IpIndex>{0, 1});
-  CHECK(r.tenants == std::vector<TenantIndex>{1, 2});
-  CHECK(r.gateways == std::vector<GatewayIndex>{0, 1});
+  const auto r = topo.blast_radius(0_tenant);
+  CHECK(r.ips == std::vector<IpIndex>{0_ip, 1_ip});
+  CHECK(r.tenants == std::vector<TenantIndex>{1_tenant, 2_tenant});
+  CHECK(r.gateways == std::vector<GatewayIndex>{0_gateway, 1_gateway});
   // Tenant c mails only plain, which feeds no scorer: its spam reaches no score.
-  CHECK(topo.blast_radius(2).gateways.empty());
+  CHECK(topo.blast_radius(2_tenant).gateways.empty());
   // The bank's own IP carries mail to va and prime, both readers of the score va feeds.
-  CHECK(topo.blast_radius(3).gateways == std::vector<GatewayIndex>{0, 1});
+  CHECK(topo.blast_radius(3_tenant).gateways == std::vector<GatewayIndex>{0_gateway, 1_gateway});
 }
 
 TEST_CASE("blast radius: a reader of the score that gets no mail from those IPs is not hurt", "[topology]") {
   TopologyInput in = small_world();
-  in.gateways_of_tenant[4] = {0, 2};  // other (IP 4) now mails va, the sensor, as well as plain
+  in.gateways_of_tenant[4] = {0_gateway,
+                              2_gateway};  // other (IP 4) now mails va, the sensor, as well as plain
   // Its spam feeds senderbase, read by va and prime; IP 4 delivers to va and plain only.
-  CHECK(Topology(in).blast_radius(4).gateways == std::vector<GatewayIndex>{0});
+  CHECK(Topology(in).blast_radius(4_tenant).gateways == std::vector<GatewayIndex>{0_gateway});
 }
 
 TEST_CASE("the graph has a vertex per entity and an edge per relation", "[topology]") {
@@ -93,16 +96,16 @@ TEST_CASE("pools are labelled with their kind and gateways with their policy", "
 
 TEST_CASE("unknown indices are refused", "[topology]") {
   TopologyInput in = small_world();
-  in.pools_of_tenant[0] = {7};
+  in.pools_of_tenant[0] = {7_pool};
   CHECK_THROWS_AS(Topology(in), std::invalid_argument);
   in = small_world();
-  in.own_ips_of_tenant[3] = {5};
+  in.own_ips_of_tenant[3] = {5_ip};
   CHECK_THROWS_AS(Topology(in), std::invalid_argument);
   in = small_world();
-  in.gateways_of_tenant.push_back({0});  // a sixth tenant
+  in.gateways_of_tenant.push_back({0_gateway});  // a sixth tenant
   CHECK_THROWS_AS(Topology(in), std::invalid_argument);
   in = small_world();
-  in.scorers_read_by_gateway[2] = {1};
+  in.scorers_read_by_gateway[2] = {1_scorer};
   CHECK_THROWS_AS(Topology(in), std::invalid_argument);
-  CHECK_THROWS_AS(Topology(small_world()).co_tenants(5), std::invalid_argument);
+  CHECK_THROWS_AS(Topology(small_world()).co_tenants(5_tenant), std::invalid_argument);
 }

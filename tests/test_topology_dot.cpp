@@ -4,11 +4,13 @@
 #include <sstream>
 #include <string>
 
+#include "index_literals.hpp"
 #include "io/topology_dot.hpp"
 #include "models/topology_fold.hpp"
 #include "topology_fixture.hpp"
 
 using namespace repsim::models;
+using namespace repsim::models::index_literals;
 using repsim::io::write_dot;
 using repsim::models::testing::small_world;
 
@@ -35,13 +37,13 @@ TopologyInput one_population(std::uint32_t members) {
   in.ips = {"10.0.0.1", "10.0.0.2"};
   in.gateways = {"org"};
   in.gateway_policies = {"good_only"};
-  in.pools_of_provider = {{0}};
-  in.ips_of_pool = {{0, 1}};
+  in.pools_of_provider = {{0_pool}};
+  in.ips_of_pool = {{0_ip, 1_ip}};
   for (std::uint32_t k = 0; k < members; ++k) {
     in.tenants.push_back("pop#" + std::to_string(k));
-    in.pools_of_tenant.push_back({0});
+    in.pools_of_tenant.push_back({0_pool});
     in.own_ips_of_tenant.emplace_back();
-    in.gateways_of_tenant.push_back({0});
+    in.gateways_of_tenant.push_back({0_gateway});
   }
   return in;
 }

@@ -13,7 +13,7 @@ namespace {
 const auto kNoBudget = [] { return false; };  // tests never run out of wall-clock time
 
 models::GatewayIndex gateway(const models::Ecosystem& eco, const std::string& id) {
-  for (models::GatewayIndex g = 0; g < eco.gateway_count(); ++g)
+  for (models::GatewayIndex g{0}; g < eco.gateway_count(); ++g)
     if (eco.gateway_name(g) == id) return g;
   throw std::invalid_argument(id);
 }

@@ -4,6 +4,7 @@
 #include <cmath>
 #include <filesystem>
 
+#include "index_literals.hpp"
 #include "io/scenario_loader.hpp"
 #include "test_viz_fixture.hpp"
 #include "viz/core/controller.hpp"
@@ -11,6 +12,7 @@
 
 using namespace repsim;
 using namespace repsim::viz;
+using namespace repsim::models::index_literals;
 using json = nlohmann::ordered_json;
 
 namespace {
@@ -67,33 +69,34 @@ TEST_CASE("what-ifs are written as timeline entries of the scenario format", "[v
   // alt 1; pools shared 0 (IPs 0..3), alt_pool 1 (IPs 4, 5).
   const sim::Time at = sim::hours(10) + 1;
   CHECK(
-      timeline_entry({at, "viz", models::SetThreshold{0, -1}}, eco) ==
+      timeline_entry({at, "viz", models::SetThreshold{0_gateway, -1}}, eco) ==
       json::parse(
           R"({"at": "+10h1us", "actor": "viz", "action": "set_threshold", "gateway": "va", "threshold": -1.0})"));
   CHECK(
-      timeline_entry({at, "viz", models::Allowlist{1, 2, models::kNone}}, eco) ==
+      timeline_entry({at, "viz", models::Allowlist{1_gateway, 2_tenant, models::kNone}}, eco) ==
       json::parse(
           R"({"at": "+10h1us", "actor": "viz", "action": "allowlist", "gateway": "mx", "tenant": "pop#1"})"));
   CHECK(
-      timeline_entry({at, "viz", models::Allowlist{0, models::kNone, 5}}, eco) ==
+      timeline_entry({at, "viz", models::Allowlist{0_gateway, models::kNone, 5_ip}}, eco) ==
       json::parse(
           R"({"at": "+10h1us", "actor": "viz", "action": "allowlist", "gateway": "va", "ip": "alt_pool#1"})"));
   CHECK(
-      timeline_entry({sim::days(1), "viz", models::Reroute{0, 0, 1}}, eco) ==
+      timeline_entry({sim::days(1), "viz", models::Reroute{0_tenant, 0_gateway, 1_provider}}, eco) ==
       json::parse(
           R"({"at": "+1d", "actor": "viz", "action": "reroute", "tenant": "customer", "gateway": "va", "to": "alt"})"));
-  CHECK(timeline_entry({sim::days(1), "viz", models::Reroute{0, models::kNone, 1}}, eco) ==
+  CHECK(timeline_entry({sim::days(1), "viz", models::Reroute{0_tenant, models::kNone, 1_provider}}, eco) ==
         json::parse(
             R"({"at": "+1d", "actor": "viz", "action": "reroute", "tenant": "customer", "to": "alt"})"));
   CHECK(
-      timeline_entry({sim::minutes(90), "viz", models::RestoreScore{0, {0, 1, 2, 3}, 2.5}}, eco) ==
+      timeline_entry({sim::minutes(90), "viz", models::RestoreScore{0_scorer, {0_ip, 1_ip, 2_ip, 3_ip}, 2.5}},
+                     eco) ==
       json::parse(
           R"({"at": "+1h30m", "actor": "viz", "action": "restore_score", "scorer": "sb", "ips": ["shared"], "score": 2.5})"));
   CHECK(
-      timeline_entry({sim::minutes(90), "viz", models::RestoreScore{0, {1}, 2.5}}, eco) ==
+      timeline_entry({sim::minutes(90), "viz", models::RestoreScore{0_scorer, {1_ip}, 2.5}}, eco) ==
       json::parse(
           R"({"at": "+1h30m", "actor": "viz", "action": "restore_score", "scorer": "sb", "ips": ["shared#1"], "score": 2.5})"));
-  CHECK(timeline_entry({sim::minutes(90), "viz", models::RestoreScore{0, {}, 0}}, eco) ==
+  CHECK(timeline_entry({sim::minutes(90), "viz", models::RestoreScore{0_scorer, {}, 0}}, eco) ==
         json::parse(
             R"({"at": "+1h30m", "actor": "viz", "action": "restore_score", "scorer": "sb", "score": 0.0})"));
   CHECK_THROWS_AS(timeline_entry({0, "viz", models::Compromise{}}, eco), std::invalid_argument);
@@ -107,10 +110,10 @@ TEST_CASE("a recorded session loads back and replays identically", "[viz]") {
   what_if(c, WhatIfRequest{WhatIfKind::SetThreshold, v.find("va"), models::kNone, models::kNone,
                            models::kNone, models::kNone, -1});
   jump(c, sim::hours(12) + sim::minutes(7));
-  what_if(c, WhatIfRequest{WhatIfKind::RestoreScore, models::kNone, models::kNone, models::kNone, 0,
+  what_if(c, WhatIfRequest{WhatIfKind::RestoreScore, models::kNone, models::kNone, models::kNone, 0_scorer,
                            v.find("shared"), 3});
   jump(c, sim::hours(20));
-  what_if(c, WhatIfRequest{WhatIfKind::Reroute, v.find("va"), v.find("customer"), 1, models::kNone,
+  what_if(c, WhatIfRequest{WhatIfKind::Reroute, v.find("va"), v.find("customer"), 1_provider, models::kNone,
                            models::kNone, 0});
   jump(c, sim::hours(30));
   what_if(c, WhatIfRequest{WhatIfKind::Allowlist, v.find("mx"), v.find("pop"), models::kNone, models::kNone,
@@ -135,8 +138,8 @@ TEST_CASE("a recorded session loads back and replays identically", "[viz]") {
   replay.run();  // one run_until to the end, as `repsim run` does
   check_same_run(s.eco(), replay);
   // The what-ifs took effect in the replay too.
-  CHECK(replay.gateway(0).threshold() == -1);
-  CHECK(replay.route(0, 0) == 1);
+  CHECK(replay.gateway(0_gateway).threshold() == -1);
+  CHECK(replay.route(0_tenant, 0_gateway) == 1_provider);
 }
 
 TEST_CASE("the recording is written atomically and records the session's seed", "[viz]") {

@@ -2,10 +2,12 @@
 #include <algorithm>
 #include <catch2/catch.hpp>
 
+#include "index_literals.hpp"
 #include "viz/core/topology_view.hpp"
 
 using namespace repsim;
 using namespace repsim::viz;
+using namespace repsim::models::index_literals;
 using models::NodeKind;
 
 namespace {
@@ -20,13 +22,13 @@ models::TopologyInput wiring() {
   in.tenants = {"t0", "pop#0", "pop#1", "spam"};
   in.gateways = {"g0", "g1"};
   in.scorers = {"s"};
-  in.pools_of_provider = {{0}, {1}};
-  in.ips_of_pool = {{0, 1}, {2}};
-  in.pools_of_tenant = {{0}, {1}, {1}, {0}};
+  in.pools_of_provider = {{0_pool}, {1_pool}};
+  in.ips_of_pool = {{0_ip, 1_ip}, {2_ip}};
+  in.pools_of_tenant = {{0_pool}, {1_pool}, {1_pool}, {0_pool}};
   in.own_ips_of_tenant = {{}, {}, {}, {}};
-  in.gateways_of_tenant = {{0}, {1}, {1}, {0}};
-  in.scorers_fed_by_gateway = {{0}, {0}};
-  in.scorers_read_by_gateway = {{0}, {0}};
+  in.gateways_of_tenant = {{0_gateway}, {1_gateway}, {1_gateway}, {0_gateway}};
+  in.scorers_fed_by_gateway = {{0_scorer}, {0_scorer}};
+  in.scorers_read_by_gateway = {{0_scorer}, {0_scorer}};
   return in;
 }
 
@@ -44,7 +46,7 @@ TEST_CASE("populations fold into one node and IPs into their pool", "[viz]") {
   CHECK(v.node_of(NodeKind::Tenant, 1) == pop);
   CHECK(v.node_of(NodeKind::Tenant, 2) == pop);
   const std::uint32_t a = v.find("a");
-  CHECK(v.nodes()[a].ips == std::vector<models::IpIndex>{0, 1});
+  CHECK(v.nodes()[a].ips == std::vector<models::IpIndex>{0_ip, 1_ip});
   CHECK(v.nodes()[a].provider_node == v.find("p0"));
   CHECK(v.node_of(NodeKind::Ip, 0) == models::kNone);  // IPs have no node of their own
   CHECK(v.find("nobody") == models::kNone);

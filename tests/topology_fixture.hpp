@@ -1,5 +1,6 @@
 #pragma once
 // A hand-made wiring for the topology tests, small enough to count every edge by hand.
+#include "index_literals.hpp"
 #include "models/topology.hpp"
 
 namespace repsim::models::testing {
@@ -9,6 +10,7 @@ namespace repsim::models::testing {
 // Tenants: 0,1,2 on shared pool 0; 3 on dedicated pool 1 with its own IP 2; 4 on pool 2.
 // Gateways: 0 reads scorer 0 and feeds it; 1 reads scorer 0; 2 reads nothing.
 inline TopologyInput small_world() {
+  using namespace index_literals;
   TopologyInput in;
   in.providers = {"o365", "nsmail"};
   in.pools = {"shared", "dedicated", "ns-shared"};
@@ -16,13 +18,13 @@ inline TopologyInput small_world() {
   in.tenants = {"a", "b", "c", "bank", "other"};
   in.gateways = {"va", "prime", "plain"};
   in.scorers = {"senderbase"};
-  in.pools_of_provider = {{0, 1}, {2}};
-  in.ips_of_pool = {{0, 1}, {2, 3}, {4}};
-  in.pools_of_tenant = {{0}, {0}, {0}, {}, {2}};
-  in.own_ips_of_tenant = {{}, {}, {}, {2}, {}};
-  in.gateways_of_tenant = {{0}, {1}, {2}, {0, 1}, {2}};
-  in.scorers_fed_by_gateway = {{0}, {}, {}};
-  in.scorers_read_by_gateway = {{0}, {0}, {}};
+  in.pools_of_provider = {{0_pool, 1_pool}, {2_pool}};
+  in.ips_of_pool = {{0_ip, 1_ip}, {2_ip, 3_ip}, {4_ip}};
+  in.pools_of_tenant = {{0_pool}, {0_pool}, {0_pool}, {}, {2_pool}};
+  in.own_ips_of_tenant = {{}, {}, {}, {2_ip}, {}};
+  in.gateways_of_tenant = {{0_gateway}, {1_gateway}, {2_gateway}, {0_gateway, 1_gateway}, {2_gateway}};
+  in.scorers_fed_by_gateway = {{0_scorer}, {}, {}};
+  in.scorers_read_by_gateway = {{0_scorer}, {0_scorer}, {}};
   return in;
 }
 

@@ -54,12 +54,12 @@ inline models::EcosystemConfig writers_world(std::uint64_t seed = 7) {
   c.gateways.push_back(open);
   GatewayConfig strict;
   strict.id = "strict";
-  strict.reputation = 0;
+  strict.reputation = ScorerIndex{0};
   strict.policy = good_only_policy(ScoreScale{});
-  strict.reports_to = {0};
+  strict.reports_to = {ScorerIndex{0}};
   c.gateways.push_back(strict);
 
-  c.timeline.push_back(TimedAction{sim::minutes(30), "", RestoreScore{0, {}, -5.0}});
+  c.timeline.push_back(TimedAction{sim::minutes(30), "", RestoreScore{ScorerIndex{0}, {}, -5.0}});
   return c;
 }
 

@@ -90,13 +90,14 @@ void panel_whatif(PanelContext& c, const Rect& r) {
       node_combo("through provider", view, NodeKind::Provider, ch.provider_node);
       req.tenant_node = ch.tenant;
       req.gateway_node = ch.gateway;
-      if (ch.provider_node != kNone) req.provider = view.nodes()[ch.provider_node].members.front();
+      if (ch.provider_node != kNone)
+        req.provider = models::ProviderIndex{view.nodes()[ch.provider_node].members.front()};
       break;
     case WhatIfKind::RestoreScore:
       node_combo("scorer", view, NodeKind::Scorer, ch.scorer_node);
       node_combo("pool", view, NodeKind::Pool, ch.pool, "(every IP)");
       if (ch.scorer_node != kNone) {
-        req.scorer = view.nodes()[ch.scorer_node].members.front();
+        req.scorer = models::ScorerIndex{view.nodes()[ch.scorer_node].members.front()};
         scale = &snap.scales[req.scorer];
       }
       if (scale) score_slider("score", ch.value, *scale);

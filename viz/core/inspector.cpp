@@ -80,18 +80,20 @@ Inspector inspect(const models::Ecosystem& eco, const TopologyView& view, const 
       add_counts(in, live.counts);
       sim::Histogram latency;  // a tenant's latencies are its pairs'
       for (std::uint32_t t : v.members)
-        eco.ledger().each_pair_of(
-            t, [&latency](const models::DeliveryCounts& c) { latency.merge(c.latency_s); });
+        eco.ledger().each_pair_of(models::TenantIndex{t}, [&latency](const models::DeliveryCounts& c) {
+          latency.merge(c.latency_s);
+        });
       add_latency(in, latency);
       in.rows.emplace_back("in outage now", num(live.open_outages));
       add_outages(in, eco, view, node, snap.now);
       break;
     }
     case NodeKind::Gateway: {
-      const models::Gateway& gw = eco.gateway(v.members.front());
+      const models::Gateway& gw = eco.gateway(models::GatewayIndex{v.members.front()});
       add_counts(in, live.counts);
       sim::Histogram latency;
-      for (std::uint32_t g : v.members) latency.merge(eco.ledger().gateway(g).latency_s);
+      for (std::uint32_t g : v.members)
+        latency.merge(eco.ledger().gateway(models::GatewayIndex{g}).latency_s);
       add_latency(in, latency);
       in.rows.emplace_back("threshold", fixed(live.threshold, 2));
       in.rows.emplace_back(
@@ -105,7 +107,8 @@ Inspector inspect(const models::Ecosystem& eco, const TopologyView& view, const 
     }
     case NodeKind::Pool: {
       const models::IpPool& pool = eco.pools()[v.members.front()];
-      in.rows.emplace_back("provider", eco.provider_name(eco.provider_of_pool(v.members.front())));
+      in.rows.emplace_back("provider",
+                           eco.provider_name(eco.provider_of_pool(models::PoolIndex{v.members.front()})));
       static constexpr const char* kPoolKind[] = {"shared", "dedicated", "high risk"};
       in.rows.emplace_back("kind", kPoolKind[static_cast<int>(pool.kind)]);
       in.rows.emplace_back("IPs", num(pool.ips.size()));
@@ -133,19 +136,19 @@ Inspector inspect(const models::Ecosystem& eco, const TopologyView& view, const 
       break;
     }
     case NodeKind::Provider: {
-      const models::Provider& p = eco.provider(v.members.front());
+      const models::Provider& p = eco.provider(models::ProviderIndex{v.members.front()});
       in.rows.emplace_back("queued now", num(p.queued()));
       in.rows.emplace_back("waits for a connection", num(p.connection_waits()));
       break;
     }
     case NodeKind::Scorer: {
-      const models::Scorer& s = eco.scorer(v.members.front());
+      const models::Scorer& s = eco.scorer(models::ScorerIndex{v.members.front()});
       std::string bands;
       for (std::size_t b = 0; b < s.scale().bands.size(); ++b) bands += (b ? ", " : "") + s.scale().bands[b];
       in.rows.emplace_back("scale",
                            fixed(s.scale().min, 0) + " .. " + fixed(s.scale().max, 0) + ": " + bands);
       std::uint64_t scored = 0, listed = 0;
-      for (models::IpIndex ip = 0; ip < eco.ips().size(); ++ip) {
+      for (models::IpIndex ip{0}; ip < eco.ips().size(); ++ip) {
         scored += s.has_score(ip);
         listed += s.listed(ip);
       }

@@ -53,7 +53,7 @@ models::PoolIndex current_pool(const models::Ecosystem& eco, models::TenantIndex
   const models::ProviderIndex p = eco.route(tenant, gateway);
   const models::TenantSpec& spec = eco.config().tenants[tenant];
   if (p == spec.provider) return spec.pool;
-  for (models::PoolIndex pool = 0; pool < eco.pools().size(); ++pool)
+  for (models::PoolIndex pool{0}; pool < eco.pools().size(); ++pool)
     if (eco.provider_of_pool(pool) == p && eco.pools()[pool].assignment != models::Assignment::Dedicated)
       return pool;
   return spec.pool;
@@ -62,9 +62,9 @@ models::PoolIndex current_pool(const models::Ecosystem& eco, models::TenantIndex
 namespace {
 
 models::ScorerIndex main_scorer(const models::Ecosystem& eco) {
-  for (models::ScorerIndex s = 0; s < eco.scorer_count(); ++s)
+  for (models::ScorerIndex s{0}; s < eco.scorer_count(); ++s)
     if (eco.scorer(s).publishes() == models::Publishes::Scores) return s;
-  return eco.scorer_count() ? 0 : kNone;
+  return eco.scorer_count() ? models::ScorerIndex{0} : models::ScorerIndex{kNone};
 }
 
 void build_nodes(const models::Ecosystem& eco, const TopologyView& view, Snapshot& out) {
@@ -76,14 +76,15 @@ void build_nodes(const models::Ecosystem& eco, const TopologyView& view, Snapsho
     switch (v.kind) {
       case NodeKind::Tenant:
         for (std::uint32_t t : v.members)
-          ledger.each_pair_of(t, [&live](const models::DeliveryCounts& c) { live.counts.add(c); });
+          ledger.each_pair_of(models::TenantIndex{t},
+                              [&live](const models::DeliveryCounts& c) { live.counts.add(c); });
         break;
       case NodeKind::Gateway:
-        for (std::uint32_t g : v.members) live.counts.add(ledger.gateway(g));
-        live.threshold = eco.gateway(v.members.front()).threshold();
+        for (std::uint32_t g : v.members) live.counts.add(ledger.gateway(models::GatewayIndex{g}));
+        live.threshold = eco.gateway(models::GatewayIndex{v.members.front()}).threshold();
         break;
       case NodeKind::Provider:
-        for (std::uint32_t p : v.members) live.queued += eco.provider(p).queued();
+        for (std::uint32_t p : v.members) live.queued += eco.provider(models::ProviderIndex{p}).queued();
         break;
       case NodeKind::Pool: {
         if (out.main_scorer == kNone) break;
@@ -135,7 +136,7 @@ void SnapshotBuilder::build(const models::Ecosystem& eco, const TopologyView& vi
     out.duration = eco.config().duration;
     out.scales.clear();
     out.publishes_scores.clear();
-    for (models::ScorerIndex s = 0; s < eco.scorer_count(); ++s) {
+    for (models::ScorerIndex s{0}; s < eco.scorer_count(); ++s) {
       out.scales.push_back(eco.scorer(s).scale());
       out.publishes_scores.push_back(eco.scorer(s).publishes() == models::Publishes::Scores);
     }
@@ -147,8 +148,9 @@ void SnapshotBuilder::build(const models::Ecosystem& eco, const TopologyView& vi
     const auto [tn, gn] = totals.keys[i];
     FlowLive f{tn, gn, kNone, totals.counts[i], window.delta(i, out.now, totals.counts[i]), FlowState::Idle};
     f.state = classify(f.recent);
-    f.pool_node = view.node_of(NodeKind::Pool, current_pool(eco, view.nodes()[tn].members.front(),
-                                                            view.nodes()[gn].members.front()));
+    f.pool_node =
+        view.node_of(NodeKind::Pool, current_pool(eco, models::TenantIndex{view.nodes()[tn].members.front()},
+                                                  models::GatewayIndex{view.nodes()[gn].members.front()}));
     out.flows.push_back(f);
   }
   build_accept_lines(eco, view, series, out);
@@ -161,7 +163,7 @@ void SnapshotBuilder::build_accept_lines(const models::Ecosystem& eco, const Top
   for (std::uint32_t n = 0; n < view.nodes().size(); ++n) {
     const ViewNode& v = view.nodes()[n];
     if (v.kind != NodeKind::Gateway) continue;
-    const models::Gateway& gw = eco.gateway(v.members.front());
+    const models::Gateway& gw = eco.gateway(models::GatewayIndex{v.members.front()});
     const models::ScorerIndex s = gw.config().reputation;
     if (s == kNone) continue;
     AcceptLine line{n, s, {}};

@@ -87,7 +87,7 @@ TopologyView::TopologyView(const models::Topology& topology,
     const models::TopologyNode& b = g[boost::target(e, g)];
     if (a.kind == NodeKind::Pool && b.kind == NodeKind::Ip) {
       const std::uint32_t pool = node_of(NodeKind::Pool, a.index);
-      nodes_[pool].ips.push_back(b.index);
+      nodes_[pool].ips.push_back(models::IpIndex{b.index});
       pool_node_of_ip[b.index] = pool;
     }
     if (a.kind == NodeKind::Provider && b.kind == NodeKind::Pool)

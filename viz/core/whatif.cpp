@@ -44,7 +44,8 @@ std::vector<models::Action> expand(const WhatIfRequest& r, const TopologyView& v
   std::vector<models::Action> out;
   switch (r.kind) {
     case WhatIfKind::SetThreshold: {
-      for (std::uint32_t g : node(view, r.gateway_node, models::NodeKind::Gateway, "gateway").members) {
+      for (std::uint32_t member : node(view, r.gateway_node, models::NodeKind::Gateway, "gateway").members) {
+        const models::GatewayIndex g{member};
         check_on_scale(r.value, reputation_scale(eco, g), "the threshold");
         out.emplace_back(std::in_place_type<models::SetThreshold>, models::SetThreshold{g, r.value});
       }
@@ -55,7 +56,8 @@ std::vector<models::Action> expand(const WhatIfRequest& r, const TopologyView& v
       const ViewNode& tn = node(view, r.tenant_node, models::NodeKind::Tenant, "tenant");
       for (std::uint32_t g : gw.members)
         for (std::uint32_t t : tn.members)
-          out.emplace_back(std::in_place_type<models::Allowlist>, models::Allowlist{g, t, kNone});
+          out.emplace_back(std::in_place_type<models::Allowlist>,
+                           models::Allowlist{models::GatewayIndex{g}, models::TenantIndex{t}, kNone});
       break;
     }
     case WhatIfKind::Reroute: {
@@ -63,7 +65,7 @@ std::vector<models::Action> expand(const WhatIfRequest& r, const TopologyView& v
       if (r.provider >= eco.provider_count())
         throw std::invalid_argument("choose a provider to reroute through");
       bool shared = false;
-      for (models::PoolIndex p = 0; p < eco.pools().size(); ++p)
+      for (models::PoolIndex p{0}; p < eco.pools().size(); ++p)
         shared = shared || (eco.provider_of_pool(p) == r.provider &&
                             eco.pools()[p].assignment != models::Assignment::Dedicated);
       if (!shared)
@@ -74,7 +76,8 @@ std::vector<models::Action> expand(const WhatIfRequest& r, const TopologyView& v
         gateways = node(view, r.gateway_node, models::NodeKind::Gateway, "gateway").members;
       for (std::uint32_t g : gateways)
         for (std::uint32_t t : tn.members)
-          out.emplace_back(std::in_place_type<models::Reroute>, models::Reroute{t, g, r.provider});
+          out.emplace_back(std::in_place_type<models::Reroute>,
+                           models::Reroute{models::TenantIndex{t}, models::GatewayIndex{g}, r.provider});
       break;
     }
     case WhatIfKind::RestoreScore: {
