@@ -46,8 +46,18 @@ const KeyTable& senderbase() {
           {"update_every", kDuration, "positive duration", literal(R"("1h")"), "recomputation interval"},
           {"publish_delay", kDuration, "duration", literal(R"("30m")"),
            "lag from computation to what gateways see"},
-          {"window", kDuration, "positive duration", literal(R"("7d")"),
-           "evidence window; a whole number of `update_every`"},
+          {"evidence_half_life", kDuration, "positive duration", literal(R"("72h")"),
+           "the evidence halves in this time, whatever the volume"},
+          {"evidence_volume", kNumber, "number > 0", literal("1500"),
+           "the evidence falls by a factor e for every this many messages the IP sends afterwards"},
+          {"volume",
+           kString,
+           "",
+           literal(R"("messages")"),
+           "which reports count as volume (evidence and warm-up): `\"messages\"` the sensors received, "
+           "`\"attempts\"` also those refused or deferred before DATA (by reputation, a blocklist or a "
+           "throttle)",
+           {"messages", "attempts"}},
           {"recovery_half_life", kDuration, "positive duration", literal(R"("48h")"),
            "upward recovery halves the gap in this time"},
           {"warmup_volume", kInteger, "integer >= 0", literal("500"),
@@ -72,8 +82,8 @@ const KeyTable& weights() {
            "spam_saturation)`, so a sustained spam share of a few times this value costs the full "
            "`spam_ratio` and no more: a big shared pool stuck at \"Neutral, score 0\" (May 2012)"},
           {"complaints_per_1000", kNumber, "number", literal("2"), "penalty per complaint per 1000 messages"},
-          {"trap_hits", kNumber, "number", literal("4"), "penalty per trap hit in the window"},
-          {"log10_volume", kNumber, "number", literal("0"), "penalty per decade of window volume"},
+          {"trap_hits", kNumber, "number", literal("4"), "penalty per trap hit in the evidence"},
+          {"log10_volume", kNumber, "number", literal("0"), "penalty per decade of evidence volume"},
       }};
   return t;
 }

@@ -22,12 +22,12 @@ models::SenderBaseConfig load_senderbase(const JsonNode& n) {
   auto c = load_scorer_basics<models::SenderBaseConfig>(n);
   if (auto v = n.find("update_every")) c.update_every = v->positive_duration();
   if (auto v = n.find("publish_delay")) c.publish_delay = v->duration();
-  if (auto v = n.find("window")) {
-    c.window = v->positive_duration();
-    if (c.window < c.update_every || c.window % c.update_every != 0)
-      v->fail("window " + sim::format_duration(c.window) + " must be a whole number of update_every (" +
-              sim::format_duration(c.update_every) + ")");
-  }
+  if (auto v = n.find("evidence_half_life")) c.evidence_half_life = v->positive_duration();
+  if (auto v = n.find("evidence_volume")) c.evidence_volume = v->number_in(1e-9, 1e15);
+  if (auto v = n.find("volume"))
+    c.volume = v->choice<models::CountedVolume>(
+        "counted volume",
+        {{"messages", models::CountedVolume::Messages}, {"attempts", models::CountedVolume::Attempts}});
   if (auto v = n.find("recovery_half_life")) c.recovery_half_life = v->positive_duration();
   if (auto v = n.find("warmup_volume")) c.warmup_volume = v->unsigned_in(0, UINT64_MAX);
   const auto on_scale = [&](const JsonNode& v, const char* what) {

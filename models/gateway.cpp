@@ -187,6 +187,9 @@ void Gateway::report(const Message& m, IpIndex ip, bool spam_verdict, const Smtp
   if (m.kind == MessageKind::Spam && r.accepted())
     o.complaints = sim::bernoulli(complaint_rng_, cfg_.complaint_rate) ? 1 : 0;
   o.trap_hits = m.to_trap ? 1 : 0;
+  const bool before_data = r.cause == BlockCause::Reputation || r.cause == BlockCause::Blocklist ||
+                           r.cause == BlockCause::Throttle;
+  o.refused_before_data = !r.accepted() && before_data ? 1 : 0;
   for (ScorerIndex s : cfg_.reports_to) scorers_[s]->observe(ip, o, now);
 }
 

@@ -25,6 +25,9 @@ struct Observation {
   std::uint32_t spam = 0;        // of those, judged spam by the sensor's content filter
   std::uint32_t complaints = 0;  // user "this is spam" reports
   std::uint32_t trap_hits = 0;   // mail to spam-trap addresses
+  // Of `messages`, attempts the sensor refused or deferred before DATA (by reputation, a blocklist or
+  // a throttle): it saw a connection, never a message.
+  std::uint32_t refused_before_data = 0;
 };
 
 // What a service publishes about an IP: a score on its scale, read in bands, or a listing.

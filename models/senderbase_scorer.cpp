@@ -25,11 +25,9 @@ void require(bool ok, const std::string& id, const std::string& what) {
 
 struct SenderBaseScorer::State {
   // One row per IP, stored row by row: observe() runs once per message and adds to all four counts
-  // of one IP, which then share a cache line (column-major spread them over four lines of a table
-  // that outgrows the L1 with thousands of IPs). The update reads whole columns, with a stride, but
-  // only once per update_every; every operation is elementwise, so the layout does not change a
-  // single value.
-  using Bucket = Eigen::Array<std::uint32_t, Eigen::Dynamic, kCounts, Eigen::RowMajor>;
+  // of one IP, which then share a cache line. The update reads whole columns once per update_every;
+  // every operation is elementwise, so the layout does not change a single value.
+  using Fresh = Eigen::Array<std::uint32_t, Eigen::Dynamic, kCounts, Eigen::RowMajor>;
   using Counts = Eigen::Array<double, Eigen::Dynamic, kCounts, Eigen::RowMajor>;
   using Flags = Eigen::Array<bool, Eigen::Dynamic, 1>;
   struct Publication {
@@ -38,9 +36,8 @@ struct SenderBaseScorer::State {
   };
 
   Eigen::VectorXd weights = Eigen::VectorXd(kFeatures);  // the four weights, in feature order
-  std::vector<Bucket> buckets;                           // ring of window / update_every buckets
-  std::size_t current = 0;                               // the bucket being filled
-  Counts window;                                         // sum of all buckets
+  Fresh fresh;                                           // what the sensors reported since the last update
+  Counts evidence;  // everything before, each update's counts faded by the memory since
   Eigen::ArrayXd lifetime_volume;
 
   Eigen::ArrayXd live;
@@ -51,13 +48,6 @@ struct SenderBaseScorer::State {
   Eigen::ArrayXd published_max;     // -inf until then
   std::deque<Publication> pending;  // FIFO: every publication waits the same publish_delay
 
-  void advance_bucket() {
-    // The oldest bucket leaves the window and is reused for the next update_every.
-    current = (current + 1) % buckets.size();
-    Bucket& oldest = buckets[current];
-    window -= oldest.cast<double>();
-    oldest.setZero();
-  }
   void widen_range(IpIndex ip, double value) {
     published_min(ip.value()) = std::min(published_min(ip.value()), value);
     published_max(ip.value()) = std::max(published_max(ip.value()), value);
@@ -76,8 +66,8 @@ void SenderBaseConfig::validate() const {
   scale.validate();
   require(update_every > 0, id, "update_every must be positive");
   require(publish_delay >= 0, id, "publish_delay must not be negative");
-  require(window >= update_every && window % update_every == 0, id,
-          "window must be a whole number (>= 1) of update_every");
+  require(evidence_half_life > 0, id, "evidence_half_life must be positive");
+  require(evidence_volume > 0, id, "evidence_volume must be positive");  // +inf: volume fades nothing
   require(recovery_half_life > 0, id, "recovery_half_life must be positive");
   require(neutral_score >= scale.min && neutral_score <= scale.max, id,
           "neutral_score must lie on the scale");
@@ -99,7 +89,10 @@ SenderBaseScorer::SenderBaseScorer(SenderBaseConfig config, std::size_t ip_count
   s.weights(kLog10Volume) = config_.weights.log10_volume;
   recovery_step_ = 1.0 - std::exp2(-static_cast<double>(config_.update_every) /
                                    static_cast<double>(config_.recovery_half_life));
-  s.buckets.resize(static_cast<std::size_t>(config_.window / config_.update_every));
+  time_fade_ = config_.evidence_half_life == sim::kNever
+                   ? 1.0
+                   : std::exp2(-static_cast<double>(config_.update_every) /
+                               static_cast<double>(config_.evidence_half_life));
   add_ips(ip_count);
 }
 
@@ -113,12 +106,10 @@ IpIndex SenderBaseScorer::add_ips(std::size_t n) {
   if (static_cast<std::size_t>(old_n) + n >= kNone)
     throw std::length_error("senderbase scorer: too many IPs");
   const Eigen::Index new_n = old_n + static_cast<Eigen::Index>(n);
-  for (State::Bucket& b : s.buckets) {
-    b.conservativeResize(new_n, Eigen::NoChange);
-    b.bottomRows(new_n - old_n).setZero();
-  }
-  s.window.conservativeResize(new_n, Eigen::NoChange);
-  s.window.bottomRows(new_n - old_n).setZero();
+  s.fresh.conservativeResize(new_n, Eigen::NoChange);
+  s.fresh.bottomRows(new_n - old_n).setZero();
+  s.evidence.conservativeResize(new_n, Eigen::NoChange);
+  s.evidence.bottomRows(new_n - old_n).setZero();
   const auto grow = [&](auto& column, auto value) {
     column.conservativeResize(new_n);
     column.tail(new_n - old_n).setConstant(value);
@@ -149,16 +140,14 @@ void SenderBaseScorer::observe(IpIndex ip, const Observation& o, sim::Time) {
   check_ip(ip);
   State& s = *state_;
   const Eigen::Index i = ip;
-  State::Bucket& b = s.buckets[s.current];
-  b(i, kVolume) += o.messages;
-  b(i, kSpam) += o.spam;
-  b(i, kComplaints) += o.complaints;
-  b(i, kTraps) += o.trap_hits;
-  s.window(i, kVolume) += o.messages;
-  s.window(i, kSpam) += o.spam;
-  s.window(i, kComplaints) += o.complaints;
-  s.window(i, kTraps) += o.trap_hits;
-  s.lifetime_volume(i) += o.messages;
+  const std::uint32_t volume = config_.volume == CountedVolume::Messages
+                                   ? o.messages - std::min(o.refused_before_data, o.messages)
+                                   : o.messages;
+  s.fresh(i, kVolume) += volume;
+  s.fresh(i, kSpam) += o.spam;
+  s.fresh(i, kComplaints) += o.complaints;
+  s.fresh(i, kTraps) += o.trap_hits;
+  s.lifetime_volume(i) += volume;
   s.live_scored(i) = true;  // first evidence: scored (Neutral) from the next update on
 }
 
@@ -176,9 +165,12 @@ std::uint64_t SenderBaseScorer::lifetime_volume(IpIndex ip) const {
   return static_cast<std::uint64_t>(state_->lifetime_volume(ip.value()));
 }
 
-Observation SenderBaseScorer::window_totals(IpIndex ip) const {
+Observation SenderBaseScorer::evidence(IpIndex ip) const {
   check_ip(ip);
-  const auto count = [&](int c) { return static_cast<std::uint32_t>(state_->window(ip.value(), c)); };
+  const State& s = *state_;
+  const auto count = [&](int c) {
+    return static_cast<std::uint32_t>(s.evidence(ip.value(), c) + s.fresh(ip.value(), c));
+  };
   return {count(kVolume), count(kSpam), count(kComplaints), count(kTraps)};
 }
 
@@ -196,17 +188,23 @@ void SenderBaseScorer::update(sim::Simulation& sim) {
   const Eigen::Index n = st.live.size();
   const ScoreScale& s = config_.scale;
 
+  // The evidence: what came before, faded by this update's volume and by time, plus what came since.
+  const Eigen::ArrayXd fresh_volume = st.fresh.col(kVolume).cast<double>();
+  const Eigen::ArrayXd kept = (-fresh_volume / config_.evidence_volume).exp() * time_fade_;
+  st.evidence = st.evidence.colwise() * kept + st.fresh.cast<double>();
+  st.fresh.setZero();
+
   // Design matrix X (n x 4). Rates divide by the volume, at least 1 so an IP seen only through
-  // complaints (mail counted in an earlier window) still reads as bad, never as NaN.
-  const Eigen::ArrayXd volume = st.window.col(kVolume);
+  // complaints (its mail long faded) still reads as bad, never as NaN.
+  const Eigen::ArrayXd volume = st.evidence.col(kVolume);
   const Eigen::ArrayXd per_message = volume.max(1.0).inverse();
   Eigen::MatrixXd x(n, static_cast<Eigen::Index>(kFeatures));
-  const Eigen::ArrayXd spam_fraction = st.window.col(kSpam) * per_message;
+  const Eigen::ArrayXd spam_fraction = st.evidence.col(kSpam) * per_message;
   const double saturation = config_.weights.spam_saturation;
   x.col(kSpamRatio) =
       (saturation > 0 ? Eigen::ArrayXd(1.0 - (-spam_fraction / saturation).exp()) : spam_fraction).matrix();
-  x.col(kComplaintsPer1000) = (1000.0 * st.window.col(kComplaints) * per_message).matrix();
-  x.col(kTrapHits) = st.window.col(kTraps).matrix();
+  x.col(kComplaintsPer1000) = (1000.0 * st.evidence.col(kComplaints) * per_message).matrix();
+  x.col(kTrapHits) = st.evidence.col(kTraps).matrix();
   x.col(kLog10Volume) = (1.0 + volume).log10().matrix();
 
   // One product scores every IP; then clamp to the scale and hold IPs still warming up at Neutral
@@ -224,7 +222,6 @@ void SenderBaseScorer::update(sim::Simulation& sim) {
 
   st.pending.push_back({st.live, st.live_scored});
   sim.schedule_after(config_.publish_delay, *this, kPublish);
-  st.advance_bucket();
 }
 
 void SenderBaseScorer::report(IpIndex ip, std::uint32_t from, double score, sim::Time now) const {
@@ -286,8 +283,8 @@ void SenderBaseScorer::restore(IpIndex ip, double score, sim::Time now) {
     p.score(ip.value()) = value;
     p.scored(ip.value()) = true;
   }
-  for (State::Bucket& b : st.buckets) b.row(ip.value()).tail(kCounts - kSpam).setZero();
-  st.window.row(ip.value()).tail(kCounts - kSpam).setZero();
+  st.fresh.row(ip.value()).tail(kCounts - kSpam).setZero();
+  st.evidence.row(ip.value()).tail(kCounts - kSpam).setZero();
 
   report(ip, old_band, value, now);
 }

@@ -2,8 +2,10 @@
 // A Cisco SenderBase-style reputation service. Sensor gateways report per-IP volume, spam verdicts,
 // complaints and trap hits; every `update_every` the service scores ALL IPs at once (a feature matrix
 // times a weight vector, with Eigen) and publishes the result `publish_delay` later. Anomalies drop
-// a score within one update; recovery toward the clean target is slow (a half-life), and the vendor
-// can restore a score by hand. There is no delisting: request_delisting does nothing.
+// a score within one update. The evidence fades with the IP's own later volume and with time, so
+// reputation "recovers with clean volume"; above the current score the score follows its target
+// with a half-life. The vendor can restore a score by hand; there is no delisting. The equations,
+// with a worked example: docs/reputation.md.
 // Eigen stays inside senderbase_scorer.cpp: the per-IP tables are behind a pointer to its State.
 #include <cstddef>
 #include <cstdint>
@@ -17,30 +19,38 @@
 
 namespace repsim::models {
 
-// Weights of the window features. penalty = features . weights; target = clean_score - penalty.
+// Weights of the evidence's features. penalty = features . weights; target = clean_score - penalty.
 // Tuned on the default scale (Poor < -1 <= Neutral < 1 <= Good) and clean_score 5:
 struct SenderBaseWeights {
-  // Per unit of spam fraction (spam / volume over the window). 5% spam costs 5 points: a clean IP
+  // Per unit of spam fraction (spam / volume in the evidence). 5% spam costs 5 points: a clean IP
   // at 5 settles at 0, "Neutral, score 0" as Microsoft reported in May 2012 (docs/architecture.md,
   // domain facts). 4% still reads Good (1), 6% reads Poor (-1 - epsilon), 30% would be -25 and is
   // clamped to the floor -7.
   double spam_ratio = 100.0;
   // 0: the spam feature is the spam fraction itself (linear, above). > 0: it saturates as
   // 1 - exp(-fraction / spam_saturation), and spam_ratio becomes the most that spam alone can cost.
-  // Saturation models a large shared pool: with weight 5 and saturation 0.01, any sustained spam
-  // share above a few percent holds a clean IP near "Neutral, score 0" for as long as it stays in
-  // the window, whatever the burst's size, while trap hits and complaints still push it to Poor.
+  // Saturation models a large shared pool: with weight 5 and saturation 0.05, a spam share of a
+  // few tenths holds a clean IP at "Neutral, score 0" whatever the burst's size, while trap hits and
+  // complaints still push it to Poor; it reads Good again once the share falls below
+  // 0.05 x ln 5 = 8% (docs/reputation.md).
   double spam_saturation = 0.0;
   // Per complaint per 1000 messages. 0.1% costs 2 (still Good, 3); 0.3%, the rate mailbox
   // providers commonly treat as the limit, costs 6 (bottom of Neutral, -1); 0.5% is Poor (-5).
   double complaints_per_1000 = 2.0;
-  // Per trap hit in the window (a count, not a rate: traps receive no legitimate mail at all, so
+  // Per trap hit in the evidence (a faded count, not a rate: traps receive no legitimate mail at all, so
   // volume does not excuse them). One hit leaves a clean IP at the bottom of Good (1); a second
   // sends it to Poor (-3): "repeated trap hits" are Poor.
   double trap_hits = 4.0;
-  // Per decade of window volume, log10(1 + volume). 0 by default so a clean IP settles at exactly
+  // Per decade of evidence volume, log10(1 + volume). 0 by default so a clean IP settles at exactly
   // clean_score whatever its volume; a negative weight rewards volume, a positive one punishes bursts.
   double log10_volume = 0.0;
+};
+
+// Which reported mail counts as the IP's volume: in the evidence (it dilutes spam, complaints and
+// trap hits, and fades old evidence) and in the warm-up's lifetime count.
+enum class CountedVolume : std::uint8_t {
+  Messages,  // messages the sensor received (DATA), spam it rejected included (default)
+  Attempts,  // also attempts it refused or deferred before DATA (a Good-only gateway's 4xx)
 };
 
 struct SenderBaseConfig {
@@ -54,10 +64,14 @@ struct SenderBaseConfig {
   // publish_delay").
   sim::Time update_every = sim::kHour;
   sim::Time publish_delay = 30 * sim::kMinute;
-  // Features are counted over the last 7 days, kept as a ring of update_every buckets; must be a
-  // whole number of updates. A burst weighs on the target until it leaves the window, diluted by
-  // the clean volume that keeps arriving: reputation "recovers with clean volume".
-  sim::Time window = sim::kWeek;
+  // The evidence's memory (docs/reputation.md). At each update the counts so far fade by
+  // exp(-v / evidence_volume) x 2^(-update_every / evidence_half_life), v being the IP's volume in
+  // that update: the more clean mail an IP sends after a burst, the sooner the burst stops counting
+  // ("recovers with clean volume", in "a few hours to just over a week"). With no mail at all the
+  // burst still fades, by time alone. Calibrated on May 2012 (docs/reputation.md).
+  sim::Time evidence_half_life = 72 * sim::kHour;  // kNever: time alone fades nothing
+  double evidence_volume = 1500;                   // +inf: volume fades nothing
+  CountedVolume volume = CountedVolume::Messages;
   // Recovery toward a higher target halves the remaining distance every 48 h: from Poor (-5) back
   // to Good (1) toward 5 takes 48 * log2(10 / 4) ~ 63 h once the target is clean again, inside
   // "a few hours to just over one week" (docs/architecture.md, domain facts).
@@ -112,7 +126,7 @@ class SenderBaseScorer final : public Scorer, private sim::EventHandler {
   // Tracked at every change of the published view (publication, establish, restore).
   std::optional<ScoreRange> published_range(IpIndex ip) const override;
   // Vendor override: live and published score become `score` (clamped to the scale) at once, pending
-  // publications are patched so they do not bring the old value back, and the window's spam,
+  // publications are patched so they do not bring the old value back, and the evidence's spam,
   // complaint and trap counts of the IP are cleared, so the next update does not drop the score
   // straight back (the vendor has judged that evidence). Volume and warm-up history stay: an IP
   // still in warm-up falls back to at most neutral_score at the next update.
@@ -126,8 +140,9 @@ class SenderBaseScorer final : public Scorer, private sim::EventHandler {
   // The live (not yet published) view, for tests and the visualizer.
   double live_score(IpIndex ip) const;
   bool live_has_score(IpIndex ip) const;
-  // Counts inside the current window (including the bucket still filling).
-  Observation window_totals(IpIndex ip) const;
+  // The evidence the next update would score, rounded down: faded counts plus those since the last
+  // update (`refused_before_data` is not kept: volume already counts only what `volume` says).
+  Observation evidence(IpIndex ip) const;
   std::uint64_t lifetime_volume(IpIndex ip) const;
 
  private:
@@ -143,6 +158,7 @@ class SenderBaseScorer final : public Scorer, private sim::EventHandler {
 
   SenderBaseConfig config_;
   double recovery_step_;  // 1 - 2^(-update_every / half_life): share of the gap closed per update
+  double time_fade_;      // 2^(-update_every / evidence_half_life): the evidence kept per update
   sim::Time until_ = sim::kNever;
   bool started_ = false;
   std::unique_ptr<State> state_;

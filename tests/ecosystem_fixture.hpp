@@ -1,5 +1,6 @@
 #pragma once
 // Small worlds built in code for the ecosystem's scenario-level tests (before any JSON exists).
+#include <limits>
 #include <string>
 
 #include "models/ecosystem_config.hpp"
@@ -11,11 +12,13 @@ namespace repsim::testing {
 // Gateways of every world, by index.
 inline constexpr models::GatewayIndex kGoodOnly{0}, kNeutralOk{1}, kBulk{2};
 
-// A SenderBase tuned so hand checks stay simple: 12 h window, 6 h half-life, spam alone saturating
-// at 5 points (a clean 5 falls to about 0, Neutral), complaints and traps ignored.
+// A SenderBase tuned so hand checks stay simple: evidence that fades by time alone (half-life 2 h,
+// whatever the volume), 6 h recovery half-life, spam alone saturating at 5 points (a clean 5 falls
+// to about 0, Neutral), complaints and traps ignored.
 inline models::SenderBaseConfig test_senderbase() {
   models::SenderBaseConfig sb;
-  sb.window = sim::hours(12);
+  sb.evidence_half_life = sim::hours(2);
+  sb.evidence_volume = std::numeric_limits<double>::infinity();
   sb.recovery_half_life = sim::hours(6);
   sb.warmup_volume = 100;
   sb.weights.spam_ratio = 5.0;

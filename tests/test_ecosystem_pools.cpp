@@ -70,7 +70,7 @@ TEST_CASE("a compromised co-tenant drops the whole shared pool to Neutral", "[ec
   }
 }
 
-TEST_CASE("after the burst leaves the window the pool recovers by the half-life", "[ecosystem]") {
+TEST_CASE("after the burst the evidence fades and the pool recovers by the half-life", "[ecosystem]") {
   Ecosystem eco(pool_world(false));
   const models::IpIndex ip = eco.pools()[0].ips[3];
   // Find the first hourly publication (at hh:30) where the score has started to recover.
@@ -81,15 +81,25 @@ TEST_CASE("after the burst leaves the window the pool recovers by the half-life"
     REQUIRE(t < hours(90));
     eco.run_until(t);
   }
-  // Spam (48..54 h) leaves the 12 h window by 66 h; recovery starts at the first clean update.
+  // Per IP: 50 clean messages an hour, and 75 spam an hour during the burst (48..54 h), all counted
+  // (bulk rejects spam after DATA). Each hourly update keeps 2^(-1/2) of the evidence, so at the
+  // burst's end the IP holds about 75 / (1 - 2^(-1/2)) x (1 - 2^(-6/2)) = 224 spam against a
+  // steady 50 / (1 - 2^(-1/2)) = 171 clean: k hours later the spam share is about
+  // 224 x 2^(-k/2) / (171 + 224 x 2^(-k/2)). The target first passes 0.5 when the saturated
+  // penalty 5 (1 - exp(-share / 0.01)) falls below 4.5, share < 0.023, at k = 12 (66 h); the
+  // score, which follows a rising target by the 6 h half-life, passes 0.5 a few updates later.
   CHECK(t >= hours(66));
-  CHECK(t <= hours(68));
-  // From then on the target is the clean score 5 and the gap halves every 6 h (one half-life).
+  CHECK(t <= hours(74));
+  // From then on the gap to the clean score 5 halves every 6 h, plus what the target still lacks of
+  // 5: gap' = gap x (1 - step) + (5 - target) x step at each update, and 5 - target < 0.5 by then.
   const double gap0 = 5.0 - score(eco, ip);
   eco.run_until(t + hours(6));
-  CHECK(5.0 - score(eco, ip) == Approx(gap0 / 2).epsilon(1e-9));
+  const double gap6 = 5.0 - score(eco, ip);
+  CHECK(gap6 >= gap0 / 2 - 1e-9);
+  CHECK(gap6 <= gap0 / 2 + 0.5);
   eco.run_until(t + hours(12));
-  CHECK(5.0 - score(eco, ip) == Approx(gap0 / 4).epsilon(1e-9));
+  CHECK(5.0 - score(eco, ip) >= gap6 / 2 - 1e-9);
+  CHECK(5.0 - score(eco, ip) <= gap6 / 2 + 0.1);
 }
 
 TEST_CASE("dedicated IPs confine the damage to the compromised tenant", "[ecosystem]") {
@@ -107,16 +117,24 @@ TEST_CASE("dedicated IPs confine the damage to the compromised tenant", "[ecosys
   }
 }
 
-TEST_CASE("a new low-volume dedicated IP is Neutral until its warm-up volume", "[ecosystem]") {
+namespace {
+
+// A brand-new dedicated IP (no initial_score) for a newcomer sending 72 a day, half of it to the
+// Good-only gateway; the world's scorer counts `volume`. Returns when the IP first reads Good (just
+// after a publication), checking it reads Neutral until then and reaches the warm-up volume.
+sim::Time newcomer_good_at(models::CountedVolume volume) {
   auto c = pool_world(true);
   c.timeline.clear();
+  models::SenderBaseConfig scorer = test_senderbase();
+  scorer.volume = volume;
+  c.scorers[0] = scorer;
   models::PoolSpec fresh;
   fresh.id = "fresh";
   fresh.kind = models::PoolKind::Dedicated;
   fresh.assignment = models::Assignment::Dedicated;
   c.providers[0].pools.push_back(fresh);  // no initial_score: a brand-new IP
   models::TenantSpec newbie;
-  newbie.config = flat_tenant("newbie", 24, {{kGoodOnly, 1}, {kNeutralOk, 1}});
+  newbie.config = flat_tenant("newbie", 72, {{kGoodOnly, 1}, {kNeutralOk, 1}});
   newbie.pool = 1_pool;
   c.tenants.push_back(newbie);
   Ecosystem eco(std::move(c));
@@ -133,15 +151,29 @@ TEST_CASE("a new low-volume dedicated IP is Neutral until its warm-up volume", "
       break;
     }
     CHECK(band(eco, ip) == kNeutral);
-    CHECK(sb.lifetime_volume(ip) < 100 + 24);  // still Neutral: at most a day's volume past warm-up
+    CHECK(sb.lifetime_volume(ip) < 100 + 72);  // still Neutral: at most a day's volume past warm-up
   }
-  REQUIRE(good_at != sim::kNever);
-  // Good needs the warm-up volume (100 attempts seen by the sensors) and then two hourly recovery
-  // steps: 5 * (1 - 2^(-2/6)) = 1.03 >= 1.
+  // Good needs the warm-up volume (100 messages) and then two hourly recovery steps:
+  // 5 * (1 - 2^(-2/6)) = 1.03 >= 1.
   CHECK(sb.lifetime_volume(ip) >= 100);
   eco.run();
   eco.finish();
   CHECK(has_outage(eco, nb, kGoodOnly));                       // deferred while Neutral
   CHECK_FALSE(has_outage(eco, nb, kNeutralOk));                // Neutral is fine there
   CHECK(eco.ledger().pair(nb, kGoodOnly).legit_blocked == 0);  // nothing lost: FOPE keeps retrying
+  return good_at;
+}
+
+}  // namespace
+
+TEST_CASE("a new low-volume dedicated IP is Neutral until its warm-up volume", "[ecosystem]") {
+  // Counting only messages, the Good-only gateway's deferrals do not warm the IP up: about 36 a day
+  // reach the Neutral-accepting gateway, so 100 take about 2.8 days (two days give about 72).
+  const sim::Time by_messages = newcomer_good_at(models::CountedVolume::Messages);
+  REQUIRE(by_messages != sim::kNever);
+  CHECK(by_messages >= hours(48));
+  // Counting attempts, every deferred retry at the Good-only gateway adds volume too: sooner.
+  const sim::Time by_attempts = newcomer_good_at(models::CountedVolume::Attempts);
+  REQUIRE(by_attempts != sim::kNever);
+  CHECK(by_attempts < by_messages);
 }

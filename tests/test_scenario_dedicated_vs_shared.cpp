@@ -119,15 +119,11 @@ TEST_CASE("dedicated vs shared: one burst, two designs", "[scenario][dedicated_v
     CHECK(dedicated.well_behaved_legit_lost == 0);
   }
 
-  // When the designs recover. The queue retries a refusing destination with one probe (its oldest
-  // message) per 20 min instead of every queued message (models/provider.hpp), so the scorer no
-  // longer sees the burst's queued spam replayed every 20 min for its 5-day lifetime: each IP's
-  // window holds the burst plus the few spam probes that landed on it. The shared pool's 40
-  // members' clean volume dilutes those, so its IPs come back one by one, 05-16 20:30 .. 05-17
-  // 01:30 (round-robin spread the probes unevenly). Member #0's dedicated IP carries only its own
-  // mail, and its lane probes its own queued spam (the oldest mail) until that expires 5 days after
-  // the burst; it stays in the 7-day window until 05-20, and the IP is Good again on 05-21 03:30.
-  // (When every queued message retried every 20 min, both designs recovered on 05-21.)
+  // When the designs recover. The evidence fades with each IP's own later volume (and with time):
+  // the shared pool's 8 IPs carry the 40 members' clean mail, about 1000 a day each, against some
+  // 1500 spam each, and are Good again after a week, 05-15 17:30 .. 19:30. Member #0's dedicated IP
+  // carries only its own 200 a day against its 12,000 spam: nothing dilutes the burst but that, so
+  // it is Good again only on 05-27 02:30, 18.5 days after the burst (the scenario runs 22 days).
   const sim::Time shared_first_good = band_change(*eco, "shared-co-pool", "Neutral", "Good");
   const sim::Time shared_last_good = last_band_change(*eco, "shared-co-pool", "Neutral", "Good");
   const sim::Time dedicated_good = band_change(*eco, "dedicated-co-pool", "Neutral", "Good");
@@ -163,9 +159,9 @@ TEST_CASE("dedicated vs shared: one burst, two designs", "[scenario][dedicated_v
     CHECK(own[0].end <= dedicated_good + 20 * sim::kMinute);
     CHECK(dedicated.outage_hours == Approx(sim::to_hours(own[0].duration(eco->config().duration))));
     CHECK(shared.outage_hours >= kMembers * 7 * 24);
-    // By hand: 40 members x (05-16 20:30 - 05-08 13:30 = 199 h) against one member's
-    // 05-21 03:30 - 05-08 13:30 = 302 h: at least 40 x 199 / 302 = 26.4 times the outage hours.
-    CHECK(shared.outage_hours > 26 * dedicated.outage_hours);
+    // By hand: 40 members x (05-15 17:30 - 05-08 13:30 = 172 h) against one member's
+    // 05-27 02:30 - 05-08 13:30 = 445 h: at least 40 x 172 / 445 = 15.5 times the outage hours.
+    CHECK(shared.outage_hours > 15 * dedicated.outage_hours);
   }
 
   SECTION("messages lost: past the 5-day queue lifetime, the shared design's neighbours get NDRs") {
@@ -175,7 +171,7 @@ TEST_CASE("dedicated vs shared: one burst, two designs", "[scenario][dedicated_v
     // before its IP is Good again (older mail expires first; newer mail is flushed by the next
     // 20-min retry). While the shared pool's IPs come back one by one, mail created 5 days earlier
     // may go either way: the expected loss lies between the counts up to 5 days before the first
-    // and the last IP is Good (+ one retry). Those bounds fall on Friday night, after office hours:
+    // and the last IP is Good (+ one retry). Those bounds fall on Thursday evening, after office hours:
     // only the 5% off-hours share is in doubt. Member #0's single IP has one recovery time.
     // Expected counts from each member's own arrival rate (half its mail goes to strict-org);
     // Poisson, within 4 sd.
@@ -202,11 +198,11 @@ TEST_CASE("dedicated vs shared: one burst, two designs", "[scenario][dedicated_v
     CHECK(lost_shared <= shared_high + 4 * std::sqrt(shared_high));
     CHECK(lost_dedicated >= dedicated_low - 4 * std::sqrt(dedicated_high));
     CHECK(lost_dedicated <= dedicated_high + 4 * std::sqrt(dedicated_high));
-    // The trade-off in one number, by hand: the shared members lose Tue 13:30 .. Fri 20:30 (27.5
-    // office hours plus 51.5 h at the 5% off-hours weight: 30.1 weight-hours) each, member #0 loses
-    // Tue 13:30 .. Wed 05-16 03:30 (43.5 + 162.5 x 0.05 = 51.6): 40 x 30.1 / 51.6 = 23.3 times as
-    // much. (When both designs recovered on 05-21 the ratio was the member count, 40.)
-    CHECK(shared.legit_lost > 20 * dedicated.legit_lost);
+    // The trade-off in one number, by hand: the shared members lose Tue 13:30 .. Thu 05-10 17:30
+    // (19.5 office hours plus 32.5 h at the 5% off-hours weight: 21.1 weight-hours) each, member #0
+    // loses Tue 13:30 .. Tue 05-22 02:30 (75.5 + 249.5 x 0.05 = 88.0): 40 x 21.1 / 88.0 = 9.6 times
+    // as much. (Were both designs to recover on the same day the ratio would be the member count.)
+    CHECK(shared.legit_lost > 9 * dedicated.legit_lost);
     for (int k = 1; k < kMembers; ++k) {
       const auto t = tenant_index(*eco, member("shared-tenants", k));
       const auto& c = eco->ledger().pair(t, strict);
@@ -243,7 +239,12 @@ TEST_CASE("dedicated vs shared: one burst, two designs", "[scenario][dedicated_v
     CHECK(o[0].cause == models::BlockCause::Reputation);
     const auto& at_strict = eco->ledger().pair(newcomer, strict);
     CHECK(at_strict.deferred_attempts > 0);
-    CHECK(at_strict.delivered == at_strict.sent);  // warm-up (~1 day) costs delay, not mail (5 days)
+    // Only messages warm an IP up, not deferred retries: the newcomer's 500 come from the half of its
+    // mail the lenient receiver takes, about 50 a day, so warm-up outlasts the 5-day queue lifetime
+    // and its oldest mail to strict-org comes back as NDRs.
+    CHECK(good - scored >= sim::days(5));
+    CHECK(at_strict.expired > 0);
+    CHECK(at_strict.delivered + at_strict.expired == at_strict.sent);
     const auto& at_lenient = eco->ledger().pair(newcomer, lenient);
     CHECK(at_lenient.deferred_attempts == 0);
     CHECK(at_lenient.delivered == at_lenient.sent);

@@ -54,6 +54,7 @@ struct Site {
 const std::map<std::string, Site, std::less<>>& choice_sites() {
   static const std::map<std::string, Site, std::less<>> sites{
       {"scorer", {[](json&) {}, "/scorers/0"}},
+      {"senderbase", {[](json&) {}, "/scorers/0"}},
       {"retry", {[](json& d) { d["providers"][0]["retry"] = json::object(); }, "/providers/0/retry"}},
       {"support_desk",
        {[](json& d) { d["providers"][0]["support_desk"] = json::object(); }, "/providers/0/support_desk"}},

@@ -44,7 +44,9 @@ TEST_CASE("a complete scenario loads into the expected config", "[scenario]") {
   CHECK(sb.scale.cuts == std::vector<double>{-2, 2});
   CHECK(sb.update_every == sim::hours(2));
   CHECK(sb.publish_delay == sim::minutes(15));
-  CHECK(sb.window == sim::days(4));
+  CHECK(sb.evidence_half_life == sim::days(4));
+  CHECK(sb.evidence_volume == 800);
+  CHECK(sb.volume == models::CountedVolume::Attempts);
   CHECK(sb.recovery_half_life == sim::hours(24));
   CHECK(sb.warmup_volume == 1000);
   CHECK(sb.neutral_score == 0.5);
@@ -249,7 +251,9 @@ TEST_CASE("defaults are applied to every field left out", "[scenario]") {
   const auto& sb = c.scorers[0].get<SenderBaseConfig>();
   const SenderBaseConfig dsb;
   CHECK(sb.update_every == dsb.update_every);
-  CHECK(sb.window == dsb.window);
+  CHECK(sb.evidence_half_life == dsb.evidence_half_life);
+  CHECK(sb.evidence_volume == dsb.evidence_volume);
+  CHECK(sb.volume == dsb.volume);
   CHECK(sb.warmup_volume == dsb.warmup_volume);
   CHECK(sb.weights.spam_ratio == dsb.weights.spam_ratio);
   CHECK(sb.weights.spam_saturation == dsb.weights.spam_saturation);

@@ -203,8 +203,9 @@ TEST_CASE("scorer types are checked against the registry, which names them", "[s
   doc["scorers"][0]["score"] = 1;
   CHECK(error_of(doc) == "t.json: /scorers/0/score: 'score' applies only to constant scorers");
   doc = io::testing::base_scenario();
-  doc["scorers"][1]["window"] = "1d";
-  CHECK(error_of(doc) == "t.json: /scorers/1/window: 'window' applies only to senderbase scorers");
+  doc["scorers"][1]["evidence_volume"] = 100;
+  CHECK(error_of(doc) ==
+        "t.json: /scorers/1/evidence_volume: 'evidence_volume' applies only to senderbase scorers");
   // A gateway's reputation needs a type that publishes scores, its blocklist one that lists.
   doc = constant_scenario();
   doc["scorers"].push_back({{"id", "dnsbl"}, {"type", "blocklist"}});

@@ -1,6 +1,8 @@
 #include <catch2/catch.hpp>
 
 #include <cmath>
+#include <cstdint>
+#include <limits>
 #include <memory>
 #include <tuple>
 #include <vector>
@@ -34,11 +36,19 @@ void observe_at(Simulation& sim, SenderBaseScorer& sb, Time t, IpIndex ip, Obser
 
 Observation clean(std::uint32_t messages) { return {messages, 0, 0, 0}; }
 
+// Evidence that never fades, so a test's expectations are plain sums; the fading has its own tests.
+SenderBaseConfig unfading() {
+  SenderBaseConfig c;
+  c.evidence_volume = std::numeric_limits<double>::infinity();
+  c.evidence_half_life = sim::kNever;
+  return c;
+}
+
 }  // namespace
 
 TEST_CASE("senderbase: a new IP is unscored until the publication after its first observation", "[scorers]") {
   Simulation sim;
-  SenderBaseScorer sb(SenderBaseConfig{}, 2);
+  SenderBaseScorer sb(unfading(), 2);
   sb.start(sim, sim::kDay);
   observe_at(sim, sb, minutes(10), 0_ip, clean(10));
 
@@ -62,7 +72,7 @@ TEST_CASE("senderbase: a new IP is unscored until the publication after its firs
 
 TEST_CASE("senderbase: warm-up holds a clean IP at Neutral, then it climbs by the half-life", "[scorers]") {
   Simulation sim;
-  SenderBaseScorer sb(SenderBaseConfig{}, 1);
+  SenderBaseScorer sb(unfading(), 1);
   sb.start(sim, hours(20));
   // 100 clean messages in each of the first five hours: lifetime 100, 200, 300, 400 at the
   // updates of 1..4 h, 500 = warmup_volume at the update of 5 h.
@@ -88,7 +98,7 @@ TEST_CASE("senderbase: warm-up holds a clean IP at Neutral, then it climbs by th
 
 TEST_CASE("senderbase: 10% spam drops a clean IP within one update, published after the delay", "[scorers]") {
   Simulation sim;
-  SenderBaseScorer sb(SenderBaseConfig{}, 1);
+  SenderBaseScorer sb(unfading(), 1);
   sb.start(sim, hours(6));
   observe_at(sim, sb, minutes(30), 0_ip, clean(1000));  // established: 1000 >= 500
   sim.schedule_at(minutes(40), [&](Simulation& s) { sb.restore(0_ip, 5.0, s.now()); });
@@ -113,7 +123,7 @@ TEST_CASE("senderbase: 10% spam drops a clean IP within one update, published af
 TEST_CASE("senderbase: the default weights map 5% spam to Neutral and 30% or two trap hits to Poor",
           "[scorers]") {
   Simulation sim;
-  SenderBaseScorer sb(SenderBaseConfig{}, 4);
+  SenderBaseScorer sb(unfading(), 4);
   sb.start(sim, hours(2));
   for (IpIndex ip{0}; ip < 4; ++ip)
     sim.schedule_at(0, [&sb, ip](Simulation& s) { sb.restore(ip, 5.0, s.now()); });
@@ -130,37 +140,75 @@ TEST_CASE("senderbase: the default weights map 5% spam to Neutral and 30% or two
   for (IpIndex ip{1}; ip < 4; ++ip) CHECK(sb.scale().band_of(sb.live_score(ip)) == kPoor);
 }
 
-TEST_CASE("senderbase: recovery starts when the spam leaves the window and follows the half-life",
+TEST_CASE("senderbase: the IP's later volume fades the evidence, and recovery follows the half-life",
           "[scorers]") {
-  SenderBaseConfig cfg;
-  cfg.window = hours(3);              // a ring of three hourly buckets
-  cfg.recovery_half_life = hours(2);  // per update 1 - 2^(-1/2) of the gap closes
+  SenderBaseConfig cfg = unfading();
+  cfg.evidence_volume = 1000;         // each update keeps exp(-v / 1000) of what came before
+  cfg.recovery_half_life = hours(1);  // per update half of the gap closes
   cfg.warmup_volume = 0;
   Simulation sim;
   SenderBaseScorer sb(cfg, 1);
   sb.restore(0_ip, 5.0, 0);
   sb.start(sim, hours(10));
-  observe_at(sim, sb, minutes(30), 0_ip, Observation{100, 10, 0, 0});  // 10% spam, then silence
+  observe_at(sim, sb, minutes(30), 0_ip, Observation{100, 10, 0, 0});  // 10% spam
+  observe_at(sim, sb, hours(1) + minutes(30), 0_ip, clean(1000));      // then 1000 clean
 
   sim.run_until(hours(1));
   CHECK(sb.live_score(0_ip) == Approx(-5.0).margin(1e-9));  // 5 - 100 * 0.1
+  sim.run_until(hours(2));
+  // The update of 2 h keeps exp(-1000 / 1000) = e^-1 of the evidence before it:
+  // volume 100/e + 1000 = 1036.7879441171442, spam 10/e = 3.6787944117144233,
+  // spam share 0.0035482611777928, target 5 - 0.35482611777928 = 4.6451738822207.
+  CHECK(sb.evidence(0_ip).messages == 1036);
+  CHECK(sb.evidence(0_ip).spam == 3);
+  // Above the current -5, so half the gap closes: -5 + (4.6451738822207 + 5) / 2 = -0.17741305888964.
+  CHECK(sb.live_score(0_ip) == Approx(-0.17741305888964).margin(1e-9));
   sim.run_until(hours(3));
-  // The bucket [0, 1h) is still inside the window at the updates of 1, 2 and 3 h.
-  CHECK(sb.live_score(0_ip) == Approx(-5.0).margin(1e-9));
-  CHECK(sb.window_totals(0_ip).spam == 0);  // evicted right after the update of 3 h
-  sim.run_until(hours(4));
-  // Empty window: target 5. -5 + 10 * (1 - 2^(-1/2)) = 5 - 10 * 2^(-1/2) = -2.0710678118654755
-  CHECK(sb.live_score(0_ip) == Approx(-2.0710678118654755).margin(1e-9));
-  sim.run_until(hours(5));
-  CHECK(sb.live_score(0_ip) == Approx(0.0).margin(1e-9));  // 5 - 10 * 2^(-2/2)
-  sim.run_until(hours(7) + minutes(30));
-  CHECK(sb.live_score(0_ip) == Approx(2.5).margin(1e-9));  // 5 - 10 * 2^(-4/2)
-  CHECK(sb.score(0_ip) == Approx(2.5).margin(1e-9));       // the 7 h update, published at 7 h 30
+  // No mail in the third hour: nothing fades (time does not, here), the target stays 4.6451738822207:
+  // -0.17741305888964 + (4.6451738822207 + 0.17741305888964) / 2 = 2.2338804116655.
+  CHECK(sb.live_score(0_ip) == Approx(2.2338804116655).margin(1e-9));
+}
+
+TEST_CASE("senderbase: with no mail at all the evidence fades by time alone", "[scorers]") {
+  SenderBaseConfig cfg = unfading();
+  cfg.evidence_half_life = hours(2);  // each hourly update keeps 2^(-1/2) of the evidence
+  cfg.warmup_volume = 0;
+  Simulation sim;
+  SenderBaseScorer sb(cfg, 1);
+  sb.start(sim, hours(10));
+  observe_at(sim, sb, minutes(30), 0_ip, Observation{100, 10, 4, 2});
+  sim.run_until(hours(1));  // the update of 1 h takes them in whole
+  CHECK(sb.evidence(0_ip).messages == 100);
+  CHECK(sb.evidence(0_ip).trap_hits == 2);
+  sim.run_until(hours(5));  // four more updates: 2^(-4/2) = 1/4 of each count
+  const Observation e = sb.evidence(0_ip);
+  CHECK(e.messages == 25);
+  CHECK(e.spam == 2);  // 2.5, rounded down
+  CHECK(e.complaints == 1);
+  CHECK(e.trap_hits == 0);  // 0.5
+}
+
+TEST_CASE("senderbase: attempts refused before DATA count as volume only when the scorer says so",
+          "[scorers]") {
+  for (const auto counted : {models::CountedVolume::Messages, models::CountedVolume::Attempts}) {
+    SenderBaseConfig cfg = unfading();
+    cfg.volume = counted;
+    Simulation sim;
+    SenderBaseScorer sb(cfg, 1);
+    sb.start(sim, hours(2));
+    Observation deferred = clean(30);
+    deferred.refused_before_data = 20;  // 30 attempts, 10 of them got to DATA
+    observe_at(sim, sb, minutes(30), 0_ip, deferred);
+    sim.run_until(hours(1));
+    const std::uint32_t expected = counted == models::CountedVolume::Messages ? 10 : 30;
+    CHECK(sb.lifetime_volume(0_ip) == expected);  // warm-up history
+    CHECK(sb.evidence(0_ip).messages == expected);
+  }
 }
 
 TEST_CASE("senderbase: restore sets the score at once and clears the evidence", "[scorers]") {
   Simulation sim;
-  SenderBaseScorer sb(SenderBaseConfig{}, 1);
+  SenderBaseScorer sb(unfading(), 1);
   sb.start(sim, hours(3));
   observe_at(sim, sb, minutes(30), 0_ip, Observation{1000, 100, 4, 1});
   sim.run_until(hours(1));
@@ -172,7 +220,7 @@ TEST_CASE("senderbase: restore sets the score at once and clears the evidence", 
   CHECK(sb.live_score(0_ip) == 3.0);
   CHECK(sb.has_score(0_ip));
   CHECK(sb.score(0_ip) == 3.0);
-  const Observation w = sb.window_totals(0_ip);
+  const Observation w = sb.evidence(0_ip);
   CHECK(w.messages == 1000);  // volume history stays
   CHECK(w.spam == 0);
   CHECK(w.complaints == 0);
@@ -190,7 +238,7 @@ TEST_CASE("senderbase: restore sets the score at once and clears the evidence", 
 }
 
 TEST_CASE("senderbase: eight IPs in one product score as each would alone", "[scorers]") {
-  SenderBaseConfig cfg;
+  SenderBaseConfig cfg = unfading();
   cfg.weights.log10_volume = -1.0;  // a volume bonus, so all four features are in play
   const std::vector<Observation> seen = {
       {999, 0, 0, 0}, {999, 0, 0, 1}, {400, 40, 0, 0}, {2000, 60, 3, 0},
@@ -235,7 +283,7 @@ TEST_CASE("senderbase: eight IPs in one product score as each would alone", "[sc
 
 TEST_CASE("senderbase: the band-change hook reports published band changes with their times", "[scorers]") {
   Simulation sim;
-  SenderBaseScorer sb(SenderBaseConfig{}, 2);
+  SenderBaseScorer sb(unfading(), 2);
   std::vector<std::tuple<IpIndex, std::uint32_t, std::uint32_t, Time>> changes;
   std::vector<double> scores;
   sb.on_published_change([&](const models::PublishedChange& c) {
@@ -266,7 +314,7 @@ TEST_CASE("senderbase: the band-change hook reports published band changes with 
 
 TEST_CASE("senderbase: ticks stop at `until`, the last publication still happens", "[scorers]") {
   Simulation sim;
-  SenderBaseScorer sb(SenderBaseConfig{}, 1);
+  SenderBaseScorer sb(unfading(), 1);
   sb.start(sim, hours(3));
   CHECK_THROWS_AS(sb.start(sim, hours(3)), std::logic_error);
   observe_at(sim, sb, minutes(30), 0_ip, clean(1));
@@ -278,7 +326,7 @@ TEST_CASE("senderbase: ticks stop at `until`, the last publication still happens
 }
 
 TEST_CASE("senderbase: add_ips appends unscored IPs, bad input is refused", "[scorers]") {
-  SenderBaseScorer sb(SenderBaseConfig{}, 2);
+  SenderBaseScorer sb(unfading(), 2);
   CHECK(sb.add_ips(3) == 2);
   CHECK(sb.ip_count() == 5);
   CHECK_FALSE(sb.has_score(4_ip));
@@ -289,14 +337,15 @@ TEST_CASE("senderbase: add_ips appends unscored IPs, bad input is refused", "[sc
   CHECK_FALSE(sb.listed(4_ip));
 
   const auto fails = [](auto edit) {
-    SenderBaseConfig cfg;
+    SenderBaseConfig cfg = unfading();
     edit(cfg);
     CHECK_THROWS_AS(SenderBaseScorer(cfg), std::invalid_argument);
   };
   fails([](SenderBaseConfig& c) { c.update_every = 0; });
   fails([](SenderBaseConfig& c) { c.publish_delay = -1; });
-  fails([](SenderBaseConfig& c) { c.window = hours(7) + minutes(30); });  // not whole updates
-  fails([](SenderBaseConfig& c) { c.window = minutes(30); });             // shorter than one update
+  fails([](SenderBaseConfig& c) { c.evidence_half_life = 0; });
+  fails([](SenderBaseConfig& c) { c.evidence_volume = 0; });
+  fails([](SenderBaseConfig& c) { c.evidence_volume = std::nan(""); });
   fails([](SenderBaseConfig& c) { c.recovery_half_life = 0; });
   fails([](SenderBaseConfig& c) { c.clean_score = 8.0; });
   fails([](SenderBaseConfig& c) { c.neutral_score = -7.5; });
@@ -307,7 +356,7 @@ TEST_CASE("senderbase: add_ips appends unscored IPs, bad input is refused", "[sc
 TEST_CASE("senderbase: the published range spans every published score, restores and establish included",
           "[scorers]") {
   Simulation sim;
-  SenderBaseScorer sb(SenderBaseConfig{}, 3);
+  SenderBaseScorer sb(unfading(), 3);
   sb.start(sim, hours(3));
   sb.establish(1_ip, 5.0, 100000);
   observe_at(sim, sb, minutes(30), 0_ip, Observation{1000, 100, 4, 1});
