@@ -40,8 +40,19 @@ const KeyTable& retry() {
            "",
            literal(R"("fope2012")"),
            "gives every default: `\"fope2012\"` 20 min retries, 2 h delay notice, 5 days lifetime; "
-           "`\"postfix\"` 300 s doubling to 4000 s, 5 days, no notice",
-           {"fope2012", "postfix"}},
+           "`\"postfix\"` Postfix's qmgr: each retry waits the message's age clamped to 300 .. 4000 s, "
+           "seen by a queue scan every 300 s, 5 days, no notice; `\"doubling\"` 300 s doubling to "
+           "4000 s, no scans, 5 days, no notice",
+           {"fope2012", "postfix", "doubling"}},
+          {"rule",
+           kString,
+           "",
+           prose("the preset's"),
+           "`\"geometric\"`: `first_retry` x `backoff`^(k-1), capped at `max_interval`; "
+           "`\"message_age\"`: the oldest queued message's age, clamped to `first_retry` .. `max_interval`",
+           {"geometric", "message_age"}},
+          {"scan_every", kDuration, "duration", prose("the preset's"),
+           "deferred mail is retried only at queue scans this far apart (0: whenever due)"},
           {"first_retry", kDuration, "positive duration", prose("the preset's"), "delay of the first retry"},
           {"backoff", kNumber, "number 1 .. 10^6", prose("the preset's"),
            "factor from one retry interval to the next"},

@@ -7,13 +7,16 @@ namespace {
 
 models::RetryPolicy load_retry(const JsonNode& n) {
   n.check_keys(keys::retry());
-  enum class Preset { Fope2012, Postfix };
   models::RetryPolicy r = models::RetryPolicy::fope2012();
   if (auto v = n.find("preset"))
-    r = v->choice<Preset>("retry preset", {{"fope2012", Preset::Fope2012}, {"postfix", Preset::Postfix}}) ==
-                Preset::Postfix
-            ? models::RetryPolicy::postfix()
-            : models::RetryPolicy::fope2012();
+    r = v->choice<models::RetryPolicy>("retry preset", {{"fope2012", models::RetryPolicy::fope2012()},
+                                                        {"postfix", models::RetryPolicy::postfix()},
+                                                        {"doubling", models::RetryPolicy::doubling()}});
+  if (auto v = n.find("rule"))
+    r.rule = v->choice<models::BackoffRule>(
+        "backoff rule",
+        {{"geometric", models::BackoffRule::Geometric}, {"message_age", models::BackoffRule::MessageAge}});
+  if (auto v = n.find("scan_every")) r.scan_every = v->duration();
   if (auto v = n.find("first_retry")) r.first_retry = v->positive_duration();
   if (auto v = n.find("backoff")) r.backoff = v->number_in(1.0, 1e6);
   if (auto v = n.find("max_interval")) {

@@ -21,6 +21,7 @@ void add_counts(DeliveryCounts& into, const DeliveryCounts& c) {
   into.sent += c.sent;
   into.delivered += c.delivered;
   into.deferred_attempts += c.deferred_attempts;
+  into.deferred_messages += c.deferred_messages;
   into.rejected += c.rejected;
   into.expired += c.expired;
   into.filtered += c.filtered;
@@ -299,6 +300,7 @@ json counts_json(const DeliveryCounts& c, double outage_hours) {
   j["sent"] = c.sent;
   j["delivered"] = c.delivered;
   j["deferred_attempts"] = c.deferred_attempts;
+  j["deferred_messages"] = c.deferred_messages;
   j["bounced"] = c.bounced();
   j["rejected"] = c.rejected;
   j["expired"] = c.expired;

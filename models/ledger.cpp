@@ -12,6 +12,7 @@ void add_counts(DeliveryCounts& into, const DeliveryCounts& c) {
   into.sent += c.sent;
   into.delivered += c.delivered;
   into.deferred_attempts += c.deferred_attempts;
+  into.deferred_messages += c.deferred_messages;
   into.rejected += c.rejected;
   into.expired += c.expired;
   into.filtered += c.filtered;
@@ -73,6 +74,7 @@ DeliveryCounts Ledger::counts_of(std::uint32_t n) const {
   c.delivered = hot.latency.count;
   c.latency_s = sim::Histogram(hot.latency, cold.latency);
   c.deferred_attempts = hot.deferred_attempts;
+  c.deferred_messages = cold.deferred_messages;
   c.rejected = cold.rejected;
   c.expired = cold.expired;
   c.filtered = cold.filtered;
@@ -98,7 +100,10 @@ void Ledger::on_created(const Message& m) {
 }
 
 void Ledger::on_attempt(const Message& m, const SmtpReply& reply, sim::Time now) {
-  if (reply.cls == ReplyClass::Tempfail) count_hot(m, [](auto& c) { ++c.deferred_attempts; });
+  if (reply.cls == ReplyClass::Tempfail) {
+    count_hot(m, [](auto& c) { ++c.deferred_attempts; });
+    if (m.attempts == 1) count_cold(m, [](auto& c) { ++c.deferred_messages; });  // its first try
+  }
   // Outages describe what legit senders experience; spam being refused is the system working.
   if (m.kind != MessageKind::Legit) return;
 

@@ -30,12 +30,15 @@ struct DeliveryCounts {
   std::uint64_t delivered = 0;
   sim::Histogram latency_s;             // created -> delivered, whole seconds
   std::uint64_t deferred_attempts = 0;  // 4xx replies (and provider-side waits for a connection)
-  std::uint64_t rejected = 0;           // final: 5xx
-  std::uint64_t expired = 0;            // final: queue lifetime passed
-  std::uint64_t filtered = 0;           // final: outbound spam filter
-  std::uint64_t queued_at_end = 0;      // set by Ledger::finish
-  std::uint64_t legit_blocked = 0;      // legit messages whose final state is not Delivered
-  std::uint64_t spam_accepted = 0;      // spam delivered
+  // Messages deferred at least once. Unlike deferred_attempts it does not depend on how often a
+  // queue shared with other senders probes a dead destination (one message per retry).
+  std::uint64_t deferred_messages = 0;
+  std::uint64_t rejected = 0;       // final: 5xx
+  std::uint64_t expired = 0;        // final: queue lifetime passed
+  std::uint64_t filtered = 0;       // final: outbound spam filter
+  std::uint64_t queued_at_end = 0;  // set by Ledger::finish
+  std::uint64_t legit_blocked = 0;  // legit messages whose final state is not Delivered
+  std::uint64_t spam_accepted = 0;  // spam delivered
   std::uint64_t delay_notices = 0;
 
   std::uint64_t bounced() const { return rejected + expired; }  // NDRs returned to the sender
@@ -152,6 +155,7 @@ class Ledger {
   static_assert(sizeof(PairHot) == 64, "a pair's hot part is one cache line");
   // What queued, bounced, filtered or late mail adds to.
   struct PairCold {
+    std::uint64_t deferred_messages = 0;
     std::uint64_t rejected = 0;
     std::uint64_t expired = 0;
     std::uint64_t filtered = 0;

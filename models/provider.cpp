@@ -91,7 +91,7 @@ void Provider::submit(MessageId id) {
   if (l.failures < UINT32_MAX) ++l.failures;
   if (!l.event_pending) {
     l.retries = 1;  // an idle lane's first deferral: the first retry interval
-    schedule(lane, now + cfg_.retry.interval_after(1));
+    schedule(lane, cfg_.retry.next_attempt(now, l.slots[l.head].created, 1));
   }
 }
 

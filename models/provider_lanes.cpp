@@ -231,8 +231,9 @@ void Provider::pass(std::uint32_t lane, std::size_t from, bool holding_session) 
   }
 }
 
-// The k-th pass in a row that leaves mail queued is followed by a retry after interval_after(k);
-// a pass that delivered something starts the count over (the destination talks).
+// The k-th pass in a row that leaves mail queued is followed by the retry policy's next attempt,
+// counted from now and from the lane's oldest message (the head: the one a dead lane probes); a pass
+// that delivered something starts the count over (the destination talks).
 void Provider::end_pass(std::uint32_t lane) {
   Lane& l = lanes_[lane];
   l.in_pass = false;
@@ -244,7 +245,7 @@ void Provider::end_pass(std::uint32_t lane) {
   }
   if (l.pass_delivered) l.retries = 0;
   if (l.retries < UINT32_MAX) ++l.retries;
-  schedule(lane, ctx_.sim.now() + cfg_.retry.interval_after(l.retries));
+  schedule(lane, cfg_.retry.next_attempt(ctx_.sim.now(), l.slots[l.head].created, l.retries));
 }
 
 }  // namespace repsim::models

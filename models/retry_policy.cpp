@@ -1,5 +1,6 @@
 #include "models/retry_policy.hpp"
 
+#include <algorithm>
 #include <cmath>
 #include <stdexcept>
 #include <string>
@@ -7,11 +8,40 @@
 namespace repsim::models {
 
 RetryPolicy RetryPolicy::fope2012() {
-  return RetryPolicy{sim::minutes(20), 1.0, sim::minutes(20), sim::hours(120), sim::hours(2), false};
+  RetryPolicy r;
+  r.first_retry = sim::minutes(20);
+  r.max_interval = sim::minutes(20);
+  r.lifetime = sim::hours(120);
+  r.delay_notice = sim::hours(2);
+  return r;
 }
 
 RetryPolicy RetryPolicy::postfix() {
-  return RetryPolicy{sim::seconds(300), 2.0, sim::seconds(4000), sim::days(5), 0, false};
+  RetryPolicy r;
+  r.first_retry = sim::seconds(300);
+  r.max_interval = sim::seconds(4000);
+  r.rule = BackoffRule::MessageAge;
+  r.scan_every = sim::seconds(300);
+  r.lifetime = sim::days(5);
+  r.delay_notice = 0;
+  return r;
+}
+
+RetryPolicy RetryPolicy::doubling() {
+  RetryPolicy r = postfix();
+  r.rule = BackoffRule::Geometric;
+  r.backoff = 2.0;
+  r.scan_every = 0;
+  return r;
+}
+
+sim::Time RetryPolicy::next_attempt(sim::Time now, sim::Time oldest_created, std::uint32_t failures) const {
+  const sim::Time wait = rule == BackoffRule::MessageAge
+                             ? std::clamp(now - oldest_created, first_retry, max_interval)
+                             : interval_after(failures);
+  const sim::Time due = now + wait;
+  if (scan_every <= 0) return due;
+  return (due + scan_every - 1) / scan_every * scan_every;  // the first scan at or after `due`
 }
 
 sim::Time RetryPolicy::interval_after(std::uint32_t attempts) const {
@@ -33,6 +63,7 @@ void RetryPolicy::validate() const {
   if (max_interval < first_retry) bad("max_interval must be >= first_retry");
   if (lifetime <= 0) bad("lifetime must be > 0");
   if (delay_notice < 0) bad("delay_notice must be >= 0 (0 = never)");
+  if (scan_every < 0) bad("scan_every must be >= 0 (0 = no queue scans)");
 }
 
 }  // namespace repsim::models

@@ -74,15 +74,35 @@ TEST_CASE("FOPE against a gateway that tempfails forever: 360 attempts, one noti
   CHECK(w.ips[1].attempts == 180);
 }
 
-TEST_CASE("Postfix retries at 0, 300, 900, 2100, 4500, 8500, 12500 s", "[provider]") {
+TEST_CASE("Postfix retries a lone message by its age, at queue scans, until 5 days", "[provider]") {
   World w(config(RetryPolicy::postfix()));
+  w.net.rule = [](const Message&, Time) { return tempfail_421(); };
+  w.send_at(seconds(100), legit());  // created between two queue scans (every 300 s from 0)
+  w.sim.run_until(days(6));
+  w.finish();
+  // By hand, qmgr's rule: after a failure at t the message is due at t + its age clamped to
+  // [300, 4000] s, and is tried at the first queue scan (a multiple of 300 s) at or after that.
+  //   100: age 0 -> 300 -> due 400 -> scan 600;      600: age 500 -> due 1100 -> scan 1200;
+  //   1200: age 1100 -> 2300 -> 2400;                 2400: age 2300 -> 4700 -> 4800;
+  //   4800: age 4700 -> clamped 4000 -> 8800 -> 9000; from then on +4000 -> the scan 4200 s later.
+  std::vector<Time> expected{seconds(100), seconds(600), seconds(1200), seconds(2400), seconds(4800)};
+  // The queue lifetime is 5 days (432,000 s): a message due at or past that age expires instead.
+  for (Time t = seconds(9000); t - seconds(100) < days(5); t += seconds(4200)) expected.push_back(t);
+  CHECK(w.net.times() == expected);
+  // 5 + the 101 scans 9000, 13200, ..., 429,000 s; at the next, 433,200 s (age 433,100 s), it expires.
+  CHECK(expected.size() == 106);
+  CHECK(w.ledger.tenant(0_tenant).expired == 1);
+  CHECK(w.ledger.tenant(0_tenant).delay_notices == 0);  // Postfix default: no delay warning
+}
+
+TEST_CASE("the doubling schedule retries at 0, 300, 900, 2100, 4500, 8500, 12500 s", "[provider]") {
+  World w(config(RetryPolicy::doubling()));
   w.net.rule = [](const Message&, Time) { return tempfail_421(); };
   w.send_at(0, legit());
   w.sim.run_until(seconds(12500));
   // Cumulative sums of 300, 600, 1200, 2400, 4000, 4000.
   CHECK(w.net.times() == std::vector<Time>{0, seconds(300), seconds(900), seconds(2100), seconds(4500),
                                            seconds(8500), seconds(12500)});
-  CHECK(w.ledger.tenant(0_tenant).delay_notices == 0);  // Postfix default: no delay warning
 }
 
 TEST_CASE("a 6 h 421 outage with a 5-day queue loses nothing", "[provider]") {
@@ -241,4 +261,24 @@ TEST_CASE("a tenant without a pool is a wiring error", "[provider]") {
   m.tenant = 5_tenant;  // never assigned
   const MessageId id = w.messages.create(m);
   CHECK_THROWS_AS(w.provider->submit(id), std::logic_error);
+}
+
+TEST_CASE("messages deferred at least once do not depend on the senders sharing the queue", "[provider]") {
+  // A dead destination (every attempt 421) and a queue shared by tenants 0 and 1. Tenant 0 sends
+  // 3 messages; alone, or with tenant 1's 40 more to the same gateway. The shared lane probes its
+  // oldest message at each retry, so how many attempts tenant 0's mail gets depends on its
+  // neighbour; how many of its messages were ever deferred does not: all 3, by hand.
+  const auto run = [](bool neighbour) {
+    World w(config(RetryPolicy::fope2012()));
+    w.net.rule = [](const Message&, Time) { return tempfail_421(); };
+    if (neighbour)
+      for (int k = 0; k < 40; ++k) w.send_at(seconds(k), legit(0_gateway, 1_tenant));
+    for (int k = 0; k < 3; ++k) w.send_at(minutes(10 + k), legit(0_gateway, 0_tenant));
+    w.sim.run_until(days(1));
+    return w.ledger.tenant(0_tenant);
+  };
+  const DeliveryCounts alone = run(false), shared = run(true);
+  CHECK(alone.deferred_messages == 3);
+  CHECK(shared.deferred_messages == 3);
+  CHECK(alone.deferred_attempts != shared.deferred_attempts);
 }

@@ -20,12 +20,28 @@ TEST_CASE("FOPE 2012 retries every 20 minutes for 120 hours, warns after 2 hours
   for (std::uint32_t k : {0u, 1u, 2u, 359u, 65535u}) CHECK(p.interval_after(k) == minutes(20));
 }
 
-TEST_CASE("Postfix backs off 300, 600, 1200, 2400, then 4000 s, no delay warning",
+TEST_CASE("Postfix waits the message's age, clamped to 300 .. 4000 s, until the next queue scan",
           "[retry_policy][provider]") {
   const RetryPolicy p = RetryPolicy::postfix();
   CHECK(p.lifetime == days(5));
   CHECK(p.delay_notice == 0);  // Postfix's delay_warning_time default is 0: off
+  CHECK(p.rule == BackoffRule::MessageAge);
+  CHECK(p.scan_every == seconds(300));
   CHECK_NOTHROW(p.validate());
+  // (now, created) -> next attempt, by hand.
+  CHECK(p.next_attempt(seconds(100), seconds(100), 1) == seconds(600));    // 100 + 300 = 400 -> 600
+  CHECK(p.next_attempt(seconds(1200), seconds(100), 3) == seconds(2400));  // 1200 + 1100 = 2300 -> 2400
+  CHECK(p.next_attempt(seconds(900), 0, 2) == seconds(1800));              // exactly on a scan
+  CHECK(p.next_attempt(seconds(9000), 0, 7) == seconds(13200));            // 9000 + 4000 -> 13200
+  CHECK(p.next_attempt(days(4), 0, 99) == days(4) + seconds(4200));        // the cap, then the scan
+}
+
+TEST_CASE("the doubling schedule backs off 300, 600, 1200, 2400, then 4000 s", "[retry_policy][provider]") {
+  const RetryPolicy p = RetryPolicy::doubling();
+  CHECK(p.lifetime == days(5));
+  CHECK(p.rule == BackoffRule::Geometric);
+  CHECK(p.scan_every == 0);
+  CHECK(p.next_attempt(seconds(1000), 0, 2) == seconds(1600));  // no scans: exactly when due
   // 300 * 2^(k-1): 300, 600, 1200, 2400, 4800 -> capped 4000, 4000, ...
   CHECK(p.interval_after(0) == seconds(300));
   CHECK(p.interval_after(1) == seconds(300));
