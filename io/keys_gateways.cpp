@@ -46,7 +46,7 @@ const KeyTable& gateway_policy() {
            "preset name or array of rules",
            literal(R"("accept_all")"),
            "a preset or an explicit rule table, below",
-           {"accept_all", "good_only", "neutral_ok", "graded"}},
+           {"accept_all", "good_only", "neutral_ok", "graded", "cisco_default"}},
           {"graded_cuts", kObject, "object", prose("model defaults"),
            "only with `\"policy\": \"graded\"`: below"},
           {"threshold", kScore, "score", prose("none"),

@@ -97,7 +97,7 @@ models::GatewayPolicy load_policy(const LoadContext& ctx, const JsonNode& owner,
         const auto preset = models::policy_preset_from_name(name);
         if (!preset)
           v->fail("unknown policy '" + name +
-                  "' (expected one of: accept_all, good_only, neutral_ok, graded)");
+                  "' (expected one of: accept_all, good_only, neutral_ok, graded, cisco_default)");
         if (scale == nullptr) needs_reputation(*v, "policy '" + name + "'");
         if (cuts && *preset != models::PolicyPreset::Graded)
           cuts->fail("graded_cuts applies only to policy 'graded'");

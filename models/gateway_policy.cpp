@@ -22,6 +22,8 @@ constexpr const char* kPoorReputationText =
     "5.7.1 Your access to this mail system has been rejected due to the sending MTA's poor reputation";
 constexpr const char* kBlocklistText = "5.7.1 Service unavailable; client host blocked using a DNS blocklist";
 constexpr const char* kThrottleText = "4.5.3 Too many recipients this hour";
+// Cisco ESA's $THROTTLED mail flow policy: at most 20 recipients an hour per sending IP.
+constexpr double kCiscoThrottledPerHour = 20.0;
 
 [[noreturn]] void bad(const std::string& why) { throw std::invalid_argument("gateway policy: " + why); }
 
@@ -185,6 +187,23 @@ GatewayPolicy graded_policy(const ScoreScale& scale, const GradedCuts& c) {
   return p;
 }
 
+double from_sbrs(double sbrs, const ScoreScale& scale) {
+  return scale.min + (sbrs + 10.0) / 20.0 * (scale.max - scale.min);
+}
+
+GatewayPolicy cisco_default_policy(const ScoreScale& scale) {
+  scale.validate();
+  const double blocked_below = from_sbrs(-3.0, scale), suspect_below = from_sbrs(-1.0, scale);
+  GatewayPolicy p;
+  p.rules.push_back(blocklist_rule());
+  p.rules.push_back(range_rule(-kInf, blocked_below, PolicyAction::Reject, 554, kPoorReputationText));
+  p.rules.push_back(
+      throttle(range_rule(blocked_below, suspect_below, PolicyAction::Throttle, 452, kThrottleText),
+               kCiscoThrottledPerHour));
+  p.validate();
+  return p;
+}
+
 std::string_view to_string(PolicyPreset p) {
   switch (p) {
     case PolicyPreset::GoodOnly:
@@ -193,12 +212,15 @@ std::string_view to_string(PolicyPreset p) {
       return "neutral_ok";
     case PolicyPreset::Graded:
       return "graded";
+    case PolicyPreset::CiscoDefault:
+      return "cisco_default";
   }
   return "unknown";
 }
 
 std::optional<PolicyPreset> policy_preset_from_name(std::string_view name) {
-  for (PolicyPreset p : {PolicyPreset::GoodOnly, PolicyPreset::NeutralOk, PolicyPreset::Graded})
+  for (PolicyPreset p :
+       {PolicyPreset::GoodOnly, PolicyPreset::NeutralOk, PolicyPreset::Graded, PolicyPreset::CiscoDefault})
     if (to_string(p) == name) return p;
   return std::nullopt;
 }
@@ -211,6 +233,8 @@ GatewayPolicy make_policy(PolicyPreset p, const ScoreScale& scale) {
       return neutral_ok_policy(scale);
     case PolicyPreset::Graded:
       return graded_policy(scale);
+    case PolicyPreset::CiscoDefault:
+      return cisco_default_policy(scale);
   }
   bad("unknown preset");
 }

@@ -81,9 +81,19 @@ GatewayPolicy good_only_policy(const ScoreScale& scale);
 // Neutral accepted: Poor (below the Neutral floor) -> 554 "poor reputation"; unscored accepted.
 GatewayPolicy neutral_ok_policy(const ScoreScale& scale);
 
-// Cut points of the graded (host access table) policy. Defaults: Cisco ESA's shipped sender groups
-// refuse below -3 and throttle from -3 to -1 (SUSPECTLIST); the domain facts (docs/architecture.md)
-// add that in May 2012 every policy that throttled scores <= 0 caught the "Neutral, score 0" pool.
+// Cisco ESA's default host access table ("Moderate" sender-group policy), on the SBRS scale
+// -10..+10: BLOCKED -10..-3 is refused, SUSPECTLIST -3..-1 gets the $THROTTLED flow (20 recipients
+// an hour per sending IP; its 10 concurrent connections are not modelled per IP: the gateway's own
+// connection limit applies), UNKNOWNLIST -1..+10 and unscored senders are accepted. The cuts are
+// mapped linearly onto the scale: on -7..+7, -3 -> -2.1 and -1 -> -0.7 (docs/architecture.md).
+GatewayPolicy cisco_default_policy(const ScoreScale& scale);
+// A Cisco SBRS score (-10..+10) placed at the same share of `scale`'s range.
+double from_sbrs(double sbrs, const ScoreScale& scale);
+
+// Cut points of the graded policy: repsim's own grading, stricter than Cisco's default table (use
+// cisco_default for that). It refuses below -3, throttles -3..-1 at 1 recipient an hour and -1..0
+// (and unscored senders) at 10 an hour, so unlike Cisco's default it also slows "Neutral, score 0",
+// as every policy that throttled scores <= 0 did to the pool in May 2012 (docs/architecture.md).
 struct GradedCuts {
   double refuse_below = -3.0;         // score < this -> 554 refuse
   double slow_below = -1.0;           // refuse_below <= score < this -> slow_per_hour
@@ -95,7 +105,7 @@ struct GradedCuts {
 // not increasing or lie outside the scale.
 GatewayPolicy graded_policy(const ScoreScale& scale, const GradedCuts& cuts = {});
 
-enum class PolicyPreset : std::uint8_t { GoodOnly, NeutralOk, Graded };
+enum class PolicyPreset : std::uint8_t { GoodOnly, NeutralOk, Graded, CiscoDefault };
 std::optional<PolicyPreset> policy_preset_from_name(std::string_view name);  // "good_only", ...
 std::string_view to_string(PolicyPreset p);
 GatewayPolicy make_policy(PolicyPreset p, const ScoreScale& scale);

@@ -2,6 +2,7 @@
 
 #include <cmath>
 #include <limits>
+#include <optional>
 #include <stdexcept>
 #include <string>
 
@@ -268,4 +269,37 @@ TEST_CASE("hourly budget: per_hour recipients per IP per clock hour", "[gateway]
   CHECK_FALSE(b.take(9_ip, 0.0, 0));         // a zero budget never accepts
   CHECK(b.take(9_ip, 1.5, hours(3)));        // 0 + 1 <= 1.5
   CHECK_FALSE(b.take(9_ip, 1.5, hours(3)));  // 1 + 1 > 1.5
+}
+
+TEST_CASE("cisco_default: Cisco's Moderate host access table mapped onto -7..+7", "[gateway]") {
+  const ScoreScale scale;  // -7..+7
+  const GatewayPolicy p = make_policy(PolicyPreset::CiscoDefault, scale);
+  CHECK(policy_preset_from_name("cisco_default") == PolicyPreset::CiscoDefault);
+  // SBRS -3 and -1 at the same share of -7..+7: -7 + 14 x 7/20 = -2.1, -7 + 14 x 9/20 = -0.7.
+  CHECK(from_sbrs(-3.0, scale) == Approx(-2.1).margin(1e-12));
+  CHECK(from_sbrs(-1.0, scale) == Approx(-0.7).margin(1e-12));
+  const double blocked_top = from_sbrs(-3.0, scale), suspect_top = from_sbrs(-1.0, scale);
+  const auto action_at = [&](double score) -> std::optional<PolicyAction> {
+    const PolicyRule* r = p.decide(SenderStanding{score, false});
+    return r ? std::optional(r->action) : std::nullopt;
+  };
+  CHECK(action_at(-7.0) == PolicyAction::Reject);  // BLOCKED
+  CHECK(action_at(std::nextafter(blocked_top, -8.0)) == PolicyAction::Reject);
+  CHECK(p.decide(SenderStanding{-7.0, false})->code == 554);
+  CHECK(action_at(blocked_top) == PolicyAction::Throttle);                        // SUSPECTLIST from -2.1 ...
+  CHECK(action_at(std::nextafter(suspect_top, -8.0)) == PolicyAction::Throttle);  // ... to below -0.7
+  CHECK(p.decide(SenderStanding{-1.0, false})->per_hour == 20.0);                 // $THROTTLED
+  CHECK(p.decide(SenderStanding{-1.0, false})->code == 452);
+  CHECK(action_at(suspect_top) == std::nullopt);  // UNKNOWNLIST and above: accepted
+  CHECK(action_at(0.0) == std::nullopt);          // "Neutral, score 0" is accepted
+  CHECK(action_at(7.0) == std::nullopt);
+  CHECK(p.decide(SenderStanding{}) == nullptr);  // unscored: accepted
+  SenderStanding listed{5.0, true};
+  CHECK(p.decide(listed)->action == PolicyAction::Reject);  // a blocklist listing still refuses
+  // On Cisco's own scale the cuts are Cisco's.
+  ScoreScale sbrs = scale;
+  sbrs.min = -10.0;
+  sbrs.max = 10.0;
+  CHECK(from_sbrs(-3.0, sbrs) == -3.0);
+  CHECK(from_sbrs(-1.0, sbrs) == -1.0);
 }

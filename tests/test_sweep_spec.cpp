@@ -107,7 +107,7 @@ TEST_CASE("spec errors found against the scenario point at the vary entry", "[sw
   CHECK(err(R"(, "vary": [{"path": "/gateways/0/policy", "values": ["good_only", "bogus"]}])") ==
         "spec.json: /vary/0/values/1: \"bogus\" makes the scenario invalid: " + scen +
             ": /gateways/0/policy: unknown policy 'bogus' (expected one of: accept_all, good_only, "
-            "neutral_ok, graded)");
+            "neutral_ok, graded, cisco_default)");
   // A new key the loader does not know is a typo caught the same way.
   CHECK(err(R"(, "vary": [{"path": "/gateways/0/thershold", "values": [1]}])") ==
         "spec.json: /vary/0/values/0: 1 makes the scenario invalid: " + scen +
