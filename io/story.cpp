@@ -101,7 +101,6 @@ class Narrator {
       case EventKind::InitialBand:
       case EventKind::DelayNotice:
       case EventKind::Ndr:
-      case EventKind::FaultEnd:
         return std::nullopt;
       case EventKind::BandChange:
         return GroupKey{.kind = Kind::Band,
@@ -158,7 +157,8 @@ class Narrator {
       case Kind::Verbatim:
         break;
     }
-    return std::string(eco_.actor_name(e.actor)) + " " + std::string(models::event_kind_name(e.kind)) +
+    const std::string_view actor = eco_.actor_name(e.actor);  // empty: nobody acts (a declared fault)
+    return (actor.empty() ? "" : std::string(actor) + " ") + std::string(models::event_kind_name(e.kind)) +
            (e.text.empty() ? "" : ": " + e.text);
   }
 

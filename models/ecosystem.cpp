@@ -312,6 +312,7 @@ void Ecosystem::register_gauges() {
 
 void Ecosystem::start() {
   started_ = true;
+  log_declared_faults();
   const sim::Time end = config_.duration;
   for (auto& s : scorers_) s->start(sim_, end);
   for (Tenant* t : tenant_at_) t->start(end);  // index order: events scheduled as before
@@ -323,7 +324,7 @@ void Ecosystem::run_until(sim::Time t) {
   if (finished_) throw std::logic_error("ecosystem: run after finish");
   if (!started_) start();
   sim_.run_until(std::min(t, config_.duration));
-  log_fault_ends_until(sim_.now());
+  log_records_until(sim_.now());
 }
 
 void Ecosystem::finish() {
@@ -332,7 +333,7 @@ void Ecosystem::finish() {
   std::vector<const Message*> queued;
   for (const auto& p : providers_) p->collect_queued(queued);
   ledger_.finish(queued);
-  log_fault_ends_until(sim_.now());
+  log_records_until(sim_.now());
   for (std::size_t i : notice_records_) {
     Event& e = log_[i];
     const DeliveryCounts c = ledger_.pair(e.tenant, e.gateway);
@@ -387,7 +388,7 @@ SmtpReply Ecosystem::deliver(const Message& m, IpIndex ip, ProviderIndex via, si
 
 void Ecosystem::emit(Event event) {
   event.time = sim_.now();
-  log_fault_ends_until(event.time);
+  log_records_until(event.time);
   append(std::move(event));
 }
 
@@ -396,11 +397,11 @@ void Ecosystem::append(Event event) {
   for (auto& hook : log_hooks_) hook(log_.back());
 }
 
-void Ecosystem::log_fault_ends_until(sim::Time t) {
-  while (!fault_ends_.empty() && fault_ends_.front().time <= t) {
-    Event end = std::move(fault_ends_.front());
-    fault_ends_.erase(fault_ends_.begin());
-    append(std::move(end));
+void Ecosystem::log_records_until(sim::Time t) {
+  while (!later_records_.empty() && later_records_.front().time <= t) {
+    Event e = std::move(later_records_.front());
+    later_records_.erase(later_records_.begin());
+    append(std::move(e));
   }
 }
 

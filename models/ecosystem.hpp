@@ -107,9 +107,12 @@ class Ecosystem final : public MessageSink, public DeliveryNetwork, public Actio
   // The record of an action: its kind, the entities it names, and describe() as its text.
   Event action_event(const Action& action, Actor actor) const;
   void append(Event event);
-  // Fault ends are not simulation events (an extra event would change the count every output
-  // reports): they wait here, in time order, until the log or the run passes their time.
-  void log_fault_ends_until(sim::Time t);
+  // Records known ahead of their time (fault windows' starts and ends) are not simulation events (an
+  // extra event would change the count every output reports): log_later keeps them, in time order,
+  // and log_records_until appends those the log or the run has reached.
+  void log_records_until(sim::Time t);
+  void log_later(Event e);
+  void log_declared_faults();
   void log_initial_bands();
   void watch_notices();
   PoolIndex entry_pool(ProviderIndex provider) const;
@@ -143,7 +146,7 @@ class Ecosystem final : public MessageSink, public DeliveryNetwork, public Actio
   std::vector<TimedAction> scheduled_;  // every scheduled action, in scheduling order
   std::vector<Event> log_;
   std::vector<std::function<void(const Event&)>> log_hooks_;
-  std::vector<Event> fault_ends_;            // pending, in time order
+  std::vector<Event> later_records_;         // pending, in time order
   std::vector<std::size_t> notice_records_;  // log_ indices of the first notices, counted at finish()
   bool started_ = false;
   bool finished_ = false;

@@ -33,13 +33,15 @@ std::optional<Event> fault_end(const Action& action, Actor actor, sim::Time now)
                  .kind = EventKind::FaultEnd,
                  .actor = actor,
                  .gateway = g->gateway,
-                 .value = static_cast<double>(g->code)};
+                 .value = static_cast<double>(g->code),
+                 .text = "the gateway outage ends"};
   if (const auto* p = std::get_if<ProviderFaultAction>(&action))
     return Event{.time = now + p->duration,
                  .kind = EventKind::FaultEnd,
                  .actor = actor,
                  .provider = p->provider,
-                 .value = static_cast<double>(p->code)};
+                 .value = static_cast<double>(p->code),
+                 .text = "the provider fault ends"};
   return std::nullopt;
 }
 
@@ -122,11 +124,47 @@ void Ecosystem::apply(const Action& action, Actor actor) {
              },
              action);
   emit(action_event(action, actor));
-  if (auto end = fault_end(action, actor, now)) {
-    const auto later = std::upper_bound(fault_ends_.begin(), fault_ends_.end(), end->time,
-                                        [](sim::Time t, const Event& e) { return t < e.time; });
-    fault_ends_.insert(later, std::move(*end));
-  }
+  if (auto end = fault_end(action, actor, now)) log_later(std::move(*end));
+}
+
+void Ecosystem::log_later(Event e) {
+  const auto later = std::upper_bound(later_records_.begin(), later_records_.end(), e.time,
+                                      [](sim::Time t, const Event& x) { return t < x.time; });
+  later_records_.insert(later, std::move(e));
+}
+
+// Fault windows the scenario declares (a provider's `faults`, a gateway's `outages`) are logged as
+// a scripted one is: their start as the action's kind, their end as fault_end; nobody acts.
+void Ecosystem::log_declared_faults() {
+  for (ProviderIndex p{0}; p < providers_.size(); ++p)
+    for (const ProviderFault& f : providers_[p]->faults()) {
+      log_later(Event{.time = f.start,
+                      .kind = EventKind::ProviderFault,
+                      .provider = p,
+                      .value = static_cast<double>(f.code),
+                      .text = provider_name(p) + " answers " + std::to_string(f.code) + " " + f.text +
+                              (f.attachments_only ? " (attachments)" : "") + " (declared in the scenario)"});
+      if (f.end != sim::kNever)
+        log_later(Event{.time = f.end,
+                        .kind = EventKind::FaultEnd,
+                        .provider = p,
+                        .value = static_cast<double>(f.code),
+                        .text = "the provider fault ends"});
+    }
+  for (GatewayIndex g{0}; g < gateways_.size(); ++g)
+    for (const OutageWindow& w : gateways_[g]->outages()) {
+      log_later(Event{.time = w.start,
+                      .kind = EventKind::GatewayOutage,
+                      .gateway = g,
+                      .value = static_cast<double>(w.code),
+                      .text = gateway_name(g) + " answers " + std::to_string(w.code) + " " + w.text +
+                              " (declared in the scenario)"});
+      log_later(Event{.time = w.end,
+                      .kind = EventKind::FaultEnd,
+                      .gateway = g,
+                      .value = static_cast<double>(w.code),
+                      .text = "the gateway outage ends"});
+    }
 }
 
 Event Ecosystem::action_event(const Action& action, Actor actor) const {

@@ -179,3 +179,36 @@ TEST_CASE("a pair's first delay notice and first NDR, counted when the run finis
     }
   CHECK(spam_bounced);
 }
+
+TEST_CASE("fault windows the scenario declares are logged as they start and end", "[event_log]") {
+  auto c = pool_world(false);
+  c.gateways[kBulk].outages.push_back(models::OutageWindow{hours(10), hours(12), 421, "4.3.2 busy"});
+  c.providers[0].config.faults.push_back(
+      models::ProviderFault{hours(20), hours(21), true, 554, "5.6.0 broken"});
+  Ecosystem eco(std::move(c));
+  eco.run_until(hours(11));
+  REQUIRE(records_of(eco, EventKind::GatewayOutage).size() == 1);
+  CHECK(records_of(eco, EventKind::FaultEnd).empty());  // not before its end
+  eco.run_until(hours(30));
+  const auto outage = records_of(eco, EventKind::GatewayOutage);
+  const auto fault = records_of(eco, EventKind::ProviderFault);
+  const auto ends = records_of(eco, EventKind::FaultEnd);
+  REQUIRE(outage.size() == 1);
+  REQUIRE(fault.size() == 1);
+  REQUIRE(ends.size() == 2);
+  CHECK(outage[0]->time == hours(10));
+  CHECK(outage[0]->gateway == kBulk);
+  CHECK(outage[0]->value == 421);
+  CHECK(outage[0]->text == "bulk answers 421 4.3.2 busy (declared in the scenario)");
+  CHECK(eco.actor_name(outage[0]->actor).empty());  // nobody acts: the scenario declared it
+  CHECK(ends[0]->time == hours(12));
+  CHECK(ends[0]->gateway == kBulk);
+  CHECK(fault[0]->time == hours(20));
+  CHECK(fault[0]->provider == 0_provider);
+  CHECK(fault[0]->text == "o365 answers 554 5.6.0 broken (attachments) (declared in the scenario)");
+  CHECK(ends[1]->time == hours(21));
+  CHECK(ends[1]->provider == 0_provider);
+  // The log stays in time order with the records around them.
+  for (std::size_t i = 1; i < eco.event_log().size(); ++i)
+    CHECK(eco.event_log()[i - 1].time <= eco.event_log()[i].time);
+}
