@@ -119,6 +119,8 @@ const KeyTable& fault() {
           {"end", kTime, "time", prose("the end of the run"), "give `end` or `duration`, not both"},
           {"duration", kDuration, "positive duration", prose("the end of the run"), "the fault's length"},
           {"attachments_only", kBoolean, "boolean", literal("false"), "only mail with an attachment bounces"},
+          {"share", kNumber, "number 0 .. 1", literal("1"),
+           "the share of that mail it breaks, the same messages on every attempt"},
           {"code", kInteger, "integer 400 .. 599", literal("554"), "reply code"},
           {"text", kString, "string", literal(R"("5.6.0 Corrupt message content")"),
            "reply text after the code"},

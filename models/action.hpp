@@ -65,6 +65,7 @@ struct ProviderFaultAction {
   ProviderIndex provider = kNone;
   sim::Time duration = 0;
   bool attachments_only = true;
+  double share = 1.0;  // ProviderFault::share
   std::uint16_t code = 554;
   std::string text = "5.6.0 Corrupt message content";
 };

@@ -114,7 +114,7 @@ void Ecosystem::apply(const Action& action, Actor actor) {
                  [&](const ProviderFaultAction& a) {
                    check(a.provider, providers_.size(), "provider");
                    providers_[a.provider]->add_fault(
-                       ProviderFault{now, now + a.duration, a.attachments_only, a.code, a.text});
+                       ProviderFault{now, now + a.duration, a.attachments_only, a.share, a.code, a.text});
                  },
                  [&](const FileTicket& a) {
                    check(a.to, operators_.size(), "operator");
@@ -143,7 +143,9 @@ void Ecosystem::log_declared_faults() {
                       .provider = p,
                       .value = static_cast<double>(f.code),
                       .text = provider_name(p) + " answers " + std::to_string(f.code) + " " + f.text +
-                              (f.attachments_only ? " (attachments)" : "") + " (declared in the scenario)"});
+                              (f.attachments_only ? " (attachments)" : "") +
+                              (f.share < 1.0 ? " (" + number(100.0 * f.share) + "% of them)" : "") +
+                              " (declared in the scenario)"});
       if (f.end != sim::kNever)
         log_later(Event{.time = f.end,
                         .kind = EventKind::FaultEnd,
@@ -255,7 +257,8 @@ std::string Ecosystem::describe(const Action& action) const {
           },
           [&](const ProviderFaultAction& a) {
             return provider_name(a.provider) + " answers " + std::to_string(a.code) + " " + a.text + " for " +
-                   sim::format_duration(a.duration) + (a.attachments_only ? " (attachments)" : "");
+                   sim::format_duration(a.duration) + (a.attachments_only ? " (attachments)" : "") +
+                   (a.share < 1.0 ? " (" + number(100.0 * a.share) + "% of them)" : "");
           },
           [&](const FileTicket& a) { return "to " + operator_name(a.to) + ": " + a.subject; },
           [&](const Note& a) { return a.text; },

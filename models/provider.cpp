@@ -101,6 +101,12 @@ void Provider::add_fault(ProviderFault fault) {
   faults_.push_back(std::move(fault));
 }
 
+bool ProviderFault::hits(const Message& m) const {
+  const std::uint64_t id = sim::mix64(static_cast<std::uint64_t>(m.created) ^
+                                      sim::mix64((std::uint64_t{m.tenant} << 32) | m.gateway));
+  return static_cast<double>(id >> 11) * 0x1.0p-53 < share;  // a uniform [0, 1) from 53 bits
+}
+
 const ProviderFault* Provider::active_fault(const Message& m) const {
   const sim::Time now = ctx_.sim.now();
   for (const ProviderFault& f : faults_)

@@ -55,12 +55,17 @@ struct ProviderFault {
   sim::Time start = 0;
   sim::Time end = sim::kNever;
   bool attachments_only = false;  // only messages with an attachment are broken
+  // The share of the messages it applies to that it breaks (a partial fault). Which ones is a
+  // property of the message (a hash of its sender, destination and creation time), not a draw:
+  // the same message fails on every attempt, and no random stream moves.
+  double share = 1.0;
   std::uint16_t code = 554;
   std::string text = "5.6.0 Corrupt message content";
 
   bool matches(const Message& m, sim::Time now) const {
-    return start <= now && now < end && (!attachments_only || m.has_attachment);
+    return start <= now && now < end && (!attachments_only || m.has_attachment) && (share >= 1.0 || hits(m));
   }
+  bool hits(const Message& m) const;
 };
 
 struct ProviderConfig {

@@ -183,8 +183,8 @@ TEST_CASE("a pair's first delay notice and first NDR, counted when the run finis
 TEST_CASE("fault windows the scenario declares are logged as they start and end", "[event_log]") {
   auto c = pool_world(false);
   c.gateways[kBulk].outages.push_back(models::OutageWindow{hours(10), hours(12), 421, "4.3.2 busy"});
-  c.providers[0].config.faults.push_back(
-      models::ProviderFault{hours(20), hours(21), true, 554, "5.6.0 broken"});
+  c.providers[0].config.faults.push_back(models::ProviderFault{
+      .start = hours(20), .end = hours(21), .attachments_only = true, .code = 554, .text = "5.6.0 broken"});
   Ecosystem eco(std::move(c));
   eco.run_until(hours(11));
   REQUIRE(records_of(eco, EventKind::GatewayOutage).size() == 1);

@@ -84,7 +84,11 @@ TEST_CASE("a provider fault rejects attachments only within its window", "[provi
 
 TEST_CASE("a fault added later with cause ProviderFault opens its own outage", "[provider]") {
   World w(base());
-  w.provider->add_fault(ProviderFault{0, hours(1), false, 554, "5.6.0 Corrupt message content"});
+  w.provider->add_fault(ProviderFault{.start = 0,
+                                      .end = hours(1),
+                                      .attachments_only = false,
+                                      .code = 554,
+                                      .text = "5.6.0 Corrupt message content"});
   w.send_at(minutes(5), legit());
   w.send_at(hours(1), legit());
   w.sim.run();
@@ -95,6 +99,35 @@ TEST_CASE("a fault added later with cause ProviderFault opens its own outage", "
   CHECK(w.ledger.tenant(0_tenant).rejected == 1);
   CHECK(w.ledger.tenant(0_tenant).delivered == 1);
   CHECK(w.ips[0].attempts + w.ips[1].attempts == 1);  // the broken message used no IP
+}
+
+TEST_CASE("a partial fault breaks its share of the mail, the same messages on every attempt", "[provider]") {
+  World w(base());
+  w.provider->add_fault(ProviderFault{.start = 0, .end = days(1), .share = 0.3});
+  constexpr int kSent = 2000;
+  for (int k = 0; k < kSent; ++k) w.send_at(seconds(30 * k), legit());
+  w.sim.run();
+  // Binomial(2000, 0.3): mean 600, sd sqrt(2000 x 0.3 x 0.7) = 20.5; within 4 sd.
+  const auto& c = w.ledger.tenant(0_tenant);
+  CHECK(c.rejected + c.delivered == kSent);
+  CHECK(c.rejected >= 600 - 82);
+  CHECK(c.rejected <= 600 + 82);
+  // Which messages: a property of the message, so a wider fault breaks the same ones and more.
+  const ProviderFault narrow{.share = 0.3}, wide{.share = 0.6};
+  Message m = legit();
+  int narrow_hits = 0, wide_hits = 0;
+  for (int k = 0; k < kSent; ++k) {
+    m.created = seconds(30 * k);
+    if (narrow.hits(m)) {
+      ++narrow_hits;
+      CHECK(wide.hits(m));
+    }
+    if (wide.hits(m)) ++wide_hits;
+  }
+  CHECK(narrow_hits == static_cast<int>(c.rejected));  // the run broke exactly these
+  CHECK(wide_hits > narrow_hits);
+  CHECK(ProviderFault{.share = 0.0}.matches(m, 0) == false);
+  CHECK(ProviderFault{.share = 1.0}.matches(m, 0) == true);
 }
 
 TEST_CASE("one connection per destination with 2 s sessions serialises to 0, 2, 4 s", "[provider]") {
