@@ -26,23 +26,38 @@ void check(std::uint32_t index, std::size_t count, const char* what) {
   if (index >= count) throw std::invalid_argument(std::string("action names an unknown ") + what);
 }
 
-// The record of a fault window's end, for a gateway_outage or provider_fault applied at `now`.
+// The records of a fault window's end, scripted or declared.
+Event gateway_outage_end(sim::Time at, Actor actor, GatewayIndex g, std::uint16_t code) {
+  return Event{.time = at,
+               .kind = EventKind::FaultEnd,
+               .actor = actor,
+               .gateway = g,
+               .value = static_cast<double>(code),
+               .text = "the gateway outage ends"};
+}
+Event provider_fault_end(sim::Time at, Actor actor, ProviderIndex p, std::uint16_t code) {
+  return Event{.time = at,
+               .kind = EventKind::FaultEnd,
+               .actor = actor,
+               .provider = p,
+               .value = static_cast<double>(code),
+               .text = "the provider fault ends"};
+}
+
+// For a gateway_outage or provider_fault applied at `now`.
 std::optional<Event> fault_end(const Action& action, Actor actor, sim::Time now) {
   if (const auto* g = std::get_if<GatewayOutage>(&action))
-    return Event{.time = now + g->duration,
-                 .kind = EventKind::FaultEnd,
-                 .actor = actor,
-                 .gateway = g->gateway,
-                 .value = static_cast<double>(g->code),
-                 .text = "the gateway outage ends"};
+    return gateway_outage_end(now + g->duration, actor, g->gateway, g->code);
   if (const auto* p = std::get_if<ProviderFaultAction>(&action))
-    return Event{.time = now + p->duration,
-                 .kind = EventKind::FaultEnd,
-                 .actor = actor,
-                 .provider = p->provider,
-                 .value = static_cast<double>(p->code),
-                 .text = "the provider fault ends"};
+    return provider_fault_end(now + p->duration, actor, p->provider, p->code);
   return std::nullopt;
+}
+
+// Which of a provider's mail a fault breaks, as its description ends: "", " (attachments)",
+// " (30% of them)", ...
+std::string broken_mail(bool attachments_only, double share) {
+  return std::string(attachments_only ? " (attachments)" : "") +
+         (share < 1.0 ? " (" + number(100.0 * share) + "% of them)" : "");
 }
 
 }  // namespace
@@ -143,15 +158,8 @@ void Ecosystem::log_declared_faults() {
                       .provider = p,
                       .value = static_cast<double>(f.code),
                       .text = provider_name(p) + " answers " + std::to_string(f.code) + " " + f.text +
-                              (f.attachments_only ? " (attachments)" : "") +
-                              (f.share < 1.0 ? " (" + number(100.0 * f.share) + "% of them)" : "") +
-                              " (declared in the scenario)"});
-      if (f.end != sim::kNever)
-        log_later(Event{.time = f.end,
-                        .kind = EventKind::FaultEnd,
-                        .provider = p,
-                        .value = static_cast<double>(f.code),
-                        .text = "the provider fault ends"});
+                              broken_mail(f.attachments_only, f.share) + " (declared in the scenario)"});
+      if (f.end != sim::kNever) log_later(provider_fault_end(f.end, Actor{}, p, f.code));
     }
   for (GatewayIndex g{0}; g < gateways_.size(); ++g)
     for (const OutageWindow& w : gateways_[g]->outages()) {
@@ -161,11 +169,7 @@ void Ecosystem::log_declared_faults() {
                       .value = static_cast<double>(w.code),
                       .text = gateway_name(g) + " answers " + std::to_string(w.code) + " " + w.text +
                               " (declared in the scenario)"});
-      log_later(Event{.time = w.end,
-                      .kind = EventKind::FaultEnd,
-                      .gateway = g,
-                      .value = static_cast<double>(w.code),
-                      .text = "the gateway outage ends"});
+      log_later(gateway_outage_end(w.end, Actor{}, g, w.code));
     }
 }
 
@@ -257,8 +261,7 @@ std::string Ecosystem::describe(const Action& action) const {
           },
           [&](const ProviderFaultAction& a) {
             return provider_name(a.provider) + " answers " + std::to_string(a.code) + " " + a.text + " for " +
-                   sim::format_duration(a.duration) + (a.attachments_only ? " (attachments)" : "") +
-                   (a.share < 1.0 ? " (" + number(100.0 * a.share) + "% of them)" : "");
+                   sim::format_duration(a.duration) + broken_mail(a.attachments_only, a.share);
           },
           [&](const FileTicket& a) { return "to " + operator_name(a.to) + ": " + a.subject; },
           [&](const Note& a) { return a.text; },
