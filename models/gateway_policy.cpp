@@ -219,8 +219,7 @@ std::string_view to_string(PolicyPreset p) {
 }
 
 std::optional<PolicyPreset> policy_preset_from_name(std::string_view name) {
-  for (PolicyPreset p :
-       {PolicyPreset::GoodOnly, PolicyPreset::NeutralOk, PolicyPreset::Graded, PolicyPreset::CiscoDefault})
+  for (PolicyPreset p : kPolicyPresets)
     if (to_string(p) == name) return p;
   return std::nullopt;
 }
@@ -257,7 +256,7 @@ std::string policy_label(const GatewayPolicy& p, const ScoreScale* scale) {
   if (scale != nullptr && !p.rules.empty()) {
     GatewayPolicy table = p;
     table.accept_at_or_above = kInf;  // presets set no threshold; it is labelled apart
-    for (PolicyPreset preset : {PolicyPreset::GoodOnly, PolicyPreset::NeutralOk, PolicyPreset::Graded})
+    for (PolicyPreset preset : kPolicyPresets)
       if (is_preset(table, preset, *scale)) label = to_string(preset);
   }
   if (std::isfinite(p.accept_at_or_above)) {
@@ -269,7 +268,7 @@ std::string policy_label(const GatewayPolicy& p, const ScoreScale* scale) {
 }
 
 namespace {
-// Floor division: the clock hour containing t, also for (unusual) negative times.
+// Floor division: the hour of the run containing t, also for (unusual) negative times.
 std::int64_t hour_of(sim::Time t) {
   const std::int64_t q = t / sim::kHour;
   return (t % sim::kHour < 0) ? q - 1 : q;

@@ -2,6 +2,7 @@
 // A gateway's reputation policy: an ordered table of rules (first match wins) in the style of a
 // Cisco ESA host access table, plus the acceptance threshold operators move. Also the hourly
 // recipient budget that a Throttle rule draws on.
+#include <array>
 #include <cstdint>
 #include <limits>
 #include <optional>
@@ -18,7 +19,7 @@ namespace repsim::models {
 
 enum class PolicyAction : std::uint8_t {
   Accept,    // go on to the later checks (authentication, content)
-  Throttle,  // accept up to per_hour recipients per sending IP per clock hour, then code/text (4xx)
+  Throttle,  // accept up to per_hour recipients per sending IP per hour of the run, then code/text (4xx)
   Tempfail,  // answer code/text (4xx) now
   Reject,    // answer code/text (5xx) now
 };
@@ -106,6 +107,9 @@ struct GradedCuts {
 GatewayPolicy graded_policy(const ScoreScale& scale, const GradedCuts& cuts = {});
 
 enum class PolicyPreset : std::uint8_t { GoodOnly, NeutralOk, Graded, CiscoDefault };
+// Every preset, in the order scenario files and labels list them.
+inline constexpr std::array<PolicyPreset, 4> kPolicyPresets{PolicyPreset::GoodOnly, PolicyPreset::NeutralOk,
+                                                            PolicyPreset::Graded, PolicyPreset::CiscoDefault};
 std::optional<PolicyPreset> policy_preset_from_name(std::string_view name);  // "good_only", ...
 std::string_view to_string(PolicyPreset p);
 GatewayPolicy make_policy(PolicyPreset p, const ScoreScale& scale);
@@ -117,7 +121,8 @@ std::string policy_label(const GatewayPolicy& p, const ScoreScale* scale);
 // The rules presets are made of (exposed so tables can be assembled from the same texts).
 PolicyRule blocklist_rule();  // listed -> 554 5.7.1 blocked using a DNS blocklist
 
-// Recipients accepted per sending IP in the current clock hour (hour index = now / 1 h): a
+// Recipients accepted per sending IP in the current hour of the run (hour index = now / 1 h, counted
+// from the run's start, not the wall clock's hour): a
 // throttled IP's budget refills at each full hour of simulation time.
 class HourlyBudget {
  public:

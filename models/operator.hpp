@@ -43,8 +43,9 @@ struct Trigger {
 
 struct Playbook {
   Trigger when;
-  // Most recipients never allowlist (seed 001: "no one whitelists. No one."): the chance the
-  // operator actually does it when the condition holds.
+  // The chance the operator actually does it when the condition holds. 1: a playbook says what
+  // its operator does. The 2012 recipients never allowlisted (seed 001: "no one whitelists. No
+  // one."): six_day_outage writes 0 on its allowlist playbooks.
   double probability = 1.0;
   // An Allowlist or Reroute with tenant kNone acts on the tenant that triggered it.
   Action action = Note{};

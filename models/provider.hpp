@@ -17,10 +17,12 @@
 //    deferrals in a row without a delivery: the pass stops there, and the next retry tries the
 //    oldest message alone (the probe) before flushing the rest. So a refusing destination costs
 //    one attempt per retry, not one per queued message.
-//  * The k-th retry in a row that leaves mail queued is followed by the next after
-//    retry.interval_after(k) (a pass that delivered something starts over at k = 1): a lone
-//    deferred message sees exactly a per-message queue's schedule (FOPE every 20 min; Postfix 300,
-//    600, 1200, 2400, 4000 s, ...). Mail deferred between two retries waits for the lane's next one.
+//  * The k-th retry in a row that leaves mail queued is followed by the next at
+//    retry.next_attempt(now, oldest queued message's creation, k) (a pass that delivered something
+//    starts over at k = 1): a lone deferred message sees exactly a per-message queue's schedule
+//    (fope2012 every 20 min; postfix waits the message's age clamped to 300..4000 s, on its next
+//    queue scan; doubling 300, 600, 1200, 2400, 4000 s). Mail deferred between two retries waits
+//    for the lane's next one.
 //  * Expiry and delay notices are settled lazily whenever the lane is visited (every retry and
 //    flush step, so at most retry.max_interval late, as a queue manager's scan): messages at or past
 //    retry.lifetime expire without an attempt, then those older than retry.delay_notice get their

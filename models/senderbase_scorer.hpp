@@ -24,8 +24,8 @@ namespace repsim::models {
 struct SenderBaseWeights {
   // Per unit of spam fraction (spam / volume in the evidence). 5% spam costs 5 points: a clean IP
   // at 5 settles at 0, "Neutral, score 0" as Microsoft reported in May 2012 (docs/architecture.md,
-  // domain facts). 4% still reads Good (1), 6% reads Poor (-1 - epsilon), 30% would be -25 and is
-  // clamped to the floor -7.
+  // domain facts). 4% still reads Good (1), 6% reads -1 (the bottom of Neutral: a cut belongs to the band
+  // above it), 7% Poor (-2); 30% would be -25 and is clamped to the floor -7.
   double spam_ratio = 100.0;
   // 0: the spam feature is the spam fraction itself (linear, above). > 0: it saturates as
   // 1 - exp(-fraction / spam_saturation), and spam_ratio becomes the most that spam alone can cost.
@@ -74,7 +74,7 @@ struct SenderBaseConfig {
   CountedVolume volume = CountedVolume::Messages;
   // Recovery toward a higher target halves the remaining distance every 48 h: from Poor (-5) back
   // to Good (1) toward 5 takes 48 * log2(10 / 4) ~ 63 h once the target is clean again, inside
-  // "a few hours to just over one week" (docs/architecture.md, domain facts).
+  // "a few hours to just over a week" (docs/architecture.md, domain facts).
   sim::Time recovery_half_life = 48 * sim::kHour;
   // Lifetime messages before an IP may rise above neutral_score: new IPs with little history score
   // Neutral, dedicated IPs "need volume and warm-up to earn a Good score" (docs/architecture.md,

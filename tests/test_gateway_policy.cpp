@@ -179,6 +179,7 @@ TEST_CASE("policy label: the preset a table equals, else its size; the threshold
   CHECK(policy_label(good_only_policy(scale), &scale) == "good_only");
   CHECK(policy_label(neutral_ok_policy(scale), &scale) == "neutral_ok");
   CHECK(policy_label(graded_policy(scale), &scale) == "graded");
+  CHECK(policy_label(cisco_default_policy(scale), &scale) == "cisco_default");
   // Without the gateway's scale no preset can be recognised: blocklist, unscored and range rules.
   CHECK(policy_label(good_only_policy(scale), nullptr) == "3 rules");
   GradedCuts strict;
