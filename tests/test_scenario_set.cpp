@@ -9,6 +9,7 @@
 #include "index_literals.hpp"
 #include "models/ecosystem.hpp"
 #include "scenario_fixture.hpp"
+#include "shipped_scenario.hpp"
 
 using namespace repsim;
 using namespace repsim::models;
@@ -233,4 +234,35 @@ TEST_CASE("set: a gateway's threshold changes admission from the set on", "[scen
   CHECK(all.delivered == all.sent);
   CHECK(all.queued_at_end == 0);
   CHECK(all.rejected == 0);
+}
+
+TEST_CASE("set: a gateway's DNS failure probability 1 -> 0 ends the SERVFAILs from the set on",
+          "[scenario][set]") {
+  // Every attempt before 3 h fails to resolve the gateway (451 4.4.3, deferred); from 3 h every
+  // attempt resolves, so the queue drains at its next retries (postfix: at most 4000 s plus a 300 s
+  // scan) and new mail goes at once: by the end of the 12 h run everything is delivered.
+  json doc = json::parse(R"({
+    "name": "dns", "start": "2012-05-09T00:00:00Z", "duration": "12h",
+    "providers": [{"id": "p", "retry": {"preset": "postfix"}, "pools": [{"id": "out", "size": 1}]}],
+    "tenants": [{"id": "org", "provider": "p", "messages_per_day": 240, "recipients": [{"gateway": "mx"}]}],
+    "gateways": [{"id": "mx", "dns_failure": {"probability": 1}}],
+    "timeline": [{"at": "3h", "action": "set", "pointer": "/gateways/mx/dns_failure/probability", "value": 0}]
+  })");
+  auto eco = build(doc);
+  eco->run_until(hours(3) - 1);
+  const DeliveryCounts before = eco->ledger().totals();
+  CHECK(before.sent > 0);
+  CHECK(before.delivered == 0);
+  CHECK(before.deferred_messages == before.sent);
+  eco->run();
+  eco->finish();
+  const DeliveryCounts all = eco->ledger().totals();
+  CHECK(all.delivered == all.sent);
+  CHECK(all.deferred_messages == before.sent);  // nothing created after 3 h was deferred
+  CHECK(eco->gateway(0_gateway).config().dns.probability == 0.0);
+  const auto outages = repsim::testing::outages_of(*eco, 0_tenant, 0_gateway);
+  REQUIRE(outages.size() == 1);
+  CHECK(outages[0].cause == BlockCause::DnsFailure);
+  CHECK(outages[0].end >= hours(3));
+  CHECK(outages[0].end <= hours(3) + sim::seconds(4000 + 300));
 }
