@@ -4,6 +4,7 @@
 #include <catch2/catch.hpp>
 
 #include <memory>
+#include <utility>
 #include <variant>
 
 #include "index_literals.hpp"
@@ -54,6 +55,19 @@ json attachment_world() {
     "gateways": [{"id": "mx"}],
     "timeline": []
   })");
+}
+
+// Runs a world whose mail is all deferred until a set at `at` and then flows: checks the first part
+// and returns the totals just before `at` and at the end.
+std::pair<DeliveryCounts, DeliveryCounts> held_until(Ecosystem& eco, sim::Time at) {
+  eco.run_until(at - 1);
+  DeliveryCounts before = eco.ledger().totals();
+  CHECK(before.sent > 0);
+  CHECK(before.delivered == 0);
+  CHECK(before.deferred_messages == before.sent);
+  eco.run();
+  eco.finish();
+  return {before, eco.ledger().totals()};
 }
 
 }  // namespace
@@ -222,14 +236,7 @@ TEST_CASE("set: a gateway's threshold changes admission from the set on", "[scen
     "timeline": [{"at": "6h", "action": "set", "pointer": "/gateways/strict/threshold", "value": "Neutral"}]
   })");
   auto eco = build(doc);
-  eco->run_until(hours(6) - 1);
-  const DeliveryCounts before = eco->ledger().totals();
-  CHECK(before.sent > 0);
-  CHECK(before.delivered == 0);
-  CHECK(before.deferred_messages == before.sent);
-  eco->run();
-  eco->finish();
-  const DeliveryCounts all = eco->ledger().totals();
+  const auto [before, all] = held_until(*eco, hours(6));
   CHECK(eco->gateway(0_gateway).threshold() == -1.0);
   CHECK(all.delivered == all.sent);
   CHECK(all.queued_at_end == 0);
@@ -249,14 +256,7 @@ TEST_CASE("set: a gateway's DNS failure probability 1 -> 0 ends the SERVFAILs fr
     "timeline": [{"at": "3h", "action": "set", "pointer": "/gateways/mx/dns_failure/probability", "value": 0}]
   })");
   auto eco = build(doc);
-  eco->run_until(hours(3) - 1);
-  const DeliveryCounts before = eco->ledger().totals();
-  CHECK(before.sent > 0);
-  CHECK(before.delivered == 0);
-  CHECK(before.deferred_messages == before.sent);
-  eco->run();
-  eco->finish();
-  const DeliveryCounts all = eco->ledger().totals();
+  const auto [before, all] = held_until(*eco, hours(3));
   CHECK(all.delivered == all.sent);
   CHECK(all.deferred_messages == before.sent);  // nothing created after 3 h was deferred
   CHECK(eco->gateway(0_gateway).config().dns.probability == 0.0);
