@@ -2,7 +2,7 @@
 
 #include <algorithm>
 
-#include "experiments/json_pointer.hpp"
+#include "io/json_pointer.hpp"
 #include "io/suggest.hpp"
 
 namespace repsim::experiments {
@@ -26,7 +26,7 @@ void collect(const Json& at, const std::vector<std::string>& tokens, std::size_t
   } else if (at.is_array()) {
     if (t == "*") {
       for (const Json& child : at) collect(child, tokens, i + 1, out);
-    } else if (auto k = array_index(t); k && *k < at.size()) {
+    } else if (auto k = io::array_index(t); k && *k < at.size()) {
       collect(at[*k], tokens, i + 1, out);
     }
   }
@@ -44,7 +44,7 @@ void walk_shape(const Json& at, const std::vector<std::string>& tokens, std::siz
     if (at.is_number() || at.is_null())
       ++w.leaves;
     else
-      w.wrong = pointer_prefix(tokens, i) + " is " +
+      w.wrong = io::pointer_prefix(tokens, i) + " is " +
                 (at.is_object()  ? "an object"
                  : at.is_array() ? "an array"
                                  : std::string("a ") + at.type_name()) +
@@ -59,9 +59,9 @@ void walk_shape(const Json& at, const std::vector<std::string>& tokens, std::siz
     ++w.leaves;
   } else if (at.is_array()) {
     ++w.leaves;
-    if (t != "*" && !array_index(t))
-      w.wrong = pointer_prefix(tokens, i) + " is an array in summary.json: index it by a number or *, not '" +
-                t + "'";
+    if (t != "*" && !io::array_index(t))
+      w.wrong = io::pointer_prefix(tokens, i) +
+                " is an array in summary.json: index it by a number or *, not '" + t + "'";
   } else if (at.is_object()) {
     if (t == "*") {
       for (const auto& [key, child] : at.items()) walk_shape(child, tokens, i + 1, w);
@@ -70,13 +70,13 @@ void walk_shape(const Json& at, const std::vector<std::string>& tokens, std::siz
     } else if (!w.missing) {
       std::vector<std::string> keys;
       for (const auto& [key, child] : at.items()) keys.push_back(key);
-      std::string m = "summary.json has no '" + t + "' at " + pointer_prefix(tokens, i);
+      std::string m = "summary.json has no '" + t + "' at " + io::pointer_prefix(tokens, i);
       if (auto near = io::closest_name(t, keys)) m += " (did you mean '" + *near + "'?)";
       w.missing = m;
     }
   } else {
     w.wrong =
-        pointer_prefix(tokens, i) + " is a " + at.type_name() + " in summary.json: nothing lies below it";
+        io::pointer_prefix(tokens, i) + " is a " + at.type_name() + " in summary.json: nothing lies below it";
   }
 }
 
@@ -88,7 +88,7 @@ MetricSpec parse_metric(const io::JsonNode& entry) {
   m.name = entry.at("name").nonempty_string();
   const io::JsonNode path = entry.at("path");
   m.path = path.string();
-  m.tokens = pointer_tokens(m.path, path);
+  m.tokens = io::pointer_tokens(m.path, path);
   if (auto a = entry.find("aggregate"))
     m.aggregate = a->choice<Aggregate>("aggregate", {{"sum", Aggregate::Sum},
                                                      {"mean", Aggregate::Mean},

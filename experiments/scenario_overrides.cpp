@@ -2,7 +2,7 @@
 
 #include <stdexcept>
 
-#include "experiments/json_pointer.hpp"
+#include "io/json_pointer.hpp"
 #include "io/suggest.hpp"
 
 namespace repsim::experiments {
@@ -19,7 +19,7 @@ namespace {
 
 [[noreturn]] void fail_index(const io::JsonNode& where, const nlohmann::json& array, const std::string& token,
                              const std::string& here) {
-  if (!array_index(token))
+  if (!io::array_index(token))
     where.fail("the scenario's " + here + " is an array: index it by a number, not '" + token + "'");
   where.fail("the scenario's " + here + " has " + std::to_string(array.size()) + " entries: no index " +
              token);
@@ -33,7 +33,7 @@ void check_pointer_in(const nlohmann::json& scenario, const std::vector<std::str
   for (std::size_t i = 0; i < tokens.size(); ++i) {
     const std::string& t = tokens[i];
     const bool last = i + 1 == tokens.size();
-    const std::string here = pointer_prefix(tokens, i);
+    const std::string here = io::pointer_prefix(tokens, i);
     if (at->is_object()) {
       auto it = at->find(t);
       if (it != at->end()) {
@@ -43,7 +43,7 @@ void check_pointer_in(const nlohmann::json& scenario, const std::vector<std::str
       if (last) return;
       fail_no_key(where, *at, t, here);
     } else if (at->is_array()) {
-      const auto k = array_index(t);
+      const auto k = io::array_index(t);
       if (!k || *k >= at->size()) fail_index(where, *at, t, here);
       at = &(*at)[*k];
     } else {
@@ -57,7 +57,7 @@ void set_at(nlohmann::json& document, const std::vector<std::string>& tokens, co
   nlohmann::json* at = &document;
   for (const std::string& t : tokens) {
     if (at->is_array()) {
-      const auto k = array_index(t);
+      const auto k = io::array_index(t);
       if (!k || *k >= at->size()) throw std::logic_error("set_at: unchecked pointer");
       at = &(*at)[*k];
     } else {

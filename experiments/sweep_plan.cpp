@@ -3,9 +3,9 @@
 #include <cstdio>
 #include <optional>
 
-#include "experiments/json_pointer.hpp"
 #include "experiments/run_one.hpp"
 #include "experiments/scenario_overrides.hpp"
+#include "io/json_pointer.hpp"
 #include "io/scenario_loader.hpp"
 #include "io/scenario_run.hpp"
 #include "sim/random.hpp"

@@ -2,8 +2,8 @@
 
 #include <map>
 
-#include "experiments/json_pointer.hpp"
 #include "experiments/value_ranges.hpp"
+#include "io/json_pointer.hpp"
 #include "io/json_reader.hpp"
 
 namespace repsim::experiments {
@@ -23,7 +23,7 @@ VaryEntry parse_vary_entry(const io::JsonNode& entry) {
   v.spec_pointer = entry.pointer();
   const io::JsonNode path = entry.at("path");
   v.path = path.string();
-  v.tokens = pointer_tokens(v.path, path);
+  v.tokens = io::pointer_tokens(v.path, path);
   refuse_seed_path(v.tokens, path);
   int given = 0;
   for (const char* key : {"values", "range", "log_range"})
@@ -99,7 +99,7 @@ SweepSpec parse_sweep_spec(const nlohmann::json& document, const std::string& fi
       set->fail("expected an object {\"/pointer\": value, ...}, got " + set->type_name());
     for (const auto& [key, value] : set->value().items()) {
       const io::JsonNode where(value, file, io::pointer_child(set->pointer(), key));
-      SetEntry e{key, pointer_tokens(key, where), value, where.pointer()};
+      SetEntry e{key, io::pointer_tokens(key, where), value, where.pointer()};
       refuse_seed_path(e.tokens, where);
       claim(key, where);
       s.set.push_back(std::move(e));

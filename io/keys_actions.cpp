@@ -131,6 +131,20 @@ const KeyTable& note() {
   return t;
 }
 
+const KeyTable& set_parameter() {
+  static const KeyTable t{
+      "action_set",
+      false,
+      {
+          {"pointer", kString, "JSON pointer into this file", kRequired,
+           "a tenant's or gateway's settable key, its entry by index or `id`: "
+           "`/tenants/ID/attachment_share`; the list is below"},
+          {"value", kScore, "what the key takes", kRequired,
+           "checked as the key itself is; a tenant's volume is scaled like its declared one"},
+      }};
+  return t;
+}
+
 // The actions in the order errors list them.
 struct ActionFields {
   std::string_view name;
@@ -147,6 +161,7 @@ constexpr ActionFields kActions[] = {
     {"provider_fault", provider_fault},
     {"file_ticket", file_ticket},
     {"note", note},
+    {"set", set_parameter},
 };
 
 }  // namespace

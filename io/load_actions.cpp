@@ -123,6 +123,7 @@ models::Action load_action(const LoadContext& ctx, const JsonNode& n, ActionSite
     if (auto v = n.find("text")) a.text = v->string();
     return a;
   }
+  if (name == "set") return load_set(ctx, n);
   if (name == "file_ticket") {
     models::FileTicket a;
     a.to = ctx.ref<models::OperatorIndex>(n.at("to"));

@@ -97,7 +97,8 @@ class LoadContext {
   LoadedScenario& out;
   models::EcosystemConfig& config;
   std::string file;
-  double scale = 1.0;  // LoadOptions::scale
+  const nlohmann::json* document = nullptr;  // the whole file, which a `set` action points into
+  double scale = 1.0;                        // LoadOptions::scale
 
   // A `count` (population members) read at n and multiplied by `scale`, rounded, at least 1.
   std::uint32_t count(const JsonNode& n) const;

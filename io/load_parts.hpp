@@ -42,5 +42,9 @@ enum class ActionSite { Timeline, Playbook };
 // {"action": name, ...fields of that action}; a timeline entry also has `at` and `actor`, which the
 // caller reads. In a playbook, allowlist and reroute may omit the tenant: the one that triggered it.
 models::Action load_action(const LoadContext& ctx, const JsonNode& n, ActionSite site, Binding& binding);
+// {"action": "set", "pointer": ..., "value": ...}: the pointer resolved against the file itself to
+// a tenant's or a gateway's settable parameter, the value checked as that key is. The caller
+// checks the keys.
+models::SetParameter load_set(const LoadContext& ctx, const JsonNode& n);
 
 }  // namespace repsim::io::detail

@@ -23,6 +23,7 @@ LoadedScenario load_scenario_json(const nlohmann::json& document, const std::str
   out.source = name_for_errors;
   detail::LoadContext ctx(out);
   ctx.file = name_for_errors;
+  ctx.document = &document;
   if (!(options.scale > 0.0) || !std::isfinite(options.scale))
     throw LoadError(name_for_errors, "",
                     "scale must be a finite number > 0, got " + format_number(options.scale));

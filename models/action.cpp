@@ -14,6 +14,7 @@ struct KindOf {
   EventKind operator()(const ProviderFaultAction&) const { return EventKind::ProviderFault; }
   EventKind operator()(const FileTicket&) const { return EventKind::FileTicket; }
   EventKind operator()(const Note&) const { return EventKind::Note; }
+  EventKind operator()(const SetParameter&) const { return EventKind::SetParameter; }
 };
 
 }  // namespace

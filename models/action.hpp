@@ -9,6 +9,7 @@
 
 #include "models/event_log.hpp"
 #include "models/ids.hpp"
+#include "models/parameter.hpp"
 #include "models/tenant.hpp"
 #include "sim/time.hpp"
 
@@ -80,8 +81,17 @@ struct Note {
   std::string text;
 };
 
+// A scenario parameter takes a new value (the `set` action; models/parameter.hpp says which and
+// from when). The loader has checked the value as the parameter's own key is checked.
+struct SetParameter {
+  Parameter parameter = Parameter::AttachmentShare;
+  TenantIndex tenant = kNone;    // for a tenant's parameter
+  GatewayIndex gateway = kNone;  // for a gateway's
+  double value = 0;
+};
+
 using Action = std::variant<SetThreshold, Allowlist, RestoreScore, RequestDelisting, Reroute, Compromise,
-                            GatewayOutage, ProviderFaultAction, FileTicket, Note>;
+                            GatewayOutage, ProviderFaultAction, FileTicket, Note, SetParameter>;
 
 // The event log's record of the action, and its name: "set_threshold", "allowlist", ... as scenario
 // files name them.

@@ -44,6 +44,10 @@ class ConnectionTracker {
     if (max_ != 0) ends_.prefetch_front();
   }
 
+  // A new limit for sessions opened from now on; open ones stay open. From unlimited, nothing was
+  // tracked, so the open sessions do not count against it.
+  void set_max_sessions(std::uint32_t max_sessions) { max_ = max_sessions; }
+
   std::uint32_t max_sessions() const { return max_; }
   sim::Time session_time() const { return session_; }
 

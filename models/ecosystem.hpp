@@ -104,6 +104,7 @@ class Ecosystem final : public MessageSink, public DeliveryNetwork, public Actio
   void start();
   void authorize(TenantIndex tenant, ProviderIndex provider);
   std::string describe(const Action& action) const;
+  void set_parameter(const SetParameter& a);
   // The record of an action: its kind, the entities it names, and describe() as its text.
   Event action_event(const Action& action, Actor actor) const;
   void append(Event event);

@@ -136,10 +136,33 @@ void Ecosystem::apply(const Action& action, Actor actor) {
                    operators_[a.to]->on_ticket(a);
                  },
                  [&](const Note&) {},
+                 [&](const SetParameter& a) { set_parameter(a); },
              },
              action);
   emit(action_event(action, actor));
   if (auto end = fault_end(action, actor, now)) log_later(std::move(*end));
+}
+
+// Tenant parameters change the tenant that draws the mail; gateway ones the gateway.
+void Ecosystem::set_parameter(const SetParameter& a) {
+  if (owner(a.parameter) == ParameterOwner::Gateway) {
+    check(a.gateway, gateways_.size(), "gateway");
+    gateways_[a.gateway]->set_parameter(a.parameter, a.value);
+    return;
+  }
+  check(a.tenant, tenants_.size(), "tenant");
+  Tenant& t = *tenant_at_[a.tenant];
+  switch (a.parameter) {
+    case Parameter::AttachmentShare:
+      return t.set_attachment_share(a.value);
+    case Parameter::SpamShare:
+      return t.set_spam_share(a.value);
+    case Parameter::MessagesPerDay:
+      return t.set_messages_per_day(a.value);
+    default:
+      throw std::invalid_argument("'" + std::string(parameter_name(a.parameter)) +
+                                  "' is not a tenant's parameter");
+  }
 }
 
 void Ecosystem::log_later(Event e) {
@@ -214,6 +237,11 @@ Event Ecosystem::action_event(const Action& action, Actor actor) const {
                  },
                  [&](const FileTicket& a) { e.op = a.to; },
                  [&](const Note&) {},
+                 [&](const SetParameter& a) {
+                   e.tenant = a.tenant;
+                   e.gateway = a.gateway;
+                   e.value = a.value;
+                 },
              },
              action);
   return e;
@@ -265,6 +293,11 @@ std::string Ecosystem::describe(const Action& action) const {
           },
           [&](const FileTicket& a) { return "to " + operator_name(a.to) + ": " + a.subject; },
           [&](const Note& a) { return a.text; },
+          [&](const SetParameter& a) {
+            const std::string whose = owner(a.parameter) == ParameterOwner::Tenant ? tenant_name(a.tenant)
+                                                                                   : gateway_name(a.gateway);
+            return whose + " " + std::string(parameter_name(a.parameter)) + " = " + number(a.value);
+          },
       },
       action);
 }

@@ -50,6 +50,8 @@ std::string_view event_kind_name(EventKind kind) {
       return "declines";
     case EventKind::FaultEnd:
       return "fault_end";
+    case EventKind::SetParameter:
+      return "set";
   }
   return "unknown";
 }

@@ -46,6 +46,9 @@ enum class EventKind : std::uint8_t {
   Declines,  // a playbook's chance said no; text names the action it would have taken
   // The end of a gateway_outage or provider_fault window (the action is its start).
   FaultEnd,
+  // An action: a scenario parameter's new value (value), its tenant or gateway; text names the
+  // parameter.
+  SetParameter,
 };
 
 // "band_change", "outage_start", "set_threshold", ...: the kind column of events.csv.
@@ -88,6 +91,7 @@ struct Event {
   BlockCause cause = BlockCause::None;  // outages
   // Bands: the published score. Outage end: its hours. set_threshold: the threshold.
   // restore_score: the score. compromise: spam per hour. Faults: the SMTP code. Notices: the count.
+  // set: the parameter's new value.
   double value = std::numeric_limits<double>::quiet_NaN();
   std::string text{};  // free text for people: a note, a ticket's subject, an action's description
 };

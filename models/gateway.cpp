@@ -199,6 +199,34 @@ void Gateway::set_threshold(double t) {
   cfg_.policy.set_threshold(t);
 }
 
+void Gateway::set_parameter(Parameter p, double value) {
+  const auto share = [&](double& field) {
+    if (!probability(value)) bad(cfg_.id, std::string(parameter_name(p)) + " must be in [0, 1]");
+    field = value;
+  };
+  switch (p) {
+    case Parameter::Threshold:
+      set_threshold(value);
+      return;
+    case Parameter::ComplaintRate:
+      return share(cfg_.complaint_rate);
+    case Parameter::DnsFailureProbability:
+      return share(cfg_.dns.probability);
+    case Parameter::SpamDetection:
+      return share(cfg_.content.spam_detection);
+    case Parameter::FalsePositive:
+      return share(cfg_.content.false_positive);
+    case Parameter::MaxConnections:
+      if (!(value >= 0.0 && value <= 4294967295.0) || value != std::floor(value))
+        bad(cfg_.id, "max_connections must be a whole number >= 0");
+      cfg_.max_connections = static_cast<std::uint32_t>(value);
+      connections_.set_max_sessions(cfg_.max_connections);
+      return;
+    default:
+      bad(cfg_.id, "'" + std::string(parameter_name(p)) + "' is not a gateway's parameter");
+  }
+}
+
 void Gateway::allowlist_domain(TenantIndex domain) { insert_sorted(cfg_.allowlist_domains, domain); }
 void Gateway::allowlist_ip(IpIndex ip) { insert_sorted(cfg_.allowlist_ips, ip); }
 

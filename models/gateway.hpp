@@ -28,6 +28,7 @@
 #include "models/gateway_policy.hpp"
 #include "models/ids.hpp"
 #include "models/message.hpp"
+#include "models/parameter.hpp"
 #include "models/scorer.hpp"
 #include "models/smtp.hpp"
 #include "sim/memory/prefetch.hpp"
@@ -102,6 +103,11 @@ class alignas(sim::kCacheLine) Gateway {
 
   // Operator and timeline actions.
   void set_threshold(double t);  // accept scores >= t before the policy table
+  // A timeline `set` of one of the gateway's parameters (models/parameter.hpp): attempts from now
+  // on meet the new value. Throws std::invalid_argument for what the constructor would refuse, or
+  // a tenant's parameter. A limit given to a gateway that had none counts only sessions opened
+  // from now on (the earlier ones were never tracked).
+  void set_parameter(Parameter p, double value);
   void allowlist_domain(TenantIndex domain);
   void allowlist_ip(IpIndex ip);
   // Throws std::invalid_argument unless start < end and code is 4xx or 5xx.

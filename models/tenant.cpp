@@ -32,13 +32,7 @@ Tenant::Tenant(TenantIndex index, TenantConfig cfg, const TenantContext& ctx, si
       ctx_(&ctx),
       rest_(std::make_unique<Rest>(Rest{std::move(cfg), spam_rng})) {
   const std::string who = "tenant '" + rest_->cfg.id + "': ";
-  try {
-    rest_->rate = ctx_->pools
-                      ? ArrivalRate(ctx_->pools->shape_of(rest_->cfg.profile), rest_->cfg.messages_per_day)
-                      : ArrivalRate(rest_->cfg.profile, rest_->cfg.messages_per_day);
-  } catch (const std::invalid_argument& e) {
-    throw std::invalid_argument(who + e.what());
-  }
+  rest_->rate = rate_for(rest_->cfg.messages_per_day);
   if (!is_share(rest_->cfg.spam_share)) throw std::invalid_argument(who + "spam_share must be in [0, 1]");
   if (!is_share(rest_->cfg.attachment_share))
     throw std::invalid_argument(who + "attachment_share must be in [0, 1]");
@@ -58,6 +52,44 @@ Tenant::Tenant(TenantIndex index, TenantConfig cfg, const TenantContext& ctx, si
     ctx_->pools->join(rest_->cfg.arrival_pool, *this);
     rest_->pooled = true;
   }
+}
+
+ArrivalRate Tenant::rate_for(double messages_per_day) const {
+  try {
+    return ctx_->pools ? ArrivalRate(ctx_->pools->shape_of(rest_->cfg.profile), messages_per_day)
+                       : ArrivalRate(rest_->cfg.profile, messages_per_day);
+  } catch (const std::invalid_argument& e) {
+    throw std::invalid_argument("tenant '" + rest_->cfg.id + "': " + e.what());
+  }
+}
+
+void Tenant::set_attachment_share(double share) {
+  if (!is_share(share))
+    throw std::invalid_argument("tenant '" + rest_->cfg.id + "': attachment_share must be in [0, 1]");
+  attachment_share_ = share;
+  rest_->cfg.attachment_share = share;
+}
+
+void Tenant::set_spam_share(double share) {
+  if (!is_share(share))
+    throw std::invalid_argument("tenant '" + rest_->cfg.id + "': spam_share must be in [0, 1]");
+  spam_share_ = share;
+  rest_->cfg.spam_share = share;
+}
+
+void Tenant::set_messages_per_day(double messages_per_day) {
+  const std::string who = "tenant '" + rest_->cfg.id + "': ";
+  if (rest_->pooled)
+    throw std::invalid_argument(who + "its arrivals are drawn by the pool '" + rest_->cfg.arrival_pool +
+                                "': its volume cannot change during a run");
+  if (mix_.empty() && messages_per_day > 0.0)
+    throw std::invalid_argument(who + "sends mail but has no recipients");
+  rest_->rate = rate_for(messages_per_day);
+  rest_->cfg.messages_per_day = messages_per_day;
+  if (!rest_->started) return;
+  ctx_->sim.cancel(rest_->next_legit);
+  rest_->next_legit = {};
+  schedule_next_legit(ctx_->sim.now());
 }
 
 void Tenant::validate_episode(const CompromiseEpisode& e) const {
@@ -108,7 +140,7 @@ void Tenant::schedule_next_legit(Time from) {
   // Memoryless: from any instant the integrated rate to the next arrival is a fresh Exp(1).
   const Time at =
       rest_->rate.next_arrival(ctx_->calendar, from, sim::exponential(traffic_rng_, 1.0), rest_->until);
-  if (at != kNever) ctx_->sim.schedule_at(at, *this, kLegitPayload);
+  if (at != kNever) rest_->next_legit = ctx_->sim.schedule_at(at, *this, kLegitPayload);
 }
 
 void Tenant::schedule_next_spam(std::size_t k, Time from) {

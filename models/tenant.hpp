@@ -101,6 +101,13 @@ class alignas(64) Tenant final : public sim::EventHandler {
   // Adds an episode at run time (a timeline action). Before start() it simply joins the config;
   // after, its chain begins at max(now, episode.start). Throws std::invalid_argument when invalid.
   void compromise(const CompromiseEpisode& episode);
+  // Timeline `set` actions (models/parameter.hpp): messages created from now on draw with the new
+  // share; a new volume redraws the pending legit arrival from now on the new rate. Throw
+  // std::invalid_argument (naming the tenant) for what the constructor would refuse, and for a
+  // volume change of a tenant whose arrivals a pool draws.
+  void set_attachment_share(double share);
+  void set_spam_share(double share);
+  void set_messages_per_day(double messages_per_day);
 
   void on_event(sim::Simulation& sim, std::uint64_t payload) override;
 
@@ -120,6 +127,7 @@ class alignas(64) Tenant final : public sim::EventHandler {
 
   void validate_episode(const CompromiseEpisode& e) const;
   EpisodeState make_state(const CompromiseEpisode& e) const;
+  ArrivalRate rate_for(double messages_per_day) const;
   void schedule_next_legit(sim::Time from);
   void schedule_next_spam(std::size_t k, sim::Time from);
   void begin_episode(std::size_t k);
@@ -151,6 +159,7 @@ class alignas(64) Tenant final : public sim::EventHandler {
     sim::RandomStream spam_rng;
     ArrivalRate rate{};
     std::vector<EpisodeState> episodes{};
+    sim::EventId next_legit{};  // the pending legit arrival, which a new volume replaces
     sim::Time until = 0;
     bool started = false;
     bool pooled = false;

@@ -260,7 +260,7 @@ TEST_CASE("actions: unknown names and missing pieces", "[scenario]") {
   CHECK(error_of(doc) ==
         "t.json: /timeline/0/action: unknown action 'set_treshold' (did you mean 'set_threshold'? "
         "expected one of: compromise, set_threshold, allowlist, restore_score, request_delisting, "
-        "reroute, gateway_outage, provider_fault, file_ticket, note)");
+        "reroute, gateway_outage, provider_fault, file_ticket, note, set)");
   doc["timeline"] = json::parse(R"([{"at": "1h", "action": "allowlist", "gateway": "va"}])");
   CHECK(error_of(doc) == "t.json: /timeline/0: missing required key 'tenant'");
   doc["timeline"] =

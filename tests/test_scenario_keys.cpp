@@ -42,7 +42,8 @@ json everything_else() {
     {"at": "1h", "action": "reroute", "tenant": "customer", "to": "other"},
     {"at": "1h", "action": "gateway_outage", "gateway": "mx", "duration": "1h"},
     {"at": "1h", "action": "provider_fault", "provider": "o365", "duration": "1h"},
-    {"at": "1h", "action": "note", "text": "done"}])");
+    {"at": "1h", "action": "note", "text": "done"},
+    {"at": "1h", "action": "set", "pointer": "/tenants/customer/attachment_share", "value": 0.1}])");
   return doc;
 }
 

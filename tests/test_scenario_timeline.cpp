@@ -29,7 +29,8 @@ TEST_CASE("every action type round-trips through the timeline", "[scenario]") {
     {"at": "8h", "action": "provider_fault", "provider": "o365", "duration": "1h", "attachments_only": false,
      "code": 451, "text": "4.0.0 x"},
     {"at": "9h", "actor": "customer", "action": "file_ticket", "to": "admin", "subject": "help"},
-    {"at": "2012-05-10T02:30:00-04:00", "action": "note", "text": "the end"}
+    {"at": "2012-05-10T02:30:00-04:00", "action": "note", "text": "the end"},
+    {"at": "11h", "action": "set", "pointer": "/gateways/prime/complaint_rate", "value": 0.2}
   ])");
   const io::LoadedScenario s = load(doc);
   const auto& tl = s.config.timeline;
@@ -84,6 +85,10 @@ TEST_CASE("every action type round-trips through the timeline", "[scenario]") {
   // 2012-05-10 02:30 -04:00 is 10 h after the 16:30 start.
   CHECK(tl[10].at == sim::hours(10));
   CHECK(std::get<Note>(tl[10].action).text == "the end");
+
+  const auto& sp = std::get<SetParameter>(tl[11].action);
+  CHECK(
+      (sp.parameter == Parameter::ComplaintRate && sp.gateway == 1 && sp.tenant == kNone && sp.value == 0.2));
 }
 
 TEST_CASE("action defaults", "[scenario]") {

@@ -1,11 +1,11 @@
-#include "experiments/json_pointer.hpp"
+#include "io/json_pointer.hpp"
 
 #include <algorithm>
 #include <cstdlib>
 
-namespace repsim::experiments {
+namespace repsim::io {
 
-std::vector<std::string> pointer_tokens(const std::string& pointer, const io::JsonNode& where) {
+std::vector<std::string> pointer_tokens(const std::string& pointer, const JsonNode& where) {
   if (pointer.empty() || pointer[0] != '/')
     where.fail("'" + pointer + "' is not a JSON pointer: it must start with '/'");
   std::vector<std::string> tokens;
@@ -28,7 +28,7 @@ std::vector<std::string> pointer_tokens(const std::string& pointer, const io::Js
 
 std::string pointer_prefix(const std::vector<std::string>& tokens, std::size_t n) {
   std::string p;
-  for (std::size_t i = 0; i < n && i < tokens.size(); ++i) p = io::pointer_child(p, tokens[i]);
+  for (std::size_t i = 0; i < n && i < tokens.size(); ++i) p = pointer_child(p, tokens[i]);
   return p.empty() ? "/" : p;
 }
 
@@ -40,4 +40,4 @@ std::optional<std::size_t> array_index(const std::string& token) {
   return static_cast<std::size_t>(std::strtoul(token.c_str(), nullptr, 10));
 }
 
-}  // namespace repsim::experiments
+}  // namespace repsim::io
