@@ -50,6 +50,10 @@ std::string_view event_kind_name(EventKind kind) {
       return "declines";
     case EventKind::FaultEnd:
       return "fault_end";
+    case EventKind::TicketAnswered:
+      return "ticket_answered";
+    case EventKind::TenantSuspended:
+      return "tenant_suspended";
   }
   return "unknown";
 }

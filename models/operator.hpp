@@ -30,7 +30,7 @@ class ActionSink {
 enum class TriggerKind : std::uint8_t {
   LegitBlockedFor,  // legit mail of a (tenant, gateway) pair refused without a break for `after`
   SpamComplaints,   // users report `count` accepted spam messages from a tenant
-  TicketReceived,   // a FileTicket addressed to this operator arrived
+  TicketReceived,   // a FileTicket addressed to this operator arrived (its tenant triggers it)
 };
 
 struct Trigger {
@@ -46,7 +46,8 @@ struct Playbook {
   // Most recipients never allowlist (seed 001: "no one whitelists. No one."): the chance the
   // operator actually does it when the condition holds.
   double probability = 1.0;
-  // An Allowlist or Reroute with tenant kNone acts on the tenant that triggered it.
+  // An Allowlist or Reroute with tenant kNone acts on the tenant that triggered it (for a ticket:
+  // the tenant it is about).
   Action action = Note{};
   bool repeat = false;  // false: acts at most once
 };
