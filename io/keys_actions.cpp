@@ -116,7 +116,12 @@ const KeyTable& file_ticket() {
   static const KeyTable t{"action_file_ticket",
                           false,
                           {
-                              {"to", kString, "operator id", kRequired, ""},
+                              {"to", kString, "operator or provider id", kRequired,
+                               "an operator's playbooks, or a provider's `support_desk`, answer it"},
+                              {"tenant", kString, "tenant id", prose("none"),
+                               "whom it is about: a `ticket_received` playbook's `allowlist` or "
+                               "`reroute` without `tenant` acts on it; **required** for a provider, "
+                               "one of its tenants"},
                               {"subject", kString, "string", literal(R"("")"), ""},
                           }};
   return t;

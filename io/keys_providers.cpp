@@ -88,7 +88,8 @@ const KeyTable& abuse_desk() {
           {"enabled", kBoolean, "boolean", literal("false"),
            "suspends a tenant whose abuse signals reach the threshold"},
           {"complaint_threshold", kInteger, "integer >= 1", literal("50"),
-           "complaints + caught spam of one tenant"},
+           "complaints (gateways' users reporting accepted spam, forwarded as a feedback loop) + spam "
+           "the outbound filter caught, of one tenant"},
           {"response_delay", kDuration, "duration", literal(R"("4h")"), "threshold crossed -> suspension"},
       }};
   return t;
@@ -104,8 +105,16 @@ const KeyTable& support_desk() {
            kString,
            "",
            literal(R"("ask_recipients_to_allowlist")"),
-           "what the answer says",
+           "what the answer does: the customer asks `recipients` to allowlist it, the desk files a "
+           "ticket to `vendor`, or the desk moves the tenant's new mail to `reroute_to`",
            {"ask_recipients_to_allowlist", "escalate_to_vendor", "reroute"}},
+          {"recipients", kArray, "array of operator ids", prose("none"),
+           "`ask_recipients_to_allowlist`: the recipients' mail admins the customer then files a ticket "
+           "to; none: the answer is only logged"},
+          {"vendor", kString, "operator id", prose("**required** for `escalate_to_vendor`"),
+           "the reputation vendor's team the desk escalates to"},
+          {"reroute_to", kString, "provider id", prose("**required** for `reroute`"),
+           "another provider with a pool that is not dedicated, for all the tenant's new mail"},
       }};
   return t;
 }

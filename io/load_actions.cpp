@@ -22,6 +22,26 @@ models::TenantIndex optional_tenant(const LoadContext& ctx, const JsonNode& n, A
   return models::kNone;  // the tenant that triggered the playbook
 }
 
+// `to` names an operator or a provider (ids are unique only within a kind, so not both).
+models::FileTicket load_ticket(const LoadContext& ctx, const JsonNode& n, Binding& b) {
+  models::FileTicket a;
+  const JsonNode to = n.at("to");
+  const std::string id = to.string();
+  const bool op = ctx.operators.find(id) != nullptr, provider = ctx.providers.find(id) != nullptr;
+  if (op && provider) to.fail("'" + id + "' is both an operator and a provider: rename one");
+  if (op || !provider) a.to = ctx.ref<models::OperatorIndex>(to);  // also the error for an unknown id
+  if (auto v = n.find("tenant")) a.tenant = ctx.ref<models::TenantIndex>(*v, &b);
+  if (auto v = n.find("subject")) a.subject = v->string();
+  if (!provider) return a;
+  a.provider = ctx.ref<models::ProviderIndex>(to);
+  if (a.tenant == models::kNone)
+    n.fail("a ticket to provider '" + id + "' needs 'tenant': its support desk answers a customer");
+  if (ctx.config.tenants[a.tenant].provider != a.provider)
+    n.at("tenant").fail("tenant '" + ctx.config.tenants[a.tenant].config.id +
+                        "' is not a customer of provider '" + id + "'");
+  return a;
+}
+
 }  // namespace
 
 models::Action load_action(const LoadContext& ctx, const JsonNode& n, ActionSite site, Binding& b) {
@@ -98,11 +118,8 @@ models::Action load_action(const LoadContext& ctx, const JsonNode& n, ActionSite
     if (auto v = n.find("gateway")) a.gateway = ctx.ref<models::GatewayIndex>(*v, &b);
     const JsonNode to = n.at("to");
     a.to = ctx.ref<models::ProviderIndex>(to);
-    bool has_entry_pool = false;
-    for (const PoolInfo& p : ctx.pool_info)
-      has_entry_pool =
-          has_entry_pool || (p.provider == a.to && p.assignment != models::Assignment::Dedicated);
-    if (!has_entry_pool) to.fail("provider '" + to.string() + "' has no shared pool to reroute onto");
+    if (!ctx.has_entry_pool(a.to))
+      to.fail("provider '" + to.string() + "' has no shared pool to reroute onto");
     return a;
   }
   if (name == "gateway_outage") {
@@ -125,9 +142,8 @@ models::Action load_action(const LoadContext& ctx, const JsonNode& n, ActionSite
   }
   if (name == "set") return load_set(ctx, n);
   if (name == "file_ticket") {
-    models::FileTicket a;
-    a.to = ctx.ref<models::OperatorIndex>(n.at("to"));
-    if (auto v = n.find("subject")) a.subject = v->string();
+    models::FileTicket a = load_ticket(ctx, n, b);
+    if (site == ActionSite::Timeline) check_ticket_names_tenant(ctx, n, a);  // playbooks: load_operators
     return a;
   }
   models::Note a;

@@ -144,6 +144,13 @@ class LoadContext {
   // An SMTP reply code that defers (4xx) or bounces (5xx).
   static std::uint16_t failure_code(const JsonNode& n);
 
+  // Whether provider p has a pool that is not dedicated, where rerouted mail lands (the pools loaded
+  // so far).
+  bool has_entry_pool(models::ProviderIndex p) const {
+    for (const PoolInfo& pool : pool_info)
+      if (pool.provider == p && pool.assignment != models::Assignment::Dedicated) return true;
+    return false;
+  }
   bool publishes_scores(models::ScorerIndex s) const {
     return config.scorers[s].publishes() == models::Publishes::Scores;
   }

@@ -32,7 +32,28 @@ models::Trigger load_trigger(const LoadContext& ctx, const JsonNode& n, Binding&
 
 }  // namespace
 
+bool acts_on_ticket_tenant(const models::OperatorConfig& o) {
+  for (const models::Playbook& pb : o.playbooks) {
+    if (pb.when.kind != models::TriggerKind::TicketReceived) continue;
+    const auto* allow = std::get_if<models::Allowlist>(&pb.action);
+    const auto* reroute = std::get_if<models::Reroute>(&pb.action);
+    if ((allow && allow->tenant == models::kNone && allow->ip == models::kNone) ||
+        (reroute && reroute->tenant == models::kNone))
+      return true;
+  }
+  return false;
+}
+
+void check_ticket_names_tenant(const LoadContext& ctx, const JsonNode& n, const models::FileTicket& t) {
+  if (t.provider != models::kNone || t.tenant != models::kNone) return;
+  const models::OperatorConfig& o = ctx.config.operators[t.to];
+  if (acts_on_ticket_tenant(o))
+    n.fail("operator '" + o.id + "' acts on the tenant a ticket is about: name the ticket's 'tenant'");
+}
+
 void load_operators(LoadContext& ctx, const JsonNode& array) {
+  // Tickets that playbooks file, checked once every operator they may go to is loaded.
+  std::vector<std::pair<JsonNode, models::FileTicket>> tickets;
   for (const JsonNode& n : array.items()) {
     n.check_keys(keys::operator_());
     models::OperatorConfig o;
@@ -49,14 +70,8 @@ void load_operators(LoadContext& ctx, const JsonNode& array) {
           pb.when = load_trigger(ctx, p.at("when"), b);
           if (auto x = p.find("probability")) pb.probability = x->share();
           pb.action = load_action(ctx, p.at("action"), ActionSite::Playbook, b);
-          // A ticket names no tenant, so the action must (the model would fail mid-run).
-          const auto* allow = std::get_if<models::Allowlist>(&pb.action);
-          const auto* reroute = std::get_if<models::Reroute>(&pb.action);
-          if (pb.when.kind == models::TriggerKind::TicketReceived &&
-              ((allow && allow->tenant == models::kNone && allow->ip == models::kNone) ||
-               (reroute && reroute->tenant == models::kNone)))
-            p.at("action").fail(
-                "a ticket_received trigger has no tenant to act on: name the action's 'tenant'");
+          if (const auto* t = std::get_if<models::FileTicket>(&pb.action))
+            tickets.emplace_back(p.at("action"), *t);
           if (auto x = p.find("repeat")) pb.repeat = x->boolean();
           return pb;
         });
@@ -65,6 +80,8 @@ void load_operators(LoadContext& ctx, const JsonNode& array) {
     }
     ctx.config.operators.push_back(std::move(o));
   }
+  // A ticket_received playbook without a tenant acts on the ticket's (the model would fail mid-run).
+  for (const auto& [node, ticket] : tickets) check_ticket_names_tenant(ctx, node, ticket);
 }
 
 }  // namespace repsim::io::detail

@@ -38,6 +38,11 @@ void load_episode_fields(const LoadContext& ctx, const JsonNode& n, models::Comp
 // population the episodes are the compromise template and take no start.
 models::TenantConfig load_tenant_config(const LoadContext& ctx, const JsonNode& n, bool population);
 
+// A ticket to an operator with a ticket_received playbook whose allowlist or reroute names no
+// tenant must name the tenant it is about: that playbook acts on it. Fails at n otherwise.
+bool acts_on_ticket_tenant(const models::OperatorConfig& o);
+void check_ticket_names_tenant(const LoadContext& ctx, const JsonNode& n, const models::FileTicket& t);
+
 enum class ActionSite { Timeline, Playbook };
 // {"action": name, ...fields of that action}; a timeline entry also has `at` and `actor`, which the
 // caller reads. In a playbook, allowlist and reroute may omit the tenant: the one that triggered it.

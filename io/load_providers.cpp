@@ -49,16 +49,46 @@ models::AbuseDesk load_abuse_desk(const JsonNode& n) {
   return d;
 }
 
-models::SupportDesk load_support_desk(const JsonNode& n) {
+models::SupportDesk load_support_desk(const LoadContext& ctx, const JsonNode& n, models::ProviderIndex self) {
+  using S = models::SupportStance;
   n.check_keys(keys::support_desk());
   models::SupportDesk d;
   if (auto v = n.find("response_delay")) d.response_delay = v->duration();
   if (auto v = n.find("stance"))
-    d.stance = v->choice<models::SupportStance>(
-        "stance", {{"ask_recipients_to_allowlist", models::SupportStance::AskRecipientsToAllowlist},
-                   {"escalate_to_vendor", models::SupportStance::EscalateToVendor},
-                   {"reroute", models::SupportStance::Reroute}});
+    d.stance = v->choice<S>("stance", {{"ask_recipients_to_allowlist", S::AskRecipientsToAllowlist},
+                                       {"escalate_to_vendor", S::EscalateToVendor},
+                                       {"reroute", S::Reroute}});
+  // Each stance's own key; another stance's would be silently ignored.
+  const std::string stance(models::stance_name(d.stance));
+  const std::string others = "does not apply to the " + stance + " stance";
+  if (d.stance != S::AskRecipientsToAllowlist) reject_keys(n, {"recipients"}, others);
+  if (d.stance != S::EscalateToVendor) reject_keys(n, {"vendor"}, others);
+  if (d.stance != S::Reroute) reject_keys(n, {"reroute_to"}, others);
+  if (auto v = n.find("recipients"))
+    for (const JsonNode& r : v->items()) d.recipients.push_back(ctx.ref<models::OperatorIndex>(r));
+  if (d.stance == S::EscalateToVendor) {
+    if (!n.has("vendor")) n.fail("the escalate_to_vendor stance needs 'vendor' (an operator id)");
+    d.vendor = ctx.ref<models::OperatorIndex>(n.at("vendor"));
+  }
+  if (d.stance == S::Reroute) {
+    if (!n.has("reroute_to")) n.fail("the reroute stance needs 'reroute_to' (another provider's id)");
+    const JsonNode to = n.at("reroute_to");
+    d.reroute_to = ctx.ref<models::ProviderIndex>(to);
+    if (d.reroute_to == self) to.fail("'reroute_to' names the provider itself: name another");
+  }
   return d;
+}
+
+// After every provider's pools are loaded: the reroute stance needs somewhere to land.
+void check_reroute_targets(const LoadContext& ctx, const JsonNode& array) {
+  const std::vector<JsonNode> providers = array.items();
+  for (std::size_t p = 0; p < providers.size(); ++p) {
+    const models::ProviderIndex to = ctx.config.providers[p].config.support_desk.reroute_to;
+    if (to != models::kNone && !ctx.has_entry_pool(to)) {
+      const JsonNode node = providers[p].at("support_desk").at("reroute_to");
+      node.fail("provider '" + node.string() + "' has no shared pool to reroute onto");
+    }
+  }
 }
 
 models::ProviderFault load_fault(const LoadContext& ctx, const JsonNode& n) {
@@ -143,7 +173,7 @@ void load_providers(LoadContext& ctx, const JsonNode& array) {
     if (auto v = n.find("dead_after")) c.dead_after = v->uint32_in(1, 1u << 20);
     if (auto v = n.find("outbound_filter")) c.filter = load_filter(*v);
     if (auto v = n.find("abuse_desk")) c.abuse_desk = load_abuse_desk(*v);
-    if (auto v = n.find("support_desk")) c.support_desk = load_support_desk(*v);
+    if (auto v = n.find("support_desk")) c.support_desk = load_support_desk(ctx, *v, index);
     if (auto v = n.find("faults"))
       for (const JsonNode& f : v->items()) c.faults.push_back(load_fault(ctx, f));
     const JsonNode pools = n.at("pools");
@@ -152,6 +182,7 @@ void load_providers(LoadContext& ctx, const JsonNode& array) {
     model_check(n, [&] { c.validate(); });
     ctx.config.providers.push_back(std::move(spec));
   }
+  check_reroute_targets(ctx, array);
 }
 
 }  // namespace repsim::io::detail

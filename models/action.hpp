@@ -71,9 +71,14 @@ struct ProviderFaultAction {
   std::string text = "5.6.0 Corrupt message content";
 };
 
-// A ticket lands in an operator's queue; the operator's TicketReceived playbooks answer it.
+// A ticket lands in an operator's queue, where the operator's TicketReceived playbooks answer it,
+// or at a provider's support desk (provider set, to kNone), which answers by its stance.
 struct FileTicket {
   OperatorIndex to = kNone;
+  ProviderIndex provider = kNone;
+  // Whom the ticket is about: a playbook's Allowlist or Reroute without a tenant acts on it.
+  // Required for a provider's desk (one of its tenants).
+  TenantIndex tenant = kNone;
   std::string subject;
 };
 

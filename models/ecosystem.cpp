@@ -35,6 +35,7 @@ Ecosystem::Ecosystem(EcosystemConfig config)
   build_providers();
   build_tenants();
   build_operators();
+  wire_desks();
   register_gauges();
   log_initial_bands();
   watch_notices();
@@ -426,6 +427,10 @@ std::string_view Ecosystem::actor_name(Actor actor) const {
       return operator_name(OperatorIndex{actor.index});
     case ActorKind::Scorer:
       return scorers_[actor.index]->id();
+    case ActorKind::Provider:
+      return provider_name(ProviderIndex{actor.index});
+    case ActorKind::Tenant:
+      return tenant_name(TenantIndex{actor.index});
     case ActorKind::Ledger:
       break;
   }

@@ -100,6 +100,11 @@ class Ecosystem final : public MessageSink, public DeliveryNetwork, public Actio
   void build_providers();
   void build_tenants();
   void build_operators();
+  // The providers' desks (ecosystem_desks.cpp): complaints to the abuse desks, suspensions and
+  // ticket answers to the log, and what each support stance does.
+  void wire_desks();
+  void file_with_desk(const FileTicket& ticket);
+  void answer_ticket(const TicketAnswer& answer);
   void register_gauges();
   void start();
   void authorize(TenantIndex tenant, ProviderIndex provider);

@@ -132,6 +132,8 @@ void Ecosystem::apply(const Action& action, Actor actor) {
                        ProviderFault{now, now + a.duration, a.attachments_only, a.share, a.code, a.text});
                  },
                  [&](const FileTicket& a) {
+                   if (a.tenant != kNone) check(a.tenant, tenants_.size(), "tenant");
+                   if (a.provider != kNone) return file_with_desk(a);
                    check(a.to, operators_.size(), "operator");
                    operators_[a.to]->on_ticket(a);
                  },
@@ -235,7 +237,11 @@ Event Ecosystem::action_event(const Action& action, Actor actor) const {
                    e.provider = a.provider;
                    e.value = a.code;
                  },
-                 [&](const FileTicket& a) { e.op = a.to; },
+                 [&](const FileTicket& a) {
+                   e.op = a.to;
+                   e.provider = a.provider;
+                   e.tenant = a.tenant;
+                 },
                  [&](const Note&) {},
                  [&](const SetParameter& a) {
                    e.tenant = a.tenant;
@@ -291,7 +297,11 @@ std::string Ecosystem::describe(const Action& action) const {
             return provider_name(a.provider) + " answers " + std::to_string(a.code) + " " + a.text + " for " +
                    sim::format_duration(a.duration) + broken_mail(a.attachments_only, a.share);
           },
-          [&](const FileTicket& a) { return "to " + operator_name(a.to) + ": " + a.subject; },
+          [&](const FileTicket& a) {
+            const std::string& to = a.provider != kNone ? provider_name(a.provider) : operator_name(a.to);
+            return "to " + to + (a.tenant != kNone ? " about " + tenant_name(a.tenant) : "") + ": " +
+                   a.subject;
+          },
           [&](const Note& a) { return a.text; },
           [&](const SetParameter& a) {
             const std::string whose = owner(a.parameter) == ParameterOwner::Tenant ? tenant_name(a.tenant)

@@ -52,6 +52,10 @@ std::string_view event_kind_name(EventKind kind) {
       return "fault_end";
     case EventKind::SetParameter:
       return "set";
+    case EventKind::TicketAnswered:
+      return "ticket_answered";
+    case EventKind::TenantSuspended:
+      return "tenant_suspended";
   }
   return "unknown";
 }

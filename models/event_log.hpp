@@ -49,6 +49,11 @@ enum class EventKind : std::uint8_t {
   // An action: a scenario parameter's new value (value), its tenant or gateway; text names the
   // parameter.
   SetParameter,
+  // A provider's desks; actor: the provider. TicketAnswered: its support desk answers a ticket
+  // about `tenant` (text: the stance; value: hours from filing); what the stance does follows as
+  // actions. TenantSuspended: its abuse desk suspends `tenant` (value: the tenant's abuse signals).
+  TicketAnswered,
+  TenantSuspended,
 };
 
 // "band_change", "outage_start", "set_threshold", ...: the kind column of events.csv.
@@ -62,6 +67,8 @@ enum class ActorKind : std::uint8_t {
   WhatIf,    // the same, added in the visualizer
   Operator,  // index: OperatorIndex
   Scorer,    // index: ScorerIndex
+  Provider,  // a provider's desk; index: ProviderIndex
+  Tenant,    // a provider's customer passing on its support desk's advice; index: TenantIndex
 };
 
 struct Actor {

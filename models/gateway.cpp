@@ -125,7 +125,9 @@ SmtpReply Gateway::receive(const Message& m, IpIndex ip, ProviderIndex via, sim:
   const double p = m.kind == MessageKind::Spam ? cfg_.content.spam_detection : cfg_.content.false_positive;
   const bool spam_verdict = sim::bernoulli(content_rng_, p);
   const SmtpReply r = filter(m, ip, spam_verdict, now);
-  report(m, ip, spam_verdict, r, now);
+  const std::uint32_t reported = complaints(m, r);
+  report(m, ip, spam_verdict, r, reported, now);
+  if (reported > 0 && complaint_hook_) complaint_hook_(m, via, reported);
   return r;
 }
 
@@ -179,13 +181,20 @@ SmtpReply Gateway::authenticate(const Message& m, IpIndex ip) const {
   return SmtpReply::accept();
 }
 
-void Gateway::report(const Message& m, IpIndex ip, bool spam_verdict, const SmtpReply& r, sim::Time now) {
+// The stream serves complaints alone, so drawing them also where no scorer reads them (a gateway
+// with no reports_to) moves no other draw.
+std::uint32_t Gateway::complaints(const Message& m, const SmtpReply& r) {
+  if (cfg_.complaint_rate <= 0.0 || m.kind != MessageKind::Spam || !r.accepted()) return 0;
+  return sim::bernoulli(complaint_rng_, cfg_.complaint_rate) ? 1 : 0;
+}
+
+void Gateway::report(const Message& m, IpIndex ip, bool spam_verdict, const SmtpReply& r,
+                     std::uint32_t complaints, sim::Time now) {
   if (cfg_.reports_to.empty()) return;
   Observation o;
   o.messages = 1;
   o.spam = spam_verdict ? 1 : 0;
-  if (m.kind == MessageKind::Spam && r.accepted())
-    o.complaints = sim::bernoulli(complaint_rng_, cfg_.complaint_rate) ? 1 : 0;
+  o.complaints = complaints;
   o.trap_hits = m.to_trap ? 1 : 0;
   const bool before_data = r.cause == BlockCause::Reputation || r.cause == BlockCause::Blocklist ||
                            r.cause == BlockCause::Throttle;

@@ -20,6 +20,7 @@
 // each scorer in reports_to (outages, connection limits and DNS failures never reach a sensor).
 #include <cstdint>
 #include <deque>
+#include <functional>
 #include <string>
 #include <vector>
 
@@ -101,6 +102,13 @@ class alignas(sim::kCacheLine) Gateway {
   // The reply's text stays valid for the gateway's lifetime.
   SmtpReply receive(const Message& m, IpIndex ip, ProviderIndex via, sim::Time now);
 
+  // Called when users report accepted spam (complaint_rate per message) with the message, the
+  // provider it came from and the number of complaints: the ecosystem forwards them to that
+  // provider's abuse desk, as a mailbox provider's feedback loop sends ARF reports to the owner
+  // of the sending IP.
+  using ComplaintHook = std::function<void(const Message&, ProviderIndex via, std::uint32_t count)>;
+  void on_complaints(ComplaintHook hook) { complaint_hook_ = std::move(hook); }
+
   // Operator and timeline actions.
   void set_threshold(double t);  // accept scores >= t before the policy table
   // A timeline `set` of one of the gateway's parameters (models/parameter.hpp): attempts from now
@@ -136,7 +144,10 @@ class alignas(sim::kCacheLine) Gateway {
   SmtpReply filter(const Message& m, IpIndex ip, bool spam_verdict, sim::Time now);
   SmtpReply apply_policy(IpIndex ip, sim::Time now);
   SmtpReply authenticate(const Message& m, IpIndex ip) const;
-  void report(const Message& m, IpIndex ip, bool spam_verdict, const SmtpReply& reply, sim::Time now);
+  // Users' complaints about m: accepted spam only, one draw each when complaint_rate > 0.
+  std::uint32_t complaints(const Message& m, const SmtpReply& reply);
+  void report(const Message& m, IpIndex ip, bool spam_verdict, const SmtpReply& reply,
+              std::uint32_t complaints, sim::Time now);
   void validate() const;
 
   // The gateway's streams, split from its own in this order (the order fixes every draw).
@@ -164,6 +175,7 @@ class alignas(sim::kCacheLine) Gateway {
   sim::RandomStream complaint_rng_;  // accepted spam only
   std::deque<OutageWindow> outages_;
   HourlyBudget budget_;
+  ComplaintHook complaint_hook_;
 };
 
 }  // namespace repsim::models

@@ -100,10 +100,14 @@ void Operator::on_outage(const OutageInterval& outage, bool opened) {
 }
 
 void Operator::on_ticket(const FileTicket& ticket) {
-  sink_.emit(
-      Event{.kind = EventKind::TicketReceived, .actor = actor(), .op = index_, .text = ticket.subject});
+  sink_.emit(Event{.kind = EventKind::TicketReceived,
+                   .actor = actor(),
+                   .tenant = ticket.tenant,
+                   .op = index_,
+                   .text = ticket.subject});
+  // The ticket's tenant (kNone when it names none) is the one its playbooks act on.
   for (std::uint32_t k = 0; k < cfg_.playbooks.size(); ++k)
-    if (cfg_.playbooks[k].when.kind == TriggerKind::TicketReceived) decide_later(k, kNone, kNone, 0);
+    if (cfg_.playbooks[k].when.kind == TriggerKind::TicketReceived) decide_later(k, ticket.tenant, kNone, 0);
 }
 
 void Operator::on_spam_accepted(TenantIndex tenant, GatewayIndex gateway) {

@@ -30,7 +30,7 @@ class ActionSink {
 enum class TriggerKind : std::uint8_t {
   LegitBlockedFor,  // legit mail of a (tenant, gateway) pair refused without a break for `after`
   SpamComplaints,   // users report `count` accepted spam messages from a tenant
-  TicketReceived,   // a FileTicket addressed to this operator arrived
+  TicketReceived,   // a FileTicket addressed to this operator arrived (its tenant triggers it)
 };
 
 struct Trigger {
@@ -47,7 +47,8 @@ struct Playbook {
   // its operator does. The 2012 recipients never allowlisted (seed 001: "no one whitelists. No
   // one."): six_day_outage writes 0 on its allowlist playbooks.
   double probability = 1.0;
-  // An Allowlist or Reroute with tenant kNone acts on the tenant that triggered it.
+  // An Allowlist or Reroute with tenant kNone acts on the tenant that triggered it (for a ticket:
+  // the tenant it is about).
   Action action = Note{};
   bool repeat = false;  // false: acts at most once
 };

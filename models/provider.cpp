@@ -23,6 +23,10 @@ void ProviderConfig::validate() const {
     bad("abuse_desk.complaint_threshold must be >= 1");
   if (abuse_desk.response_delay < 0) bad("abuse_desk.response_delay must be >= 0");
   if (support_desk.response_delay < 0) bad("support_desk.response_delay must be >= 0");
+  if (support_desk.stance == SupportStance::EscalateToVendor && support_desk.vendor == kNone)
+    bad("the escalate_to_vendor stance needs support_desk.vendor");
+  if (support_desk.stance == SupportStance::Reroute && support_desk.reroute_to == kNone)
+    bad("the reroute stance needs support_desk.reroute_to");
   for (const ProviderFault& f : faults)
     if (f.end <= f.start) bad("a fault must end after it starts");
 }
@@ -35,6 +39,8 @@ Provider::Provider(ProviderIndex index, ProviderConfig cfg, ProviderContext ctx,
       abuse_(cfg_.abuse_desk),
       connections_(cfg_.max_connections_per_destination, cfg_.session_time) {
   cfg_.validate();
+  if (cfg_.support_desk.stance == SupportStance::Reroute && cfg_.support_desk.reroute_to == index_)
+    throw std::invalid_argument("provider " + cfg_.id + ": support_desk.reroute_to is the provider itself");
   for (ProviderFault& f : cfg_.faults) faults_.push_back(std::move(f));
   cfg_.faults.clear();
 }

@@ -135,7 +135,8 @@ class Provider final : public sim::EventHandler {
     suspend_hooks_.push_back(std::move(hook));
   }
 
-  // A customer's ticket: the support desk answers after support_desk.response_delay with its stance.
+  // A customer's ticket about `tenant`: the support desk answers after support_desk.response_delay
+  // with its stance; the ecosystem logs the answer and applies follow_up(answer, desk).
   void file_ticket(TenantIndex tenant, std::function<void(const TicketAnswer&)> on_answer);
 
   // Faults of the config and those added later; config().faults is left empty (moved here).

@@ -34,9 +34,9 @@ std::vector<const Event*> records_of(const Ecosystem& eco, EventKind kind) {
 
 TEST_CASE("every kind has its own name; actions keep the names scenario files use", "[event_log]") {
   std::set<std::string_view> names;
-  for (int k = 0; k <= static_cast<int>(EventKind::SetParameter); ++k)
+  for (int k = 0; k <= static_cast<int>(EventKind::TenantSuspended); ++k)
     names.insert(models::event_kind_name(static_cast<EventKind>(k)));
-  CHECK(names.size() == static_cast<std::size_t>(EventKind::SetParameter) + 1);
+  CHECK(names.size() == static_cast<std::size_t>(EventKind::TenantSuspended) + 1);
   CHECK(names.count("unknown") == 0);
 
   CHECK(models::event_kind(models::SetThreshold{}) == EventKind::SetThreshold);
@@ -47,6 +47,8 @@ TEST_CASE("every kind has its own name; actions keep the names scenario files us
   CHECK(models::action_name(models::SetParameter{}) == "set");
   CHECK(models::event_kind_name(EventKind::DelistedOnRequest) == "delisted_on_request");
   CHECK(models::event_kind_name(EventKind::InitialBand) == "initial_band");
+  CHECK(models::event_kind_name(EventKind::TicketAnswered) == "ticket_answered");
+  CHECK(models::event_kind_name(EventKind::TenantSuspended) == "tenant_suspended");
 }
 
 TEST_CASE("from and to name bands, unscored or listings by kind", "[event_log]") {

@@ -65,9 +65,8 @@ TEST_CASE("a ticket filed Friday 17:00 is first acted on Monday", "[operator]") 
               sim::RandomStream(1));
   // Fri 11 May 17:00 = 2 days 17 h after Wed 00:00. Office hours Mon-Fri 09-17: the first look is
   // Mon 14 May 09:00 (5 d 9 h), the action two working hours later, 11:00 (5 d 11 h).
-  s.schedule_at(hours(2 * 24 + 17), [&](sim::Simulation&) {
-    op.on_ticket(FileTicket{0_operator, "please"});
-  });
+  s.schedule_at(hours(2 * 24 + 17),
+                [&](sim::Simulation&) { op.on_ticket(FileTicket{.to = 0_operator, .subject = "please"}); });
   s.run();
   REQUIRE(sink.applied.size() == 1);
   CHECK(sink.applied[0].time == hours(5 * 24 + 11));
@@ -87,7 +86,8 @@ TEST_CASE("a delay that runs past closing time continues the next working mornin
   sink.sim = &s;
   Operator op(0_operator, admins(on_ticket(Note{"x"}), hours(3)), s, kCal, sink, sim::RandomStream(1));
   // Wed 16:00 + 3 h = 19:00, outside hours -> Thu 09:00 (1 d 9 h).
-  s.schedule_at(hours(16), [&](sim::Simulation&) { op.on_ticket(FileTicket{0_operator, ""}); });
+  s.schedule_at(hours(16),
+                [&](sim::Simulation&) { op.on_ticket(FileTicket{.to = 0_operator, .subject = ""}); });
   s.run();
   REQUIRE(sink.applied.size() == 1);
   CHECK(sink.applied[0].time == hours(24 + 9));
@@ -100,13 +100,36 @@ TEST_CASE("most recipients never allowlist: probability 0 always declines, logge
   sink.sim = &s;
   Operator op(0_operator, admins(on_ticket(Allowlist{0_gateway, 3_tenant, kNone}, 0.0)), s, kCal, sink,
               sim::RandomStream(1));
-  s.schedule_at(hours(10), [&](sim::Simulation&) { op.on_ticket(FileTicket{0_operator, "allowlist us"}); });
+  s.schedule_at(hours(10), [&](sim::Simulation&) {
+    op.on_ticket(FileTicket{.to = 0_operator, .subject = "allowlist us"});
+  });
   s.run();
   CHECK(sink.applied.empty());
   REQUIRE(sink.logged.size() == 2);
   CHECK(sink.logged[1].kind == EventKind::Declines);
   CHECK(sink.logged[1].actor == Actor{ActorKind::Operator, 0});
   CHECK(sink.logged[1].text == "allowlist");
+}
+
+TEST_CASE("a ticket's playbook without a tenant acts on the tenant the ticket is about", "[operator]") {
+  sim::Simulation s;
+  RecordingSink sink;
+  sink.sim = &s;
+  Operator op(0_operator, admins(on_ticket(Allowlist{0_gateway, kNone, kNone})), s, kCal, sink,
+              sim::RandomStream(1));
+  s.schedule_at(hours(10), [&](sim::Simulation&) {
+    op.on_ticket(FileTicket{.to = 0_operator, .tenant = 2_tenant, .subject = "allowlist us"});
+  });
+  s.run();
+  REQUIRE(sink.logged.size() == 1);
+  CHECK(sink.logged[0].kind == EventKind::TicketReceived);
+  CHECK(sink.logged[0].tenant == 2_tenant);
+  REQUIRE(sink.actions.size() == 1);
+  const auto* allow = std::get_if<Allowlist>(&sink.actions[0]);
+  REQUIRE(allow != nullptr);
+  CHECK(allow->tenant == 2_tenant);
+  CHECK(allow->gateway == 0_gateway);
+  CHECK(sink.applied[0].time == hours(12));  // Wed 10:00 + 2 working hours
 }
 
 TEST_CASE("an allowlist probability is honoured over many operators", "[operator]") {
@@ -121,7 +144,7 @@ TEST_CASE("an allowlist probability is honoured over many operators", "[operator
         OperatorIndex{i}, admins(on_ticket(Allowlist{0_gateway, 1_tenant, kNone}, 0.3)), s, kCal, sink,
         streams.stream(static_cast<std::uint64_t>(i), "operator")));
   s.schedule_at(hours(10), [&](sim::Simulation&) {
-    for (auto& op : ops) op->on_ticket(FileTicket{0_operator, ""});
+    for (auto& op : ops) op->on_ticket(FileTicket{.to = 0_operator, .subject = ""});
   });
   s.run();
   CHECK(std::abs(static_cast<double>(sink.applied.size()) - 600.0) < 4 * 20.5);

@@ -239,7 +239,9 @@ TEST_CASE("complaints reported to a disabled desk suspend nobody", "[provider]")
 
 TEST_CASE("the support desk answers a ticket after its delay with its stance", "[provider]") {
   ProviderConfig cfg = base();
-  cfg.support_desk = SupportDesk{hours(30), SupportStance::Reroute};
+  cfg.support_desk.response_delay = hours(30);
+  cfg.support_desk.stance = SupportStance::Reroute;
+  cfg.support_desk.reroute_to = 1_provider;
   World w(cfg);
   std::vector<TicketAnswer> answers;
   w.sim.schedule_at(hours(2), [&](Simulation&) {
@@ -265,6 +267,11 @@ TEST_CASE("provider config validation", "[provider]") {
   cfg = base();
   cfg.faults.push_back(ProviderFault{hours(2), hours(1)});
   CHECK_THROWS_AS(cfg.validate(), std::invalid_argument);
+  cfg = base();
+  cfg.support_desk.stance = SupportStance::EscalateToVendor;  // with no vendor to escalate to
+  CHECK_THROWS_WITH(cfg.validate(), Catch::Contains("support_desk.vendor"));
+  cfg.support_desk.stance = SupportStance::Reroute;  // with nowhere to reroute to
+  CHECK_THROWS_WITH(cfg.validate(), Catch::Contains("support_desk.reroute_to"));
   CHECK_NOTHROW(base().validate());
 }
 

@@ -278,10 +278,11 @@ TEST_CASE("actions: unknown names and missing pieces", "[scenario]") {
         "t.json: /timeline/0: tenant 'quiet' has no recipients to lend: give the action 'recipients'");
   doc = base_scenario();
   doc["operators"][0]["playbooks"] = json::parse(
-      R"([{"when": {"kind": "ticket_received"}, "action": {"action": "reroute", "to": "other"}}])");
+      R"([{"when": {"kind": "ticket_received"}, "action": {"action": "reroute", "to": "other"}},
+          {"when": {"kind": "legit_blocked_for"}, "action": {"action": "file_ticket", "to": "admin"}}])");
   CHECK(error_of(doc) ==
-        "t.json: /operators/0/playbooks/0/action: a ticket_received trigger has no tenant to act on: "
-        "name the action's 'tenant'");
+        "t.json: /operators/0/playbooks/1/action: operator 'admin' acts on the tenant a ticket is about: "
+        "name the ticket's 'tenant'");
   doc = base_scenario();
   doc["timeline"] = json::parse(
       R"([{"at": "1h", "action": "restore_score", "scorer": "sb", "ips": ["10.0.0.1"], "score": 0}])");

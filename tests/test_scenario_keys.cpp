@@ -33,6 +33,8 @@ json everything_else() {
   doc["operators"][0]["playbooks"] = json::parse(R"([
     {"when": {"kind": "spam_complaints", "tenant": "customer", "count": 2},
      "action": {"action": "reroute", "to": "other"}}])");
+  doc["providers"][0]["support_desk"] = json::parse(R"({"stance": "reroute", "reroute_to": "other"})");
+  doc["providers"][1]["support_desk"] = json::parse(R"({"recipients": ["admin"]})");
   doc["timeline"] = json::parse(R"([
     {"at": "1h", "action": "compromise", "tenant": "customer", "duration": "1h", "messages_per_hour": 5},
     {"at": "1h", "action": "set_threshold", "gateway": "va", "threshold": "Neutral"},
@@ -42,6 +44,7 @@ json everything_else() {
     {"at": "1h", "action": "reroute", "tenant": "customer", "to": "other"},
     {"at": "1h", "action": "gateway_outage", "gateway": "mx", "duration": "1h"},
     {"at": "1h", "action": "provider_fault", "provider": "o365", "duration": "1h"},
+    {"at": "1h", "action": "file_ticket", "to": "o365", "tenant": "customer"},
     {"at": "1h", "action": "note", "text": "done"},
     {"at": "1h", "action": "set", "pointer": "/tenants/customer/attachment_share", "value": 0.1}])");
   return doc;

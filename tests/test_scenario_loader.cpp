@@ -82,6 +82,7 @@ TEST_CASE("a complete scenario loads into the expected config", "[scenario]") {
   CHECK(o365.abuse_desk.response_delay == sim::hours(2));
   CHECK(o365.support_desk.response_delay == sim::hours(48));
   CHECK(o365.support_desk.stance == SupportStance::EscalateToVendor);
+  CHECK(o365.support_desk.vendor == 1_operator);
   REQUIRE(o365.faults.size() == 1);
   CHECK(o365.faults[0].start == sim::days(1));
   CHECK(o365.faults[0].end == sim::days(1) + sim::hours(2));
@@ -228,6 +229,8 @@ TEST_CASE("a complete scenario loads into the expected config", "[scenario]") {
   CHECK(c.timeline[0].actor == "customer");
   const auto& ticket = std::get<FileTicket>(c.timeline[0].action);
   CHECK(ticket.to == 1);
+  CHECK(ticket.tenant == 0_tenant);
+  CHECK(ticket.provider == kNone);
   CHECK(ticket.subject == "please look");
 }
 
