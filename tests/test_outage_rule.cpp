@@ -26,7 +26,8 @@ Message legit() {
 
 }  // namespace
 
-TEST_CASE("a streak is an outage once it lasts min_duration, told then with its true start", "[outage_rule]") {
+TEST_CASE("a streak is an outage once it lasts min_duration, told then with its true start",
+          "[outage_rule]") {
   Ledger l(1, 1);
   std::vector<std::pair<OutageInterval, bool>> told;
   l.on_outage_change([&](const OutageInterval& o, bool opened) { told.emplace_back(o, opened); });
@@ -120,9 +121,9 @@ TEST_CASE("finish settles open streaks at the run's end", "[outage_rule]") {
     m[t] = legit();
     m[t].tenant = TenantIndex{t};
   }
-  l.on_attempt(m[0], kReject, hours(1));  // quiet for 2 h 1 us at the end: ended at 1 h, a blip
-  l.on_attempt(m[1], kDefer, hours(1));   // waiting since 1 h, 2 h 1 us by the end: an open outage
-  l.on_attempt(m[2], kReject, hours(2));  // 1 h before the end, quiet for 1 h: an open outage
+  l.on_attempt(m[0], kReject, hours(1));      // quiet for 2 h 1 us at the end: ended at 1 h, a blip
+  l.on_attempt(m[1], kDefer, hours(1));       // waiting since 1 h, 2 h 1 us by the end: an open outage
+  l.on_attempt(m[2], kReject, hours(2));      // 1 h before the end, quiet for 1 h: an open outage
   l.on_attempt(m[3], kReject, hours(2) + 2);  // 1 h less 1 us by the end: a blip
   l.finish({}, hours(3) + 1);
   REQUIRE(l.outages().size() == 2);
