@@ -28,6 +28,25 @@ const KeyTable& scenario() {
           {"gateways", kArray, "array", literal("[]"), "receiving organisations: single and populations"},
           {"operators", kArray, "array", literal("[]"), "people who react, with their playbooks"},
           {"timeline", kArray, "array", literal("[]"), "scripted actions at given times"},
+          {"cut_off", kObject, "object", literal("{}"),
+           "when a (tenant, gateway) pair counts as cut off: what outage intervals, outage hours and "
+           "outages_total count, and what operators' legit_blocked_for watches, below"},
+      }};
+  return t;
+}
+
+const KeyTable& cut_off() {
+  static const KeyTable t{
+      "cut_off",
+      true,
+      {
+          {"quiet_gap", kDuration, "positive duration", literal(R"("2h")"),
+           "a pair that makes no attempt for longer than this after a refusal was cut off until that "
+           "refusal, not until its next delivery (nights, a sender that stops); longer than the longest "
+           "documented retry interval (Postfix's 4000 s), so mail waiting in a queue stays cut off"},
+          {"min_duration", kDuration, "duration", literal(R"("1h")"),
+           "refusals with no legit delivery for less than this are a blip (refusal_blips), not an "
+           "outage: a partial fault lets most mail through"},
       }};
   return t;
 }
@@ -36,6 +55,7 @@ const std::vector<const KeyTable*>& all() {
   static const std::vector<const KeyTable*> tables = [] {
     std::vector<const KeyTable*> out{
         &scenario(),
+        &cut_off(),
         &scorer(),
         &scale(),
         &senderbase(),

@@ -47,6 +47,11 @@ LoadedScenario load_scenario_json(const nlohmann::json& document, const std::str
   if (auto v = root.find("seed")) c.seed = v->unsigned_in(0, UINT64_MAX);
   if (options.seed) c.seed = *options.seed;
   if (auto v = root.find("sample_every")) c.sample_every = v->positive_duration();
+  if (auto v = root.find("cut_off")) {
+    v->check_keys(keys::cut_off());
+    if (auto gap = v->find("quiet_gap")) c.cut_off.quiet_gap = gap->positive_duration();
+    if (auto min = v->find("min_duration")) c.cut_off.min_duration = min->duration();
+  }
 
   detail::register_ids(ctx, root);
   // Scorers and providers (with their pools and IPs) first: the other sections refer to them, and

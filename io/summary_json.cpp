@@ -17,21 +17,6 @@ using json = nlohmann::ordered_json;
 using models::DeliveryCounts;
 using models::Ecosystem;
 
-void add_counts(DeliveryCounts& into, const DeliveryCounts& c) {
-  into.sent += c.sent;
-  into.delivered += c.delivered;
-  into.deferred_attempts += c.deferred_attempts;
-  into.deferred_messages += c.deferred_messages;
-  into.rejected += c.rejected;
-  into.expired += c.expired;
-  into.filtered += c.filtered;
-  into.queued_at_end += c.queued_at_end;
-  into.legit_blocked += c.legit_blocked;
-  into.spam_accepted += c.spam_accepted;
-  into.delay_notices += c.delay_notices;
-  into.latency_s.merge(c.latency_s);
-}
-
 bool is_blocklist(const Ecosystem& eco, models::ScorerIndex s) {
   return eco.scorer(s).publishes() == models::Publishes::Listings;
 }
@@ -55,9 +40,9 @@ json tenants_json(const Ecosystem& eco, const Grouping& tg, const Grouping& gg, 
   std::vector<Cell> cells(tg.names.size());
   std::map<std::pair<std::size_t, std::size_t>, Cell> pairs;  // (tenant group, gateway group)
   for (models::TenantIndex t{0}; t < eco.tenant_count(); ++t)
-    add_counts(cells[tg.group_of[t]].counts, ledger.tenant(t));
+    cells[tg.group_of[t]].counts.add(ledger.tenant(t));
   for (const auto& [t, g] : ledger.pairs())
-    add_counts(pairs[{tg.group_of[t], gg.group_of[g]}].counts, ledger.pair(t, g));
+    pairs[{tg.group_of[t], gg.group_of[g]}].counts.add(ledger.pair(t, g));
   for (const models::OutageInterval& o : ledger.outages()) {
     const double hours = sim::to_hours(o.duration(end));
     cells[tg.group_of[o.tenant]].outage_hours += hours;
@@ -78,7 +63,7 @@ json tenants_json(const Ecosystem& eco, const Grouping& tg, const Grouping& gg, 
 json gateways_json(const Ecosystem& eco, const Grouping& gg, sim::Time end) {
   std::vector<Cell> cells(gg.names.size());
   for (models::GatewayIndex g{0}; g < eco.gateway_count(); ++g)
-    add_counts(cells[gg.group_of[g]].counts, eco.ledger().gateway(g));
+    cells[gg.group_of[g]].counts.add(eco.ledger().gateway(g));
   for (const models::OutageInterval& o : eco.ledger().outages())
     cells[gg.group_of[o.gateway]].outage_hours += sim::to_hours(o.duration(end));
   json out = json::object();
@@ -309,6 +294,7 @@ json counts_json(const DeliveryCounts& c, double outage_hours) {
   j["legit_blocked"] = c.legit_blocked;
   j["spam_accepted"] = c.spam_accepted;
   j["delay_notices"] = c.delay_notices;
+  j["refusal_blips"] = c.refusal_blips;
   j["outage_hours"] = outage_hours;
   if (c.latency_s.count() == 0) {
     j["latency_s"] = nullptr;

@@ -6,10 +6,12 @@
 //   tenants_grouped, gateway_count, gateways_grouped, tenants, gateways, pools, ip_count, ips,
 //   outages_total, outages
 // * tenants.<id>: sent, delivered, deferred_attempts, bounced, rejected, expired, filtered,
-//   queued_at_end, legit_blocked, spam_accepted, delay_notices, outage_hours,
+//   queued_at_end, legit_blocked, spam_accepted, delay_notices, refusal_blips (refusal streaks too
+//   short to be an outage, docs/outages.md), outage_hours,
 //   latency_s {p50, p95, p99} (whole seconds; null when nothing was delivered), by_gateway.<gw>: the
 //   same fields for that pair. outage_hours sums the pair outages (so a tenant cut off from two
-//   gateways for an hour counts 2), open ones up to the end of the run.
+//   gateways for an hour counts 2), open ones up to the end of the run; an outage is a time the pair
+//   was cut off as docs/outages.md defines it (the scenario's cut_off rule).
 //   Worlds of more than kMaxListedTenants tenants are grouped by population: the key is the id
 //   before '#' (population members are "<population>#<k>"), fields are sums over the members,
 //   latencies come from the merged histograms, and "members" counts them; tenants_grouped says so.
@@ -25,7 +27,8 @@
 //   exact from the event log's initial bands and band changes; for
 //   blocklists listed_end, listings, hours_listed. Listed only up to kMaxListedIps IPs (ips is
 //   empty beyond; pools still covers them).
-// * outages: {tenant, gateway, start, end (null while still open), hours, cause}, sorted by
+// * outages: {tenant, gateway, start, end (null while still open), hours, cause}, the intervals a
+//   pair was cut off (docs/outages.md: blips are left out), sorted by
 //   (start, tenant, gateway); at most kMaxListedOutages entries (outages_total counts all; events.csv
 //   has every outage_start / outage_end).
 // Numbers: counts are integers, times in seconds are integers when whole, other values are the

@@ -25,7 +25,7 @@ Ecosystem::Ecosystem(EcosystemConfig config)
     : config_(std::move(config)),
       streams_(config_.seed),
       traffic_pools_(sim_, config_.calendar, streams_),
-      ledger_(config_.tenants.size(), config_.gateways.size()) {
+      ledger_(config_.tenants.size(), config_.gateways.size(), config_.cut_off) {
   if (config_.duration <= 0) bad("duration must be positive");
   if (config_.sample_every <= 0) bad("sample_every must be positive");
   build_pools();
@@ -238,7 +238,10 @@ void Ecosystem::build_operators() {
             .tenant = outage.tenant,
             .gateway = outage.gateway,
             .cause = outage.cause};
-    if (!opened) e.value = sim::to_hours(outage.end - outage.start);
+    // A start is told once the pair has been cut off for min_duration, an end once the ledger sees
+    // it (a quiet gap at the pair's next attempt): value says how the record's time relates to the
+    // interval's (docs/outages.md).
+    e.value = sim::to_hours(opened ? sim_.now() - outage.start : outage.end - outage.start);
     emit(std::move(e));
     for (auto& op : operators_) op->on_outage(outage, opened);
   });
@@ -333,7 +336,7 @@ void Ecosystem::finish() {
   finished_ = true;
   std::vector<const Message*> queued;
   for (const auto& p : providers_) p->collect_queued(queued);
-  ledger_.finish(queued);
+  ledger_.finish(queued, sim_.now());
   log_records_until(sim_.now());
   for (std::size_t i : notice_records_) {
     Event& e = log_[i];

@@ -11,6 +11,7 @@
 #include "models/gateway.hpp"
 #include "models/ip_pool.hpp"
 #include "models/operator.hpp"
+#include "models/outage_rule.hpp"
 #include "models/provider.hpp"
 #include "models/scorer_spec.hpp"
 #include "models/tenant.hpp"
@@ -59,6 +60,7 @@ struct EcosystemConfig {
   std::vector<GatewayConfig> gateways;
   std::vector<OperatorConfig> operators;
   std::vector<TimedAction> timeline;
+  OutageRule cut_off;  // when a (tenant, gateway) pair counts as cut off
 };
 
 }  // namespace repsim::models

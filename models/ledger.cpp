@@ -6,26 +6,24 @@
 
 namespace repsim::models {
 
-namespace {
-
-void add_counts(DeliveryCounts& into, const DeliveryCounts& c) {
-  into.sent += c.sent;
-  into.delivered += c.delivered;
-  into.deferred_attempts += c.deferred_attempts;
-  into.deferred_messages += c.deferred_messages;
-  into.rejected += c.rejected;
-  into.expired += c.expired;
-  into.filtered += c.filtered;
-  into.queued_at_end += c.queued_at_end;
-  into.legit_blocked += c.legit_blocked;
-  into.spam_accepted += c.spam_accepted;
-  into.delay_notices += c.delay_notices;
-  into.latency_s.merge(c.latency_s);
+void DeliveryCounts::add(const DeliveryCounts& c) {
+  sent += c.sent;
+  delivered += c.delivered;
+  deferred_attempts += c.deferred_attempts;
+  deferred_messages += c.deferred_messages;
+  rejected += c.rejected;
+  expired += c.expired;
+  filtered += c.filtered;
+  queued_at_end += c.queued_at_end;
+  legit_blocked += c.legit_blocked;
+  spam_accepted += c.spam_accepted;
+  delay_notices += c.delay_notices;
+  refusal_blips += c.refusal_blips;
+  latency_s.merge(c.latency_s);
 }
 
-}  // namespace
-
-Ledger::Ledger(std::size_t tenants, std::size_t gateways) : directories_(tenants), gateways_(gateways) {}
+Ledger::Ledger(std::size_t tenants, std::size_t gateways, OutageRule rule)
+    : directories_(tenants), gateways_(gateways), rule_(rule) {}
 
 std::uint32_t Ledger::pair_number(TenantIndex t, GatewayIndex g) {
   Directory& d = directories_[t];
@@ -82,6 +80,7 @@ DeliveryCounts Ledger::counts_of(std::uint32_t n) const {
   c.legit_blocked = cold.legit_blocked;
   c.spam_accepted = cold.spam_accepted;
   c.delay_notices = cold.delay_notices;
+  c.refusal_blips = cold.refusal_blips;
   return c;
 }
 
@@ -107,25 +106,65 @@ void Ledger::on_attempt(const Message& m, const SmtpReply& reply, sim::Time now)
   // Outages describe what legit senders experience; spam being refused is the system working.
   if (m.kind != MessageKind::Legit) return;
 
-  PairHot& p = pairs_.value(pair_of(m));
-  OutageInterval changed{};
-  bool opened = false;
+  const std::uint32_t n = pair_of(m);
+  PairHot& p = pairs_.value(n);
   if (reply.accepted()) {
     p.newest_delivered = std::max(p.newest_delivered, m.created);
-    if (p.open_outage == kNone) return;
-    OutageInterval& o = outages_[p.open_outage];
-    o.end = now;
-    p.open_outage = kNone;
-    changed = o;
-  } else {
-    if (p.open_outage != kNone || m.created < p.newest_delivered) return;
-    p.open_outage = static_cast<std::uint32_t>(outages_.size());
-    outages_.push_back(OutageInterval{m.tenant, m.gateway, now, sim::kNever, reply.cause});
-    changed = outages_.back();
-    opened = true;
+    if (p.open_streak != kNone) end_streak(n, now);
+    return;
   }
+  if (p.open_streak != kNone) {
+    Streak& s = streaks_[p.open_streak];
+    if (!quiet(s, now)) {
+      s.last_refusal = now;
+      s.waiting = reply.cls == ReplyClass::Tempfail;
+      if (s.outage == kNone && now - s.start >= rule_.min_duration) record(s);
+      return;
+    }
+    end_streak(n, now);  // the pair was quiet: that streak ended at its last refusal
+  }
+  if (m.created < p.newest_delivered) return;
+  const Streak opened{now, now, kNone, n, reply.cause, reply.cls == ReplyClass::Tempfail};
+  if (free_streaks_.empty()) {
+    p.open_streak = static_cast<std::uint32_t>(streaks_.size());
+    streaks_.push_back(opened);
+  } else {
+    p.open_streak = free_streaks_.back();
+    free_streaks_.pop_back();
+    streaks_[p.open_streak] = opened;
+  }
+  if (rule_.min_duration <= 0) record(streaks_[p.open_streak]);
+}
+
+void Ledger::end_streak(std::uint32_t n, sim::Time now) {
+  PairHot& p = pairs_.value(n);
+  Streak s = streaks_[p.open_streak];  // a copy: the slot is free for the next streak at once
+  streaks_[p.open_streak].pair = kNone;
+  free_streaks_.push_back(p.open_streak);
+  p.open_streak = kNone;
+  const sim::Time end = quiet(s, now) ? s.last_refusal : now;
+  if (s.outage == kNone) {
+    if (end - s.start < rule_.min_duration) {
+      ++cold_[n].refusal_blips;
+      ++gateways_[gateway_of(n)].counts.refusal_blips;
+      return;
+    }
+    record(s);
+  }
+  outages_[s.outage].end = end;
+  tell(outages_[s.outage], false);
+}
+
+void Ledger::record(Streak& s) {
+  s.outage = static_cast<std::uint32_t>(outages_.size());
+  outages_.push_back(OutageInterval{tenant_of(s.pair), gateway_of(s.pair), s.start, sim::kNever, s.cause});
+  tell(outages_.back(), true);
+}
+
+void Ledger::tell(const OutageInterval& o, bool opened) {
   // Hooks get a copy: a hook that causes another attempt may grow outages_ and move its elements.
-  for (const OutageHook& hook : hooks_) hook(changed, opened);
+  const OutageInterval copy = o;
+  for (const OutageHook& hook : hooks_) hook(copy, opened);
 }
 
 void Ledger::on_delay_notice(const Message& m) {
@@ -168,8 +207,17 @@ void Ledger::first_ndr(const Message& m) {
   if (notice_hook_ && c.rejected + c.expired == 1) notice_hook_(m.tenant, m.gateway, Notice::Ndr);
 }
 
-void Ledger::finish(const std::vector<const Message*>& still_queued) {
+void Ledger::finish(const std::vector<const Message*>& still_queued, sim::Time end) {
   for (const Message* m : still_queued) count_cold(*m, [](auto& c) { ++c.queued_at_end; });
+  // In slot order, so that the outages recorded here come in the same order every run.
+  for (std::uint32_t i = 0; i < streaks_.size(); ++i) {
+    Streak& s = streaks_[i];
+    if (s.pair == kNone || (s.outage != kNone && !quiet(s, end))) continue;
+    if (quiet(s, end) || end - s.start < rule_.min_duration)
+      end_streak(s.pair, end);  // over (or a blip cut short by the run's end)
+    else
+      record(s);  // lasted min_duration by the run's end: an outage still open
+  }
 }
 
 void Ledger::prefetch(const Message& m, int stage) const {
@@ -211,15 +259,17 @@ void Ledger::prefetch_queued(const Message& m, int stage, sim::Time now) const {
     return;
   }
   // The latency buckets its delivery would count in (stage 0 brought the pair's, so reading where
-  // they are is no miss): a queued message delivered late is the one that has any.
+  // they are is no miss): a queued message delivered late is the one that has any. And the pair's
+  // open streak, which a retry refused again extends.
   const std::int64_t latency = (now - m.created) / sim::kSecond;
+  if (const std::uint32_t s = pairs_.value(m.pair).open_streak; s != kNone) sim::prefetch(&streaks_[s]);
   sim::Histogram::prefetch(cold_[m.pair].latency, latency);
   gateways_[m.gateway].counts.latency_s.prefetch(latency);
 }
 
 DeliveryCounts Ledger::tenant(TenantIndex t) const {
   DeliveryCounts sum;
-  each_pair_of(t, [&sum](const DeliveryCounts& c) { add_counts(sum, c); });
+  each_pair_of(t, [&sum](const DeliveryCounts& c) { sum.add(c); });
   return sum;
 }
 
@@ -244,12 +294,12 @@ std::vector<std::pair<TenantIndex, GatewayIndex>> Ledger::pairs() const {
 
 bool Ledger::in_outage(TenantIndex t, GatewayIndex g) const {
   const PairHot* p = pairs_.find(key(t, g));
-  return p != nullptr && p->open_outage != kNone;
+  return p != nullptr && p->open_streak != kNone && streaks_[p->open_streak].outage != kNone;
 }
 
 DeliveryCounts Ledger::totals() const {
   DeliveryCounts sum;
-  for (const AlignedCounts& c : gateways_) add_counts(sum, c.counts);
+  for (const AlignedCounts& c : gateways_) sum.add(c.counts);
   return sum;
 }
 

@@ -13,6 +13,7 @@
 #include "models/ids.hpp"
 #include "models/keyed_store.hpp"
 #include "models/message.hpp"
+#include "models/outage_rule.hpp"
 #include "models/smtp.hpp"
 #include "sim/memory/huge_page_allocator.hpp"
 #include "sim/memory/prefetch.hpp"
@@ -40,15 +41,22 @@ struct DeliveryCounts {
   std::uint64_t legit_blocked = 0;  // legit messages whose final state is not Delivered
   std::uint64_t spam_accepted = 0;  // spam delivered
   std::uint64_t delay_notices = 0;
+  // Streaks of refused legit attempts that ended (or met the run's end) before they lasted the
+  // OutageRule's min_duration: a partial fault's degradation that is no outage.
+  std::uint64_t refusal_blips = 0;
 
   std::uint64_t bounced() const { return rejected + expired; }  // NDRs returned to the sender
+  // Adds c's counts and latencies (a tenant's are its pairs', a group's its members').
+  void add(const DeliveryCounts& c);
   std::uint64_t finished() const { return delivered + rejected + expired + filtered; }
 };
 
-// A (tenant, gateway) pair is in outage from the first refused attempt of its legit mail until
-// the next legit delivery; `end` is kNever while still open. A refused message older than one
-// already delivered opens none: the pair's mail gets through (e.g. after a reroute the old queue
-// keeps failing while new mail flows).
+// A (tenant, gateway) pair is cut off (docs/outages.md) from the first refused attempt of its legit
+// mail until the next legit delivery, or until its last refusal when it then makes no attempt for
+// longer than the OutageRule's quiet_gap; only a streak that lasts the rule's min_duration is an
+// outage. `end` is kNever while still open. A refused message older than one already delivered
+// starts none: the pair's mail gets through (e.g. after a reroute the old queue keeps failing while
+// new mail flows).
 struct OutageInterval {
   TenantIndex tenant;
   GatewayIndex gateway;
@@ -60,7 +68,7 @@ struct OutageInterval {
 
 class Ledger {
  public:
-  Ledger(std::size_t tenants, std::size_t gateways);
+  Ledger(std::size_t tenants, std::size_t gateways, OutageRule rule = {});
 
   // Numbers the pairs of tenant t with each of `gateways` (a sender's recipient mix, in its order)
   // consecutively, and returns the first: the pair of gateways[i] is then first + i, which a sender
@@ -76,8 +84,10 @@ class Ledger {
   void on_delay_notice(const Message& m);
   // state must not be Queued.
   void on_final(const Message& m, FinalState state, sim::Time now);
-  // Counts what is still queued and leaves open outages open (end = kNever).
-  void finish(const std::vector<const Message*>& still_queued);
+  // Counts what is still queued and settles the streaks still open at `end`, the run's end: one
+  // whose pair was quiet for longer than quiet_gap ends at its last refusal; one that has lasted
+  // min_duration by `end` is an outage left open (end = kNever); a shorter one is a blip.
+  void finish(const std::vector<const Message*>& still_queued, sim::Time end);
   // A hint with no observable effect: m will be counted soon. When m names its pair, stage 0 asks
   // for the pair's first line and its gateway's, and stage 1 for the pair's second line (where a
   // deferral counts). Otherwise stage 0 asks for its tenant's directory and its gateway's counts,
@@ -108,11 +118,15 @@ class Ledger {
   // Pairs that exchanged mail (sent at least one message), in (tenant, gateway) order.
   std::vector<std::pair<TenantIndex, GatewayIndex>> pairs() const;
   const std::vector<OutageInterval>& outages() const { return outages_; }
-  // True when the pair's legit mail is currently refused.
+  // True when the pair is in an outage that has not been seen to end. The ledger has no clock: an
+  // outage ended by a quiet gap is seen at the pair's next attempt (or at finish).
   bool in_outage(TenantIndex t, GatewayIndex g) const;
+  const OutageRule& rule() const { return rule_; }
   DeliveryCounts totals() const;
 
-  // Called when an outage opens or closes (operators watch these).
+  // Called when a streak becomes an outage (at the first attempt once it has lasted min_duration,
+  // with its true start) and when the outage is seen to end (its end may be earlier than the call:
+  // a quiet gap is seen at the pair's next attempt or at finish). Operators watch these.
   using OutageHook = std::function<void(const OutageInterval&, bool opened)>;
   void on_outage_change(OutageHook hook) { hooks_.push_back(std::move(hook)); }
   // Called at a pair's first delay notice and at its first NDR (a message rejected or expired).
@@ -145,7 +159,7 @@ class Ledger {
     // Creation time of the newest legit message delivered so far: once newer mail gets through,
     // refusals of an older backlog (still queued on a route the sender has left) are no outage.
     sim::Time newest_delivered = std::numeric_limits<sim::Time>::min();
-    std::uint32_t open_outage = kNone;  // index into outages_
+    std::uint32_t open_streak = kNone;  // index into streaks_
     // A check of Message::pair in the line a message reads anyway (tag_of(tenant, gateway)).
     std::uint32_t tag = 0;
     std::uint64_t sent = 0;
@@ -163,8 +177,28 @@ class Ledger {
     std::uint64_t legit_blocked = 0;
     std::uint64_t spam_accepted = 0;
     std::uint64_t delay_notices = 0;
+    std::uint64_t refusal_blips = 0;
     sim::Histogram::Buckets latency;
   };
+  // A pair's refusals since its last delivery. Kept here, not in the pair's hot line, so that mail
+  // that gets through reads nothing more; only refusals and the delivery that ends a streak touch
+  // it.
+  struct Streak {
+    sim::Time start = 0;
+    sim::Time last_refusal = 0;
+    std::uint32_t outage = kNone;  // index into outages_ once it has lasted min_duration
+    std::uint32_t pair = kNone;    // kNone: a free slot
+    BlockCause cause{};
+    // The last refusal was a 4xx: that mail waits in a queue, so no quiet gap ends the streak
+    // (a queue that probes a failing destination with one message per retry may leave a pair's
+    // mail untried for hours).
+    bool waiting = false;
+  };
+  // True when streak s ended at its last refusal: that was a rejection and the pair made no
+  // attempt for longer than the quiet gap before `now`.
+  bool quiet(const Streak& s, sim::Time now) const {
+    return !s.waiting && now - s.last_refusal > rule_.quiet_gap;
+  }
   // The pair last looked up: a message's creation, attempts and end all touch the same pair in a
   // row, so most lookups skip the index.
   struct LastPair {
@@ -175,6 +209,10 @@ class Ledger {
   static std::uint32_t tag_of(TenantIndex t, GatewayIndex g) {
     return static_cast<std::uint32_t>(sim::mix64(key(t, g)));
   }
+  TenantIndex tenant_of(std::uint32_t n) const { return static_cast<TenantIndex>(pairs_.keys()[n] >> 32); }
+  GatewayIndex gateway_of(std::uint32_t n) const {
+    return static_cast<GatewayIndex>(pairs_.keys()[n] & 0xFFFFFFFFu);
+  }
   // pairs_.number(key(t, g)), tagging a new pair and adding its cold part.
   std::uint32_t number_pair(TenantIndex t, GatewayIndex g);
   // The number of m's pair: m.pair, or (m.tenant, m.gateway)'s, added on first use.
@@ -184,6 +222,14 @@ class Ledger {
     if (k != last_.key) last_ = LastPair{k, pair_number(m.tenant, m.gateway)};
     return last_.number;
   }
+  // Pair n's streak ends: at `now` (a delivery), or at its last refusal when the pair was quiet for
+  // longer than the quiet gap before `now`. An outage is closed (recorded first if it has only
+  // now lasted min_duration); a shorter streak counts as a blip.
+  void end_streak(std::uint32_t n, sim::Time now);
+  // Records streak s as an outage and tells the hooks (which may grow streaks_: s is not used
+  // after).
+  void record(Streak& s);
+  void tell(const OutageInterval& o, bool opened);
   // Tells the notice hook when m's bounce is its pair's first.
   void first_ndr(const Message& m);
   // The number of (t, g)'s pair in pairs_, added on first use.
@@ -218,6 +264,9 @@ class Ledger {
   // The pairs of tenants with more than Directory::kDirect gateways, beyond those (for tenant()).
   std::unordered_map<TenantIndex, std::vector<std::uint32_t>> more_pairs_;
   LastPair last_;
+  OutageRule rule_;
+  std::vector<Streak> streaks_;  // by PairHot::open_streak
+  std::vector<std::uint32_t> free_streaks_;
   std::vector<OutageInterval> outages_;
   std::vector<OutageHook> hooks_;
   NoticeHook notice_hook_;

@@ -1,5 +1,6 @@
 #include "models/operator.hpp"
 
+#include <algorithm>
 #include <cmath>
 #include <stdexcept>
 
@@ -83,7 +84,8 @@ void Operator::on_outage(const OutageInterval& outage, bool opened) {
     if (opened) {
       const std::uint32_t i =
           add_pending({k, outage.tenant, outage.gateway, outage.start, Stage::Watching, {}, true});
-      pending_[i].event = sim_.schedule_at(outage.start + t.after, *this, i);
+      // The ledger tells of an outage once it has lasted its minimum, so start + after may be past.
+      pending_[i].event = sim_.schedule_at(std::max(sim_.now(), outage.start + t.after), *this, i);
       continue;
     }
     // The outage closed: whoever was still watching it has nothing to notice any more.

@@ -57,7 +57,8 @@ struct World {
   std::uint32_t next_tag = 0;
 
   explicit World(ProviderConfig cfg, std::size_t tenants = 2, std::size_t gateways = 2)
-      : ledger(tenants, gateways) {
+      // Every refusal streak is an outage: these tests time the provider's queue, not the rule.
+      : ledger(tenants, gateways, OutageRule::every_refusal()) {
     ips = {IpAddress{"10.0.0.1", PoolIndex{0}, 0, 0}, IpAddress{"10.0.0.2", PoolIndex{0}, 0, 0}};
     IpPool pool;
     pool.id = "shared";
@@ -84,7 +85,7 @@ struct World {
   void finish() {
     std::vector<const Message*> queued;
     provider->collect_queued(queued);
-    ledger.finish(queued);
+    ledger.finish(queued, sim.now());
   }
 };
 

@@ -26,6 +26,10 @@ Message msg(TenantIndex t, GatewayIndex g, MessageKind kind = MessageKind::Legit
 const SmtpReply kTempfail{ReplyClass::Tempfail, 452, BlockCause::Reputation, "4.7.1 untrusted"};
 const SmtpReply kReject{ReplyClass::Reject, 554, BlockCause::Blocklist, "5.7.1 listed"};
 
+// Tests of the accounts count single refusals as outages; the cut-off rule has its own tests
+// (test_outage_rule.cpp).
+constexpr OutageRule kEveryRefusal = OutageRule::every_refusal();
+
 void check_balanced(const DeliveryCounts& c) { CHECK(c.sent == c.finished() + c.queued_at_end); }
 
 }  // namespace
@@ -50,7 +54,7 @@ TEST_CASE("on_created counts sent per tenant, gateway and pair", "[ledger]") {
 }
 
 TEST_CASE("tempfails count as deferrals, legit refusals open one outage, an accept closes it", "[ledger]") {
-  Ledger l(1, 1);
+  Ledger l(1, 1, kEveryRefusal);
   std::vector<std::pair<OutageInterval, bool>> seen;
   l.on_outage_change([&](const OutageInterval& o, bool opened) { seen.emplace_back(o, opened); });
   const Message m = msg(0_tenant, 0_gateway);
@@ -88,7 +92,7 @@ TEST_CASE("tempfails count as deferrals, legit refusals open one outage, an acce
 }
 
 TEST_CASE("spam refusals count deferrals but never open an outage", "[ledger]") {
-  Ledger l(1, 1);
+  Ledger l(1, 1, kEveryRefusal);
   const Message s = msg(0_tenant, 0_gateway, MessageKind::Spam);
   l.on_created(s);
   l.on_attempt(s, kTempfail, 0);
@@ -104,7 +108,7 @@ TEST_CASE("spam refusals count deferrals but never open an outage", "[ledger]") 
 }
 
 TEST_CASE("outages are per pair", "[ledger]") {
-  Ledger l(2, 2);
+  Ledger l(2, 2, kEveryRefusal);
   l.on_attempt(msg(0_tenant, 0_gateway), kReject, 5);
   l.on_attempt(msg(1_tenant, 0_gateway), SmtpReply::accept(), 6);  // another tenant's delivery closes nothing
   l.on_attempt(msg(0_tenant, 1_gateway), SmtpReply::accept(), 7);  // nor another gateway's
@@ -178,7 +182,7 @@ TEST_CASE("a pair's counts, kept in two parts, read as its gateway's when it is 
   l.on_final(mail[5], FinalState::Expired, hours(120));
   l.on_final(mail[6], FinalState::Filtered, seconds(6));
   l.on_attempt(mail[7], kTempfail, seconds(8));
-  l.finish({&mail[7], &mail[8]});
+  l.finish({&mail[7], &mail[8]}, seconds(1000));
 
   const DeliveryCounts p = l.pair(0_tenant, 0_gateway);
   const DeliveryCounts& g = l.gateway(0_gateway);
@@ -260,7 +264,7 @@ TEST_CASE("finish counts the still queued, sent balances everywhere, totals sum 
   l.on_final(m[0], FinalState::Delivered, seconds(30));
   l.on_final(m[3], FinalState::Rejected, seconds(30));
   l.on_final(m[5], FinalState::Delivered, seconds(60));
-  l.finish({&m[1], &m[2], &m[4]});
+  l.finish({&m[1], &m[2], &m[4]}, seconds(1000));
 
   CHECK(l.tenant(0_tenant).queued_at_end == 2);
   CHECK(l.tenant(1_tenant).queued_at_end == 1);
@@ -284,7 +288,7 @@ TEST_CASE("finish counts the still queued, sent balances everywhere, totals sum 
 }
 
 TEST_CASE("a hook may feed the ledger again without dangling", "[ledger]") {
-  Ledger l(2, 1);
+  Ledger l(2, 1, kEveryRefusal);
   int calls = 0;
   // Each opening for tenant 0 opens tenant 1's outage too (grows outages_ from inside the hook).
   l.on_outage_change([&](const OutageInterval& o, bool opened) {
@@ -302,7 +306,7 @@ TEST_CASE("refusals of a backlog older than delivered mail open no outage", "[le
   // After a reroute, new mail (created at 10 h) is delivered while the old queue (mail created at
   // 1 h) keeps being refused on the abandoned route: the pair is not in outage.
   using namespace repsim::models;
-  Ledger ledger(1, 1);
+  Ledger ledger(1, 1, kEveryRefusal);
   Message old_mail;
   old_mail.tenant = 0_tenant;
   old_mail.gateway = 0_gateway;
@@ -331,7 +335,7 @@ TEST_CASE("refusals of a backlog older than delivered mail open no outage", "[le
 }
 
 TEST_CASE("reserved pairs are numbered in the mix's order and counted through Message::pair", "[ledger]") {
-  Ledger l(3, 6);
+  Ledger l(3, 6, kEveryRefusal);
   const std::uint32_t first = l.reserve_pairs(1_tenant, {4_gateway, 2_gateway, 5_gateway});
   REQUIRE(first != kNone);
   // A message that names its pair and one that does not land in the same account.

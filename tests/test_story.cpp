@@ -122,7 +122,9 @@ TEST_CASE("outages of many senders in one minute fold into one line", "[writers]
   const auto lines = io::story_event_lines(*eco);
   // Two names shown, "and 3 more": one line for the five starts, one for the five ends.
   CHECK(count_containing(lines, "->open: outage") == 2);
-  CHECK(count_containing(lines, "Wed 09 May 18:30  sender") == 1);  // all five start in the first minute
+  // All five start in the first minute and are told an hour later (the minimum duration), at their
+  // first refusal from then on: about 6 s later at 10 a minute.
+  CHECK(count_containing(lines, "Wed 09 May 19:30  sender") == 1);
   CHECK(count_containing(lines, " and 3 more->open: outages begin (gateway_outage)") == 1);
   CHECK(count_containing(lines, " and 3 more->open: outages end after ") == 1);
 }
@@ -134,5 +136,6 @@ TEST_CASE("outages of population members are told once per population and gatewa
   // Members of a population come and go by the hundred in big runs: one line names the first
   // outage of the population at that gateway; the ends are left to events.csv.
   CHECK(count_containing(lines, "->open: outage") == 1);
-  CHECK(count_containing(lines, "Wed 09 May 18:30  pop members->open: outages begin (gateway_outage") == 1);
+  // Told an hour after they start (the minimum duration).
+  CHECK(count_containing(lines, "Wed 09 May 19:30  pop members->open: outages begin (gateway_outage") == 1);
 }

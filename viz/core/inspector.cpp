@@ -34,6 +34,7 @@ void add_counts(Inspector& in, const LiveCounts& c) {
   in.rows.emplace_back("legit blocked", num(c.legit_blocked));
   in.rows.emplace_back("spam accepted", num(c.spam_accepted));
   in.rows.emplace_back("delay notices", num(c.delay_notices));
+  in.rows.emplace_back("refusal blips", num(c.refusal_blips));
 }
 
 void add_latency(Inspector& in, const sim::Histogram& h) {

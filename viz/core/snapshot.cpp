@@ -20,6 +20,7 @@ void LiveCounts::add(const models::DeliveryCounts& c) {
   legit_blocked += c.legit_blocked;
   spam_accepted += c.spam_accepted;
   delay_notices += c.delay_notices;
+  refusal_blips += c.refusal_blips;
 }
 
 FlowTotals flow_totals(const models::Ecosystem& eco, const TopologyView& view) {

@@ -20,7 +20,7 @@ namespace repsim::viz {
 
 struct LiveCounts {
   std::uint64_t sent = 0, delivered = 0, deferred_attempts = 0, bounced = 0, filtered = 0;
-  std::uint64_t legit_blocked = 0, spam_accepted = 0, delay_notices = 0;
+  std::uint64_t legit_blocked = 0, spam_accepted = 0, delay_notices = 0, refusal_blips = 0;
   void add(const models::DeliveryCounts& c);
 };
 
