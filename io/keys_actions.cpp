@@ -105,7 +105,8 @@ const KeyTable& provider_fault() {
           {"attachments_only", kBoolean, "boolean", literal("true"), "only mail with an attachment bounces"},
           {"share", kNumber, "number 0 .. 1", literal("1"),
            "the share of that mail it breaks, the same messages on every attempt"},
-          {"code", kInteger, "integer 400 .. 599", literal("554"), "reply code"},
+          {"code", kInteger, "integer 500 .. 599", literal("554"),
+           "the bounce's reply code: the provider returns the message (an NDR), so 5xx"},
           {"text", kString, "string", literal(R"("5.6.0 Corrupt message content")"),
            "reply text after the code"},
       }};

@@ -136,7 +136,7 @@ models::Action load_action(const LoadContext& ctx, const JsonNode& n, ActionSite
     a.duration = n.at("duration").positive_duration();
     if (auto v = n.find("attachments_only")) a.attachments_only = v->boolean();
     if (auto v = n.find("share")) a.share = v->share();
-    if (auto v = n.find("code")) a.code = LoadContext::failure_code(*v);
+    if (auto v = n.find("code")) a.code = LoadContext::bounce_code(*v);
     if (auto v = n.find("text")) a.text = v->string();
     return a;
   }

@@ -198,6 +198,10 @@ std::uint16_t LoadContext::failure_code(const JsonNode& n) {
   return static_cast<std::uint16_t>(n.unsigned_in(400, 599));
 }
 
+std::uint16_t LoadContext::bounce_code(const JsonNode& n) {
+  return static_cast<std::uint16_t>(n.unsigned_in(500, 599));
+}
+
 double LoadContext::score_on(const JsonNode& n, const models::ScoreScale& scale,
                              std::string_view what) const {
   if (n.is_string()) {

@@ -143,6 +143,9 @@ class LoadContext {
   std::pair<sim::Time, sim::Time> window(const JsonNode& n, bool open_ended) const;
   // An SMTP reply code that defers (4xx) or bounces (5xx).
   static std::uint16_t failure_code(const JsonNode& n);
+  // A provider fault's code: the provider bounces the message, so 5xx only (a deferral by the
+  // receiver is a gateway outage).
+  static std::uint16_t bounce_code(const JsonNode& n);
 
   // Whether provider p has a pool that is not dedicated, where rerouted mail lands (the pools loaded
   // so far).

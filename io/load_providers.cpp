@@ -97,7 +97,7 @@ models::ProviderFault load_fault(const LoadContext& ctx, const JsonNode& n) {
   std::tie(f.start, f.end) = ctx.window(n, true);
   if (auto v = n.find("attachments_only")) f.attachments_only = v->boolean();
   if (auto v = n.find("share")) f.share = v->share();
-  if (auto v = n.find("code")) f.code = LoadContext::failure_code(*v);
+  if (auto v = n.find("code")) f.code = LoadContext::bounce_code(*v);
   if (auto v = n.find("text")) f.text = v->string();
   return f;
 }

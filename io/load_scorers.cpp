@@ -12,7 +12,8 @@ void load_scorers(LoadContext& ctx, const JsonNode& array) {
   std::vector<std::string> names;
   for (const auto& [type, loader] : loaders.entries()) names.push_back(type + " scorers");
   std::vector<Variant> family;
-  for (std::size_t k = 0; k < names.size(); ++k) family.push_back({loaders.entries()[k].second.keys, names[k]});
+  for (std::size_t k = 0; k < names.size(); ++k)
+    family.push_back({loaders.entries()[k].second.keys, names[k]});
   for (const JsonNode& n : array.items()) {
     n.expect_keys(keys::scorer());
     const std::string type = n.at("type").one_of("scorer type", loaders.names());

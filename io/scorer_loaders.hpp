@@ -27,9 +27,8 @@ class ScorerLoaders : public models::NamedRegistry<ScorerLoader> {
   // Registers Config::kType: load(const JsonNode&) returns a Config.
   template <models::ScorerConfigType Config, class Load>
   void add_type(const KeyTable& keys, Load load) {
-    add(std::string(Config::kType), ScorerLoader{&keys, [load](const JsonNode& n) {
-                                                   return models::ScorerSpec(Config(load(n)));
-                                                 }});
+    add(std::string(Config::kType),
+        ScorerLoader{&keys, [load](const JsonNode& n) { return models::ScorerSpec(Config(load(n))); }});
   }
 };
 

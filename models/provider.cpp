@@ -27,8 +27,10 @@ void ProviderConfig::validate() const {
     bad("the escalate_to_vendor stance needs support_desk.vendor");
   if (support_desk.stance == SupportStance::Reroute && support_desk.reroute_to == kNone)
     bad("the reroute stance needs support_desk.reroute_to");
-  for (const ProviderFault& f : faults)
+  for (const ProviderFault& f : faults) {
     if (f.end <= f.start) bad("a fault must end after it starts");
+    if (f.code < 500 || f.code > 599) bad("a fault's code must be 5xx: the provider bounces the message");
+  }
 }
 
 Provider::Provider(ProviderIndex index, ProviderConfig cfg, ProviderContext ctx, sim::RandomStream rng)

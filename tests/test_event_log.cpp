@@ -32,7 +32,7 @@ std::vector<const Event*> records_of(const Ecosystem& eco, EventKind kind) {
 
 }  // namespace
 
-TEST_CASE("every kind has its own name; actions keep the names scenario files use", "[event_log]") {
+TEST_CASE("every kind has its own name, and actions keep the names scenario files use", "[event_log]") {
   std::set<std::string_view> names;
   for (int k = 0; k <= static_cast<int>(EventKind::TenantSuspended); ++k)
     names.insert(models::event_kind_name(static_cast<EventKind>(k)));
@@ -114,7 +114,7 @@ TEST_CASE("a fault window is its action, then a fault_end once the run passes it
   }
 }
 
-TEST_CASE("outage records name the pair and cause; an end carries its hours", "[event_log]") {
+TEST_CASE("outage records name the pair and cause, and an end carries its hours", "[event_log]") {
   Ecosystem eco(pool_world(false));
   eco.run();
   eco.finish();

@@ -173,7 +173,7 @@ TEST_CASE("policy presets: names and validation", "[gateway]") {
   CHECK_THROWS_AS(graded_policy(ScoreScale{}, outside), std::invalid_argument);
 }
 
-TEST_CASE("policy label: the preset a table equals, else its size; the threshold apart", "[gateway]") {
+TEST_CASE("policy label: the preset a table equals, else its size, and the threshold apart", "[gateway]") {
   const ScoreScale scale;
   CHECK(policy_label(GatewayPolicy{}, nullptr) == "accept_all");
   CHECK(policy_label(good_only_policy(scale), &scale) == "good_only");

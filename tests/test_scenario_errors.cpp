@@ -88,6 +88,16 @@ TEST_CASE("wrong types and values out of range", "[scenario]") {
   doc = base_scenario();
   doc["gateways"][0]["outages"] = json::parse(R"([{"start": "1h", "duration": "1h", "code": 250}])");
   CHECK(error_of(doc) == "t.json: /gateways/0/outages/0/code: 250 is out of range [400, 599]");
+  // A provider fault bounces the message: a 4xx (which would mean "try again") is refused, in the
+  // declared windows and in the action alike.
+  doc = base_scenario();
+  doc["providers"][0]["faults"] = json::parse(R"([{"start": "1h", "duration": "1h", "code": 421}])");
+  CHECK(error_of(doc) == "t.json: /providers/0/faults/0/code: 421 is out of range [500, 599]");
+  doc = base_scenario();
+  doc["timeline"] =
+      json::parse(R"([{"at": "1h", "action": "provider_fault", "provider": "o365", "duration": "1h",
+                                     "code": 451}])");
+  CHECK(error_of(doc) == "t.json: /timeline/0/code: 451 is out of range [500, 599]");
   doc = base_scenario();
   doc["scorers"] = "sb";
   CHECK(error_of(doc) == "t.json: /scorers: expected an array, got string");

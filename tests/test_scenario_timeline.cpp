@@ -27,7 +27,7 @@ TEST_CASE("every action type round-trips through the timeline", "[scenario]") {
     {"at": "6h", "action": "reroute", "tenant": "customer", "gateway": "va", "to": "other"},
     {"at": "7h", "action": "gateway_outage", "gateway": "mx", "duration": "30m", "code": 550, "text": "5.0.0 down"},
     {"at": "8h", "action": "provider_fault", "provider": "o365", "duration": "1h", "attachments_only": false,
-     "code": 451, "text": "4.0.0 x"},
+     "code": 553, "text": "5.3.0 x"},
     {"at": "9h", "actor": "customer", "action": "file_ticket", "to": "admin", "subject": "help"},
     {"at": "2012-05-10T02:30:00-04:00", "action": "note", "text": "the end"},
     {"at": "11h", "action": "set", "pointer": "/gateways/prime/complaint_rate", "value": 0.2}
@@ -76,8 +76,8 @@ TEST_CASE("every action type round-trips through the timeline", "[scenario]") {
   CHECK((o.gateway == 2 && o.duration == sim::minutes(30) && o.code == 550 && o.text == "5.0.0 down"));
 
   const auto& f = std::get<ProviderFaultAction>(tl[8].action);
-  CHECK((f.provider == 0 && f.duration == sim::hours(1) && !f.attachments_only && f.code == 451 &&
-         f.text == "4.0.0 x"));
+  CHECK((f.provider == 0 && f.duration == sim::hours(1) && !f.attachments_only && f.code == 553 &&
+         f.text == "5.3.0 x"));
 
   const auto& ft = std::get<FileTicket>(tl[9].action);
   CHECK((ft.to == 0 && ft.subject == "help"));

@@ -72,7 +72,7 @@ TEST_CASE("a folded node names its members' details with their counts when they 
   CHECK(node(alike, "plain").detail == "neutral_ok");
 }
 
-TEST_CASE("without groups only the IPs fold; a group past the last entity is refused", "[topology]") {
+TEST_CASE("without groups only the IPs fold, and a group past the last entity is refused", "[topology]") {
   const Topology topo(small_world());
   const Graph g = fold(topo.graph(), {});
   CHECK(boost::num_vertices(g) == 14);  // 19 less the 5 IPs
