@@ -31,19 +31,17 @@ Tenant::Tenant(TenantIndex index, TenantConfig cfg, const TenantContext& ctx, si
       attachment_share_(cfg.attachment_share),
       ctx_(&ctx),
       rest_(std::make_unique<Rest>(Rest{std::move(cfg), spam_rng})) {
-  const std::string who = "tenant '" + rest_->cfg.id + "': ";
   rest_->rate = rate_for(rest_->cfg.messages_per_day);
-  if (!is_share(rest_->cfg.spam_share)) throw std::invalid_argument(who + "spam_share must be in [0, 1]");
-  if (!is_share(rest_->cfg.attachment_share))
-    throw std::invalid_argument(who + "attachment_share must be in [0, 1]");
+  check_share("spam_share", rest_->cfg.spam_share);
+  check_share("attachment_share", rest_->cfg.attachment_share);
   if (!rest_->cfg.recipients.empty()) {
     try {
       mix_ = RecipientMix(rest_->cfg.recipients);
     } catch (const std::invalid_argument& e) {
-      throw std::invalid_argument(who + "recipients: " + e.what());
+      refuse(std::string("recipients: ") + e.what());
     }
   } else if (rest_->cfg.messages_per_day > 0.0) {
-    throw std::invalid_argument(who + "sends mail but has no recipients");
+    refuse("sends mail but has no recipients");
   }
   for (const CompromiseEpisode& e : rest_->cfg.episodes) rest_->episodes.push_back(make_state(e));
   if (!mix_.empty()) pairs_ = ctx_->ledger.reserve_pairs(index_, mix_.gateways());
@@ -54,36 +52,40 @@ Tenant::Tenant(TenantIndex index, TenantConfig cfg, const TenantContext& ctx, si
   }
 }
 
+void Tenant::refuse(const std::string& what) const {
+  throw std::invalid_argument("tenant '" + rest_->cfg.id + "': " + what);
+}
+
+void Tenant::check_share(const char* key, double share) const {
+  if (!is_share(share)) refuse(std::string(key) + " must be in [0, 1]");
+}
+
 ArrivalRate Tenant::rate_for(double messages_per_day) const {
   try {
     return ctx_->pools ? ArrivalRate(ctx_->pools->shape_of(rest_->cfg.profile), messages_per_day)
                        : ArrivalRate(rest_->cfg.profile, messages_per_day);
   } catch (const std::invalid_argument& e) {
-    throw std::invalid_argument("tenant '" + rest_->cfg.id + "': " + e.what());
+    refuse(e.what());
   }
 }
 
 void Tenant::set_attachment_share(double share) {
-  if (!is_share(share))
-    throw std::invalid_argument("tenant '" + rest_->cfg.id + "': attachment_share must be in [0, 1]");
+  check_share("attachment_share", share);
   attachment_share_ = share;
   rest_->cfg.attachment_share = share;
 }
 
 void Tenant::set_spam_share(double share) {
-  if (!is_share(share))
-    throw std::invalid_argument("tenant '" + rest_->cfg.id + "': spam_share must be in [0, 1]");
+  check_share("spam_share", share);
   spam_share_ = share;
   rest_->cfg.spam_share = share;
 }
 
 void Tenant::set_messages_per_day(double messages_per_day) {
-  const std::string who = "tenant '" + rest_->cfg.id + "': ";
   if (rest_->pooled)
-    throw std::invalid_argument(who + "its arrivals are drawn by the pool '" + rest_->cfg.arrival_pool +
-                                "': its volume cannot change during a run");
-  if (mix_.empty() && messages_per_day > 0.0)
-    throw std::invalid_argument(who + "sends mail but has no recipients");
+    refuse("its arrivals are drawn by the pool '" + rest_->cfg.arrival_pool +
+           "': its volume cannot change during a run");
+  if (mix_.empty() && messages_per_day > 0.0) refuse("sends mail but has no recipients");
   rest_->rate = rate_for(messages_per_day);
   rest_->cfg.messages_per_day = messages_per_day;
   if (!rest_->started) return;

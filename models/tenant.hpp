@@ -128,6 +128,9 @@ class alignas(64) Tenant final : public sim::EventHandler {
   void validate_episode(const CompromiseEpisode& e) const;
   EpisodeState make_state(const CompromiseEpisode& e) const;
   ArrivalRate rate_for(double messages_per_day) const;
+  // The model's one-line refusal, naming the tenant: "tenant 'ID': what".
+  [[noreturn]] void refuse(const std::string& what) const;
+  void check_share(const char* key, double share) const;
   void schedule_next_legit(sim::Time from);
   void schedule_next_spam(std::size_t k, sim::Time from);
   void begin_episode(std::size_t k);
