@@ -21,6 +21,7 @@ Command add_graph_command(CLI::App& app);
 Command add_bench_command(CLI::App& app);
 Command add_sweep_command(CLI::App& app);
 Command add_merge_command(CLI::App& app);
+Command add_compare_command(CLI::App& app);
 Command add_keys_command(CLI::App& app);
 
 // The job `repsim` does with no subcommand: replay the flagship scenario.

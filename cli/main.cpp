@@ -12,8 +12,8 @@ int main(int argc, char** argv) {
       "With no subcommand it replays the six-day outage of May 2012."};
   app.require_subcommand(0, 1);
   const std::vector<Command> commands{
-      add_run_command(app),   add_validate_command(app), add_graph_command(app), add_bench_command(app),
-      add_sweep_command(app), add_merge_command(app),    add_keys_command(app)};
+      add_run_command(app),   add_validate_command(app), add_graph_command(app),   add_bench_command(app),
+      add_sweep_command(app), add_merge_command(app),    add_compare_command(app), add_keys_command(app)};
   try {
     app.parse(argc, argv);
   } catch (const CLI::CallForHelp& e) {

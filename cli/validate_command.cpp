@@ -3,6 +3,8 @@
 
 #include "cli/commands.hpp"
 #include "cli/scenario_input.hpp"
+#include "experiments/scenario_variants.hpp"
+#include "io/json_reader.hpp"
 
 namespace repsim::cli {
 
@@ -19,6 +21,14 @@ Command add_validate_command(CLI::App& app) {
                 continue;
               }
               const models::EcosystemConfig& c = built->config();
+              try {
+                // Each named variant must load too: `repsim compare FILE#NAME` would refuse it.
+                experiments::check_variants(io::read_json_file(f), f, c.seed);
+              } catch (const io::LoadError& e) {
+                std::fprintf(stderr, "%s\n", e.what());
+                status = kExitBadInput;
+                continue;
+              }
               std::printf("%s: ok (%zu tenants, %zu gateways, %zu providers)\n", f.c_str(), c.tenants.size(),
                           c.gateways.size(), c.providers.size());
             }

@@ -53,6 +53,13 @@ void check_pointer_in(const nlohmann::json& scenario, const std::vector<std::str
   }
 }
 
+bool pointers_related(const std::string& path, const std::string& pointer) {
+  const auto under = [](const std::string& a, const std::string& b) {
+    return a.size() > b.size() && a.compare(0, b.size(), b) == 0 && a[b.size()] == '/';
+  };
+  return path == pointer || under(pointer, path) || under(path, pointer);
+}
+
 void set_at(nlohmann::json& document, const std::vector<std::string>& tokens, const nlohmann::json& value) {
   nlohmann::json* at = &document;
   for (const std::string& t : tokens) {

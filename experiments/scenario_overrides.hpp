@@ -17,6 +17,10 @@ namespace repsim::experiments {
 void check_pointer_in(const nlohmann::json& scenario, const std::vector<std::string>& tokens,
                       const io::JsonNode& where);
 
+// True when `path` is `pointer` or lies above or below it in the document: the edit at `path` may
+// be what a loading error at `pointer` is about.
+bool pointers_related(const std::string& path, const std::string& pointer);
+
 // Replaces (or adds) the value at a pointer that check_pointer_in accepted.
 void set_at(nlohmann::json& document, const std::vector<std::string>& tokens, const nlohmann::json& value);
 

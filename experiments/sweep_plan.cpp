@@ -13,14 +13,6 @@
 namespace repsim::experiments {
 namespace {
 
-// `path` is `pointer` or lies above or below it in the document.
-bool related(const std::string& path, const std::string& pointer) {
-  const auto under = [](const std::string& a, const std::string& b) {
-    return a.size() > b.size() && a.compare(0, b.size(), b) == 0 && a[b.size()] == '/';
-  };
-  return path == pointer || under(pointer, path) || under(path, pointer);
-}
-
 std::string value_text(const nlohmann::json& v) { return v.dump(); }
 
 // Loads and builds one variant as a run would; a refusal names the vary (or set) entry to fix, in
@@ -38,7 +30,8 @@ void check_variant(const SweepPlan& plan, std::uint64_t variant,
     const VaryEntry* best = nullptr;
     std::size_t best_index = 0;
     for (std::size_t i = 0; i < s.vary.size(); ++i)
-      if (related(s.vary[i].path, e.pointer()) && (!best || s.vary[i].path.size() > best->path.size())) {
+      if (pointers_related(s.vary[i].path, e.pointer()) &&
+          (!best || s.vary[i].path.size() > best->path.size())) {
         best = &s.vary[i];
         best_index = i;
       }
@@ -49,7 +42,7 @@ void check_variant(const SweepPlan& plan, std::uint64_t variant,
           s.file, at, value_text(best->values[pos[best_index]]) + " makes the scenario invalid: " + e.what());
     }
     for (const SetEntry& set : s.set)
-      if (related(set.path, e.pointer()))
+      if (pointers_related(set.path, e.pointer()))
         throw io::LoadError(s.file, set.spec_pointer,
                             value_text(set.value) + " makes the scenario invalid: " + e.what());
     if (base_error || s.vary.empty()) throw io::LoadError(s.file, "/scenario", e.what());

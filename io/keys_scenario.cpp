@@ -31,6 +31,26 @@ const KeyTable& scenario() {
           {"cut_off", kObject, "object", literal("{}"),
            "when a (tenant, gateway) pair counts as cut off: what outage intervals, outage hours and "
            "outages_total count, and what operators' legit_blocked_for watches, below"},
+          {"variants", kArray, "array", literal("[]"),
+           "named alternative designs of this scenario, each a set of edits, for `repsim compare FILE "
+           "--variant NAME`; `repsim run` runs the file as written, below"},
+      }};
+  return t;
+}
+
+const KeyTable& variant() {
+  static const KeyTable t{
+      "variant",
+      true,
+      {
+          {"name", kString, "non-empty string", kRequired,
+           "unique in the file; `repsim compare FILE --variant NAME` or `FILE#NAME` picks it"},
+          {"description", kString, "string", literal(R"("")"),
+           "what the variant changes and why, for reports"},
+          {"set", kObject, "object", kRequired,
+           "JSON pointer -> value, as a sweep's `set`: the edits that make this variant from the file "
+           "as written (a design decision, e.g. `{\"/tenants/0/pool\": \"dedicated-pool\"}`); each "
+           "pointer must exist but for its last key, and the edited scenario must load"},
       }};
   return t;
 }
@@ -56,6 +76,7 @@ const std::vector<const KeyTable*>& all() {
     std::vector<const KeyTable*> out{
         &scenario(),
         &cut_off(),
+        &variant(),
         &scorer(),
         &scale(),
         &senderbase(),

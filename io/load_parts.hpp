@@ -24,6 +24,9 @@ void load_gateways(LoadContext& ctx, const JsonNode& array);
 void load_tenants(LoadContext& ctx, const JsonNode& array);
 void load_operators(LoadContext& ctx, const JsonNode& array);
 void load_timeline(LoadContext& ctx, const JsonNode& array);
+// Checks the shape of `variants` (names, pointers) and keeps nothing: `repsim run` runs the file as
+// written, and experiments/scenario_variants.hpp applies and checks a variant's edits.
+void check_variants_shape(const JsonNode& array);
 
 // "always", or {start: "09:00", end: "17:00", days: ["Mon", ...]} with sim::WorkingHours defaults.
 sim::WorkingHours load_hours(const JsonNode& n);

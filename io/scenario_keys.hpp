@@ -13,6 +13,7 @@ namespace repsim::io::keys {
 // Top level.
 const KeyTable& scenario();
 const KeyTable& cut_off();
+const KeyTable& variant();  // an entry of the top-level `variants`
 
 // "scorers": a type of scorer is a table that includes scorer() first; the family is the types
 // io::scorer_loaders() has registered.

@@ -53,6 +53,8 @@ LoadedScenario load_scenario_json(const nlohmann::json& document, const std::str
     if (auto min = v->find("min_duration")) c.cut_off.min_duration = min->duration();
   }
 
+  if (auto v = root.find("variants")) detail::check_variants_shape(*v);
+
   detail::register_ids(ctx, root);
   // Scorers and providers (with their pools and IPs) first: the other sections refer to them, and
   // actions refer to the gateways' scorers.

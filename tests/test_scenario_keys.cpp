@@ -18,7 +18,7 @@ using repsim::io::testing::error_of;
 namespace {
 
 // What tests/data/complete.json leaves out: populations (with a template episode and a policy
-// mix), a flat profile, a spam_complaints trigger, and every action.
+// mix), a flat profile, a spam_complaints trigger, every action, and a variant.
 json everything_else() {
   json doc = base_scenario();
   doc["tenants"].push_back(json::parse(R"({
@@ -47,6 +47,7 @@ json everything_else() {
     {"at": "1h", "action": "file_ticket", "to": "o365", "tenant": "customer"},
     {"at": "1h", "action": "note", "text": "done"},
     {"at": "1h", "action": "set", "pointer": "/tenants/customer/attachment_share", "value": 0.1}])");
+  doc["variants"] = json::parse(R"([{"name": "short", "description": "d", "set": {"/duration": "1d"}}])");
   return doc;
 }
 
