@@ -1,9 +1,10 @@
 #!/usr/bin/env bash
 # Build what is missing, then run repsim with the given arguments (none: replay the six-day outage).
-# BUILD_DIR and CMAKE_ARGS are honoured as in scripts/bootstrap.sh.
+# Installs only the packages repsim itself needs (./test.sh installs the rest: Catch2, the
+# visualizer's libraries, MPI, Python). BUILD_DIR and CMAKE_ARGS are honoured as in scripts/bootstrap.sh.
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
-"$ROOT/scripts/bootstrap.sh" --target repsim
+"$ROOT/scripts/bootstrap.sh" --run-only --target repsim
 BUILD_DIR="${BUILD_DIR:-build}"
 [[ "$BUILD_DIR" = /* ]] || BUILD_DIR="$ROOT/$BUILD_DIR"
 exec "$BUILD_DIR/repsim" "$@"

@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Build everything (installing what is missing), then run the test suite with ctest.
+# Build everything (installing what is missing: the packages ./run.sh leaves out too), then run the
+# test suite with ctest.
 # BUILD_DIR and CMAKE_ARGS are honoured as in scripts/bootstrap.sh, e.g.
 #   BUILD_DIR=build-asan CMAKE_ARGS="-DREPSIM_SANITIZE=ON" ./test.sh
 # Extra arguments go to ctest (e.g. ./test.sh -R calendar).

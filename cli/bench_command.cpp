@@ -70,7 +70,8 @@ int run_page_reach(std::uint64_t max_mib) {
         std::fprintf(stderr, "repsim bench pages: no memory for a block of %" PRIu64 " MiB\n", mib);
         return 1;
       }
-      std::printf("repsim-pages span_mib=%" PRIu64 " pages=%zu advised=%s huge_backed_mib=%.1f ns_per_read=%.2f"
+      std::printf("repsim-pages span_mib=%" PRIu64
+                  " pages=%zu advised=%s huge_backed_mib=%.1f ns_per_read=%.2f"
                   " packed_ns_per_read=%.2f\n",
                   mib, r.pages, huge ? "huge" : "small", static_cast<double>(r.huge_backed) / (1 << 20),
                   r.ns_per_read, r.packed_ns_per_read);
@@ -88,14 +89,14 @@ Command add_bench_command(CLI::App& app) {
   auto* hold = bench->add_subcommand("hold", "Core event-list speed: the hold model");
   auto pending = std::make_shared<std::uint64_t>(100000);
   auto events = std::make_shared<std::uint64_t>(10000000);
-  hold->add_option("--pending", *pending, "Events pending at once")->check(kPositiveNumber);
-  hold->add_option("--events", *events, "Events to handle")->check(kPositiveNumber);
+  hold->add_option("--pending", *pending, "Events pending at once")->check(positive_number("--pending"));
+  hold->add_option("--events", *events, "Events to handle")->check(positive_number("--events"));
 
   auto* scale = bench->add_subcommand(
       "scale", "End to end: a provider-sized week (scenarios/scale_week.json) run without writing outputs");
   auto so = std::make_shared<ScaleOptions>();
   scale->add_option("--scale", so->scale, "Multiply tenants, IPs, gateways and volume (default 1)")
-      ->check(kPositiveNumber);
+      ->check(positive_number("--scale"));
   scale->add_option("--scenario", so->scenario,
                     "Another scenario file (default the shipped scale_week.json)");
   scale->add_option("--until", so->until, "Stop early, e.g. 2d (default: the scenario's duration)");

@@ -55,11 +55,20 @@ int run(const RunOptions& o) {
   options.scale = o.scale;
   auto pipeline = load_and_build(o.scenario, options, until);
   if (!pipeline) return kExitBadInput;
+  const sim::Time duration = pipeline->config().duration;
+  if (until != sim::kNever && until > duration && !o.quiet)
+    std::fprintf(stderr, "repsim run: --until %s is past the scenario's end (%s): the run stops at %s\n",
+                 o.until.c_str(), sim::format_duration(duration).c_str(),
+                 sim::format_duration(duration).c_str());
   const std::string out_dir = o.out.empty() ? "out/" + pipeline->config().name : o.out;
-  run_with_progress(*pipeline);
+  if (o.quiet)
+    pipeline->run();
+  else
+    run_with_progress(*pipeline);
   pipeline->finish();
   pipeline->write_outputs(out_dir);
-  if (!o.quiet) std::fputs(pipeline->story().c_str(), stdout);
+  if (o.quiet) return 0;
+  std::fputs(pipeline->story().c_str(), stdout);
   std::printf(
       "outputs: %s/{summary.json,timeseries.csv,events.csv}\nreport:  %s/report.html (open it in a "
       "browser)\n",
@@ -78,9 +87,10 @@ Command add_run_command(CLI::App& app) {
   cmd->add_option("--seed", o->seed, "Replace the scenario's seed");
   cmd->add_option("--scale", o->scale,
                   "Multiply the world's populations, pool sizes and single senders' volume (e.g. 0.125)")
-      ->check(kPositiveNumber);
+      ->check(positive_number("--scale"));
   cmd->add_option("--until", o->until, "Stop early, e.g. 36h (default: the scenario's duration)");
-  cmd->add_flag("--quiet", o->quiet, "Do not print the story");
+  cmd->add_flag("--quiet", o->quiet,
+                "Print nothing when the run succeeds (no progress, story, output paths or warnings)");
   return {cmd, [o] { return run(*o); }};
 }
 

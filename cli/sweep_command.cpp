@@ -28,6 +28,7 @@ struct SweepCliOptions {
   std::string shard;
   bool dry_run = false;
   bool mpi = false;
+  bool quiet = false;
 };
 
 std::string default_out(const std::string& spec, const experiments::Shard& shard) {
@@ -104,11 +105,11 @@ int run_mpi(const SweepCliOptions& o, const experiments::Shard& shard) {
   options.out_dir = o.out.empty() ? default_out(o.spec, shard) : o.out;
   options.resume = o.resume;
   options.shard = shard;
-  options.progress = stderr;
+  options.progress = o.quiet ? nullptr : stderr;
   options.progress_tty = isatty(fileno(stderr)) != 0;
   try {
     const experiments::SweepReport report = experiments::run_sweep_mpi(*plan, options);
-    if (root) print_report(report, options.out_dir.string(), true);
+    if (root && !o.quiet) print_report(report, options.out_dir.string(), true);
   } catch (const experiments::SweepRefused& e) {
     std::fprintf(stderr, "repsim sweep: %s\n", e.what());
     return kExitBadInput;
@@ -156,10 +157,11 @@ int run(const SweepCliOptions& o) {
   options.threads = o.jobs;
   options.resume = o.resume;
   options.shard = shard;
-  options.progress = stderr;
+  options.progress = o.quiet ? nullptr : stderr;
   options.progress_tty = isatty(fileno(stderr)) != 0;
   try {
-    print_report(experiments::run_sweep(*plan, options), options.out_dir.string(), false);
+    const experiments::SweepReport report = experiments::run_sweep(*plan, options);
+    if (!o.quiet) print_report(report, options.out_dir.string(), false);
   } catch (const experiments::SweepRefused& e) {
     std::fprintf(stderr, "repsim sweep: %s\n", e.what());
     return kExitBadInput;
@@ -181,7 +183,7 @@ Command add_sweep_command(CLI::App& app) {
   cmd->add_option("spec", o->spec, "Sweep spec file (JSON)")->required();
   cmd->add_option("--out", o->out, "Output directory (default out/sweeps/<spec file stem>)");
   auto* jobs = cmd->add_option("-j,--jobs", o->jobs, "Runs in parallel (default: every core)")
-                   ->check(kPositiveNumber);
+                   ->check(positive_number("--jobs"));
   cmd->add_flag("--resume", o->resume,
                 "Continue an interrupted sweep in --out: redo only the unfinished runs");
   cmd->add_option("--shard", o->shard,
@@ -192,6 +194,7 @@ Command add_sweep_command(CLI::App& app) {
                 "Deal the runs to MPI ranks (start with mpirun; rank 0 writes --out, the others run)")
       ->excludes(jobs)
       ->excludes(dry);
+  cmd->add_flag("--quiet", o->quiet, "Print nothing when the sweep succeeds (no progress, no report)");
   return {cmd, [o] { return run(*o); }};
 }
 

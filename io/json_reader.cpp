@@ -7,6 +7,7 @@
 
 #include "io/json_reader.hpp"
 #include "io/key_table.hpp"
+#include "io/load_problems.hpp"
 #include "io/suggest.hpp"
 
 namespace repsim::io {
@@ -42,6 +43,17 @@ JsonNode::JsonNode(const nlohmann::json& value, std::string file, std::string po
 
 void JsonNode::fail(const std::string& message) const { throw LoadError(file_, pointer_, message); }
 
+void JsonNode::report(const std::string& message) const {
+  if (problems_ == nullptr) fail(message);
+  problems_->add(LoadError(file_, pointer_, message));
+}
+
+void JsonNode::report_key(std::string_view key, const std::string& message) const {
+  LoadError e(file_, pointer_child(pointer_, key), message);
+  if (problems_ == nullptr) throw e;
+  problems_->add(e);
+}
+
 void JsonNode::fail_type(const char* expected) const {
   fail(std::string("expected ") + expected + ", got " + type_name());
 }
@@ -71,16 +83,17 @@ void JsonNode::check_keys(const std::vector<std::string_view>& allowed) const {
     for (std::string_view a : allowed) known = known || a == key;
     if (known) continue;
     std::vector<std::string> names(allowed.begin(), allowed.end());
-    const std::string where = pointer_child(pointer_, key);
-    if (const auto near = closest_name(key, names))
-      throw LoadError(file_, where, "unknown key '" + key + "' (did you mean '" + *near + "'?)");
+    if (const auto near = closest_name(key, names)) {
+      report_key(key, "unknown key '" + key + "' (did you mean '" + *near + "'?)");
+      continue;
+    }
     std::string message = "unknown key '" + key + "' (known keys: ";
     for (std::size_t i = 0; i < names.size(); ++i) {
       if (i > 0) message += ", ";
       message += names[i];
     }
     message += ")";
-    throw LoadError(file_, where, message);
+    report_key(key, message);
   }
 }
 
@@ -105,7 +118,9 @@ std::optional<JsonNode> JsonNode::find(std::string_view key) const {
   if (!is_object()) fail_type("an object");
   const auto it = value_->find(key);
   if (it == value_->end()) return std::nullopt;
-  return JsonNode(*it, file_, pointer_child(pointer_, key));
+  JsonNode child(*it, file_, pointer_child(pointer_, key));
+  child.problems_ = problems_;
+  return child;
 }
 
 JsonNode JsonNode::at(std::string_view key) const {
@@ -117,8 +132,10 @@ std::vector<JsonNode> JsonNode::items() const {
   if (!is_array()) fail_type("an array");
   std::vector<JsonNode> out;
   out.reserve(value_->size());
-  for (std::size_t i = 0; i < value_->size(); ++i)
+  for (std::size_t i = 0; i < value_->size(); ++i) {
     out.emplace_back((*value_)[i], file_, pointer_child(pointer_, i));
+    out.back().problems_ = problems_;
+  }
   return out;
 }
 
@@ -147,14 +164,19 @@ double JsonNode::number() const {
 
 double JsonNode::number_in(double lo, double hi) const {
   const double v = number();
-  if (v < lo || v > hi)
-    fail(format_number(v) + " is out of range [" + format_number(lo) + ", " + format_number(hi) + "]");
+  if (v < lo || v > hi) {
+    report(format_number(v) + " is out of range [" + format_number(lo) + ", " + format_number(hi) + "]");
+    return v < lo ? lo : hi;
+  }
   return v;
 }
 
 double JsonNode::nonnegative() const {
   const double v = number();
-  if (v < 0) fail(format_number(v) + " is negative (must be >= 0)");
+  if (v < 0) {
+    report(format_number(v) + " is negative (must be >= 0)");
+    return 0;
+  }
   return v;
 }
 
@@ -179,8 +201,10 @@ std::uint64_t JsonNode::unsigned_in(std::uint64_t lo, std::uint64_t hi) const {
   } else {
     fail_type("a whole number");
   }
-  if (v < lo || v > hi)
-    fail(std::to_string(v) + " is out of range [" + std::to_string(lo) + ", " + std::to_string(hi) + "]");
+  if (v < lo || v > hi) {
+    report(std::to_string(v) + " is out of range [" + std::to_string(lo) + ", " + std::to_string(hi) + "]");
+    return v < lo ? lo : hi;
+  }
   return v;
 }
 
@@ -204,6 +228,8 @@ sim::Time JsonNode::duration() const {
 
 sim::Time JsonNode::positive_duration() const {
   const sim::Time t = duration();
+  // Not reported and replaced: a run, a window or a period of 0 would make later checks refuse what
+  // is sound (every time "after the scenario end").
   if (t <= 0) fail("duration must be positive, got " + sim::format_duration(t));
   return t;
 }

@@ -19,6 +19,7 @@
 namespace repsim::io {
 
 class KeyTable;
+class LoadProblems;
 
 // Deeper nesting is an error during parsing (no scenario needs more than ~8 levels; the parser
 // builds the tree without recursion, and nlohmann destroys trees without recursion too).
@@ -54,6 +55,13 @@ class JsonNode {
   const std::string& pointer() const { return pointer_; }
   // Throws LoadError(file, pointer, message).
   [[noreturn]] void fail(const std::string& message) const;
+  // A problem after which the caller can go on (it ignores the key, clamps the value): recorded in
+  // the problems this node collects into, else thrown like fail(). See io/load_problems.hpp.
+  void report(const std::string& message) const;
+  // The same at this object's `key`.
+  void report_key(std::string_view key, const std::string& message) const;
+  // From here on this node and the nodes read from it record reported problems in `problems`.
+  void collect_into(LoadProblems* problems) { problems_ = problems; }
 
   bool is_null() const { return value_->is_null(); }
   bool is_string() const { return value_->is_string(); }
@@ -64,8 +72,8 @@ class JsonNode {
   std::string type_name() const { return value_->type_name(); }
 
   // --- objects ---
-  // Fails unless this is an object whose keys are all in `allowed`; an unknown key fails at its
-  // own pointer: "unknown key 'thershold' (did you mean 'threshold'?)".
+  // Fails unless this is an object whose keys are all in `allowed`; an unknown key is reported at
+  // its own pointer (and then ignored): "unknown key 'thershold' (did you mean 'threshold'?)".
   void check_keys(std::initializer_list<std::string_view> allowed) const;
   void check_keys(const std::vector<std::string_view>& allowed) const;
   // The same against a declared table, which this node then remembers: from here on, looking up a
@@ -125,6 +133,7 @@ class JsonNode {
   std::string pointer_;
   // Not part of the value: which table the keys were checked against, for note_lookup.
   mutable const KeyTable* keys_ = nullptr;
+  LoadProblems* problems_ = nullptr;  // null: every problem throws
 };
 
 }  // namespace repsim::io

@@ -1,7 +1,7 @@
 #pragma once
 // One kind of JSON object declared once: its keys, their JSON types, documented defaults and
 // one-line docs. The loader checks objects against these tables, and the format's documents
-// (scenarios/README.md, scenarios/schema.json, fuzz/scenario.dict) are generated from or checked
+// (scenarios/README.md, schema/scenario.schema.json, fuzz/scenario.dict) are generated from or checked
 // against them (scripts/scenario_keys.py), so adding a key means adding one row.
 #include <atomic>
 #include <cstddef>

@@ -87,6 +87,8 @@ std::uint32_t LoadContext::count(const JsonNode& n) const {
 
 sim::Time LoadContext::time_in_run(const JsonNode& n) const {
   const sim::Time t = n.time(config.calendar);
+  // Thrown, not reported and clamped: a time moved to the run's edge would make the windows and
+  // orderings checked after it fail for no fault of their own.
   if (t < 0)
     n.fail("time " + config.calendar.iso(t) + " is before the scenario start (" + config.calendar.iso(0) +
            ")");

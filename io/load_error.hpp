@@ -5,6 +5,7 @@
 #include <stdexcept>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace repsim::io {
 
@@ -21,6 +22,16 @@ class LoadError : public std::runtime_error {
   const std::string& file() const { return file_; }
   const std::string& pointer() const { return pointer_; }  // "" for the root
   const std::string& message() const { return message_; }
+
+  // When the loader went on after this problem (LoadProblems): every problem's line, this one first,
+  // at most LoadProblems::kMaxKept of them, and how many there were in all. what() stays this
+  // problem alone, so a one-line report reads as it did before the loader collected.
+  const std::vector<std::string>& lines() const { return lines_; }
+  std::size_t total() const { return total_; }
+  void set_all(std::vector<std::string> lines, std::size_t total) {
+    lines_ = std::move(lines);
+    total_ = total;
+  }
 
   // Control characters (a newline inside a key, say) become \xNN so what() stays one line.
   static std::string one_line(std::string_view s) {
@@ -43,6 +54,8 @@ class LoadError : public std::runtime_error {
   std::string file_;
   std::string pointer_;
   std::string message_;
+  std::vector<std::string> lines_{what()};
+  std::size_t total_ = 1;
 };
 
 }  // namespace repsim::io

@@ -2,7 +2,7 @@
 // The scenario format, object kind by object kind: one KeyTable each (io/key_table.hpp), in the
 // keys_*.cpp files by section. The loader checks every object against its table; `repsim keys`
 // prints them for scripts/scenario_keys.py, which writes the key tables of scenarios/README.md and
-// the keys of fuzz/scenario.dict from them and checks scenarios/schema.json against them.
+// the keys of fuzz/scenario.dict from them and checks schema/scenario.schema.json against them.
 #include <string_view>
 #include <vector>
 

@@ -4,6 +4,7 @@
 #include <cmath>
 
 #include "io/load_parts.hpp"
+#include "io/load_problems.hpp"
 #include "io/scenario_keys.hpp"
 
 namespace repsim::io {
@@ -17,8 +18,10 @@ LoadedScenario load_scenario_text(std::string_view text, const std::string& name
   return load_scenario_json(parse_json_text(text, name_for_errors), name_for_errors, options);
 }
 
-LoadedScenario load_scenario_json(const nlohmann::json& document, const std::string& name_for_errors,
-                                  const LoadOptions& options) {
+namespace {
+
+LoadedScenario load(const nlohmann::json& document, const std::string& name_for_errors,
+                    const LoadOptions& options, LoadProblems& problems) {
   LoadedScenario out;
   out.source = name_for_errors;
   detail::LoadContext ctx(out);
@@ -30,7 +33,8 @@ LoadedScenario load_scenario_json(const nlohmann::json& document, const std::str
   ctx.scale = options.scale;
   models::EcosystemConfig& c = out.config;
 
-  const JsonNode root(document, name_for_errors);
+  JsonNode root(document, name_for_errors);
+  root.collect_into(&problems);
   root.check_keys(keys::scenario());
   if (auto v = root.find("$schema")) v->string();  // for editors; not used
   if (auto v = root.find("name")) c.name = v->nonempty_string();
@@ -67,6 +71,25 @@ LoadedScenario load_scenario_json(const nlohmann::json& document, const std::str
   for (const auto& [key, load] : sections)
     if (auto v = root.find(key)) load(ctx, *v);
   return out;
+}
+
+}  // namespace
+
+LoadedScenario load_scenario_json(const nlohmann::json& document, const std::string& name_for_errors,
+                                  const LoadOptions& options) {
+  // Problems after which loading can go on are collected; the first that stops it is added to them.
+  LoadProblems problems;
+  try {
+    LoadedScenario out = load(document, name_for_errors, options, problems);
+    if (problems.empty()) return out;
+  } catch (const LoadError& e) {
+    if (problems.empty()) throw;
+    problems.add(e);
+  } catch (const std::exception&) {
+    // A model refusing a value clamped after an earlier problem: that problem is the news.
+    if (problems.empty()) throw;
+  }
+  problems.throw_all();
 }
 
 }  // namespace repsim::io

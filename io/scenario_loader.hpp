@@ -1,10 +1,13 @@
 #pragma once
 // Scenario JSON -> models::EcosystemConfig. The format is documented field by field in
-// scenarios/README.md and checked by scenarios/schema.json; this loader is its reference.
+// scenarios/README.md and checked by schema/scenario.schema.json; this loader is its reference.
 // Every problem (unreadable file, bad JSON, unknown key, wrong type, value out of range, unknown or
 // duplicate id, time outside the run) is an io::LoadError whose what() is one line:
-// "FILE: /json/pointer: what is wrong". Loading builds no world: the models have the last word when
-// io::ScenarioRun builds it (io/scenario_run.hpp), and a refusal there is a LoadError at "/".
+// "FILE: /json/pointer: what is wrong". Problems after which the rest can still be checked (unknown
+// keys, values out of range) are collected and thrown together when loading ends or stops: what()
+// is still the first alone, LoadError::lines() has them all (io/load_problems.hpp). Loading builds no world:
+// the models have the last word when io::ScenarioRun builds it (io/scenario_run.hpp), and a refusal there is
+// a LoadError at "/".
 #include <cstdint>
 #include <nlohmann/json.hpp>
 #include <optional>

@@ -3,7 +3,10 @@
 # and build. Safe to call repeatedly: a second call makes no apt call and rebuilds nothing up to date.
 #
 # Usage: scripts/bootstrap.sh [--build-dir DIR] [--cmake-args "ARGS"] [--target T]... [--no-deps]
-#                             [--configure-only]
+#                             [--configure-only] [--run-only] [--dry-run]
+# --run-only: only the packages `repsim run` needs (./run.sh); without Catch2 the suite is configured
+# out (-DREPSIM_TESTS=OFF), and the visualizer builds only where its libraries are (REPSIM_VIZ=AUTO).
+# --dry-run: say which packages would be installed and how cmake would be called; change nothing.
 # Environment (flags win): BUILD_DIR (default: build), CMAKE_ARGS (extra configure arguments, appended
 # after the defaults so e.g. -DCMAKE_BUILD_TYPE=RelWithDebInfo overrides Release), BUILD_TARGETS
 # (space-separated; default: all), REPSIM_NO_DEPS=1 (skip the package check).
@@ -21,6 +24,8 @@ CMAKE_ARGS="${CMAKE_ARGS:-}"
 read -r -a TARGETS <<<"${BUILD_TARGETS:-}"
 NO_DEPS="${REPSIM_NO_DEPS:-0}"
 CONFIGURE_ONLY=0
+RUN_ONLY=0
+DRY_RUN=0
 
 while (($#)); do
   case "$1" in
@@ -32,21 +37,32 @@ while (($#)); do
     --target=*) TARGETS+=("${1#*=}"); shift ;;
     --no-deps) NO_DEPS=1; shift ;;
     --configure-only) CONFIGURE_ONLY=1; shift ;;
-    -h|--help) sed -n '2,11p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    --run-only) RUN_ONLY=1; shift ;;
+    --dry-run) DRY_RUN=1; shift ;;
+    -h|--help) sed -n '2,13p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'; exit 0 ;;
     *) die "unknown argument: $1 (see --help)" ;;
   esac
 done
 
 # ---------------------------------------------------------------------------------------------------
 # 1. Packages
-PACKAGES=(
-  build-essential cmake ninja-build pkg-config
-  libeigen3-dev libboost-graph-dev libboost-math-dev libboost-random-dev
-  nlohmann-json3-dev catch2 libcli11-dev
+# What the repsim executable includes and links (CMakeLists.txt's find_package calls, and Boost.Math's
+# Student t in experiments/statistics.cpp): all ./run.sh installs.
+RUN_PACKAGES=(
+  build-essential cmake ninja-build
+  libeigen3-dev libboost-graph-dev libboost-math-dev
+  nlohmann-json3-dev libcli11-dev
+)
+# The rest: the test suite (Catch2, the schema and plotting scripts), the visualizer and its headless
+# screenshot check (imgui, found through pkg-config, GLFW, GL, Xvfb), MPI sweeps.
+REST_PACKAGES=(
+  pkg-config libboost-random-dev catch2
   libimgui-dev libglfw3-dev libstb-dev libgl-dev xvfb xauth fonts-dejavu-core
   python3 python3-jsonschema python3-matplotlib python3-pandas
   openmpi-bin libopenmpi-dev
 )
+PACKAGES=("${RUN_PACKAGES[@]}")
+if [[ "$RUN_ONLY" == 0 ]]; then PACKAGES+=("${REST_PACKAGES[@]}"); fi
 
 install_missing_packages() {
   if ! command -v dpkg >/dev/null 2>&1; then
@@ -59,6 +75,10 @@ install_missing_packages() {
   done
   if ((${#missing[@]} == 0)); then
     log "packages: all ${#PACKAGES[@]} present"
+    return 0
+  fi
+  if [[ "$DRY_RUN" == 1 ]]; then
+    log "packages: would install ${missing[*]}"
     return 0
   fi
   log "packages: installing ${missing[*]}"
@@ -82,7 +102,16 @@ fi
 # 2. Configure, only when the build directory is not configured or a requested -D value differs
 #    from the cached one.
 read -r -a EXTRA_ARGS <<<"$CMAKE_ARGS"
-CONFIG_ARGS=(-DCMAKE_BUILD_TYPE=Release "${EXTRA_ARGS[@]}")
+CONFIG_ARGS=(-DCMAKE_BUILD_TYPE=Release)
+# ./run.sh does not install Catch2, and tests/CMakeLists.txt requires it whenever REPSIM_TESTS is ON
+# (the default): configure the suite out while Catch2 is missing. Once ./test.sh has installed it
+# (and turned the suite on), ./run.sh leaves the build directory's choice alone, so the two never
+# undo each other's configuration. Before the caller's arguments, which win.
+if [[ "$RUN_ONLY" == 1 ]] && command -v dpkg >/dev/null 2>&1 && ! dpkg -s catch2 >/dev/null 2>&1; then
+  log "configure: catch2 is not installed: the test suite is left out (./test.sh installs it)"
+  CONFIG_ARGS+=(-DREPSIM_TESTS=OFF)
+fi
+CONFIG_ARGS+=("${EXTRA_ARGS[@]}")
 CACHE="$BUILD_DIR/CMakeCache.txt"
 
 # Value of VAR in the cache (empty if absent).
@@ -122,7 +151,7 @@ if needs_configure; then
     GEN_ARGS=(-G "Unix Makefiles")
   fi
   log "configure: cmake -S . -B $BUILD_DIR ${GEN_ARGS[*]} ${CONFIG_ARGS[*]}"
-  cmake -S . -B "$BUILD_DIR" "${GEN_ARGS[@]}" "${CONFIG_ARGS[@]}" >&2
+  [[ "$DRY_RUN" == 1 ]] || cmake -S . -B "$BUILD_DIR" "${GEN_ARGS[@]}" "${CONFIG_ARGS[@]}" >&2
 else
   log "configure: $BUILD_DIR up to date ($(cached_value CMAKE_GENERATOR), $(cached_value CMAKE_BUILD_TYPE))"
 fi
@@ -134,6 +163,10 @@ if [[ "$CONFIGURE_ONLY" == 1 ]]; then
 fi
 TARGET_ARGS=()
 if ((${#TARGETS[@]})); then TARGET_ARGS=(--target "${TARGETS[@]}"); fi
+if [[ "$DRY_RUN" == 1 ]]; then
+  log "build: would build $BUILD_DIR ${TARGETS[*]:-all}"
+  exit 0
+fi
 log "build: $BUILD_DIR ${TARGETS[*]:-all}"
 cmake --build "$BUILD_DIR" -j"$(nproc)" "${TARGET_ARGS[@]}" >&2
 log "build: done"

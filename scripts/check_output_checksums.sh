@@ -27,7 +27,7 @@ trap 'rm -rf "$WORK"' EXIT
 declare -A EXTRA=([scale_week]="--scale 0.02")
 for path in "$ROOT"/scenarios/*.json; do
   name="$(basename "$path" .json)"
-  [[ "$name" == schema || "$name" == *_sweep ]] && continue
+  [[ "$name" == *_sweep ]] && continue
   read -r -a extra <<<"${EXTRA[$name]:-}"
   # The story is the run's stdout up to the lines that name the output directory.
   if ! "$REPSIM" run "$path" --out "$WORK/$name" "${extra[@]}" >"$WORK/$name.stdout" 2>"$WORK/$name.stderr"; then

@@ -6,7 +6,7 @@ choices. From them this script
   - writes the key tables of scenarios/README.md (the blocks between `<!-- keys: NAME -->` and
     `<!-- end keys -->`) and the generated block of fuzz/scenario.dict, or with --check fails when
     they differ from what it would write or when the README has a key table outside those blocks;
-  - checks scenarios/schema.json: every object table is `$defs/NAME` (the top level is the schema
+  - checks schema/scenario.schema.json: every object table is `$defs/NAME` (the top level is the schema
     itself) with the same keys, required keys, JSON types and fixed choices, every object the schema
     closes (additionalProperties false) is such a table, and every default validates against its
     key's schema (when the jsonschema module is installed).
@@ -21,7 +21,7 @@ import sys
 
 ROOT = pathlib.Path(__file__).resolve().parent.parent
 README = ROOT / "scenarios" / "README.md"
-SCHEMA = ROOT / "scenarios" / "schema.json"
+SCHEMA = ROOT / "schema" / "scenario.schema.json"
 DICT = ROOT / "fuzz" / "scenario.dict"
 
 BLOCK = re.compile(r"<!-- keys: (\S+) -->\n(.*?)<!-- end keys -->\n", re.S)
@@ -106,7 +106,7 @@ def dict_text(text, tables, problems):
     return text[:begin] + dict_block(tables) + text[end + len(DICT_END):]
 
 
-# --- schema.json --------------------------------------------------------------------------------
+# --- scenario.schema.json-----------------------------------------------------------------------
 
 def resolve(schema, node):
     while isinstance(node, dict) and "$ref" in node and len(node) == 1:
@@ -180,12 +180,12 @@ def check_schema(schema, tables, problems):
     where = {name: "" if name == "scenario" else f"/$defs/{name}" for name in objects}
     for pointer in closed_objects(schema, "", []):
         if pointer not in where.values():
-            problems.append(f"scenarios/schema.json: {pointer or '/'} is an object kind no table declares "
+            problems.append(f"schema/scenario.schema.json: {pointer or '/'} is an object kind no table declares "
                             "(make it $defs/<table name>)")
     choices_seen, defaults = {}, {}
     for name, table in objects.items():
         node = schema if name == "scenario" else schema["$defs"].get(name)
-        at = f"scenarios/schema.json: {where[name] or '/'}"
+        at = f"schema/scenario.schema.json: {where[name] or '/'}"
         if not isinstance(node, dict) or "properties" not in node:
             problems.append(f"{at}: missing (table '{name}')")
             continue
@@ -222,13 +222,13 @@ def check_schema(schema, tables, problems):
                     f"{where[name] or '/'}: {errors[0].message}" if errors else None)
     for (declared_in, k), results in defaults.items():
         if None not in results:
-            problems.append(f"scenarios/schema.json: the default of key '{k}' of table '{declared_in}' is "
+            problems.append(f"schema/scenario.schema.json: the default of key '{k}' of table '{declared_in}' is "
                             f"invalid wherever the key is: {results[0]}")
     for t in tables:
         for k in t["keys"]:
             seen = choices_seen.get((k["declared_in"], k["name"]))
             if seen is not None and seen != set(k.get("choices", [])):
-                problems.append(f"scenarios/schema.json: key '{k['name']}' of table '{k['declared_in']}' may be "
+                problems.append(f"schema/scenario.schema.json: key '{k['name']}' of table '{k['declared_in']}' may be "
                                 f"{sorted(seen)} in the schema, {sorted(k.get('choices', []))} in the table")
 
 

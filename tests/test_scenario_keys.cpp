@@ -1,6 +1,6 @@
 // The scenario format's key tables against the loader: every declared key is read, and the fixed
 // choices a table documents are the ones the loader accepts. (scripts/scenario_keys.py checks the
-// README, schema.json and the fuzz dictionary against the same tables.)
+// README, schema/scenario.schema.json and the fuzz dictionary against the same tables.)
 #include <catch2/catch.hpp>
 
 #include <functional>
