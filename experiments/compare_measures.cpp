@@ -38,7 +38,7 @@ struct Tally {
       v[static_cast<std::size_t>(CompareMeasure::CutOffHours)] =
           static_cast<double>(cut_off[i]) / static_cast<double>(sim::kHour);
       v[static_cast<std::size_t>(CompareMeasure::LostOrQueued)] =
-          static_cast<double>(c.legit_blocked + c.queued_at_end);
+          static_cast<double>(c.legit_lost + c.legit_queued_at_end);
       if (c.delivered > 0)
         v[static_cast<std::size_t>(CompareMeasure::LatencyP95)] =
             static_cast<double>(c.latency_s.quantile(0.95));

@@ -20,8 +20,8 @@ enum class CompareMeasure : std::uint8_t {
   // of its outages, models/cut_off_time.hpp). Gateway: hours during which it had at least one
   // tenant cut off (the union of its outages). A population: the sum over its members.
   CutOffHours,
-  // Legit messages that never arrived (rejected, expired or filtered: legit_blocked) plus messages
-  // still queued at the end of the run (the ledger does not tell queued spam from legit mail).
+  // Legit messages that never arrived (rejected, expired or filtered: legit_lost) plus legit
+  // messages still queued at the end of the run (legit_queued_at_end).
   LostOrQueued,
   // The 95th percentile of delivered mail's latency, created -> delivered, in seconds (a
   // population's and a gateway's from the merged histogram); absent when nothing was delivered.

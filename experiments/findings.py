@@ -83,7 +83,7 @@ class Number:
         self.mean, self.ci, self.unit, self.what = mean, ci, unit, what
 
     def text(self, digits=1):
-        unit = f" {self.unit}" if self.unit == "h" else ""
+        unit = f" {self.unit}" if self.unit in ("h", "pair-hours") else ""
         if self.unit == "runs":
             return str(round(self.mean))
         if self.ci is None or math.isnan(self.ci):
@@ -129,32 +129,32 @@ def shared_vs_dedicated(s):
     n = {}
     h_shared = "hours the shared customer's legit mail was cut off at the Good-only receiver"
     h_dedicated = "hours the dedicated customer's legit mail was cut off at the Good-only receiver"
-    n["base_shared_outage"] = mean_of(s, 0, "shared_outage_hours", "h", h_shared)
-    n["base_dedicated_outage"] = mean_of(s, 0, "dedicated_outage_hours", "h", h_dedicated)
+    n["base_shared_outage"] = mean_of(s, 0, "shared_outage_pair_hours", "h", h_shared)
+    n["base_dedicated_outage"] = mean_of(s, 0, "dedicated_outage_pair_hours", "h", h_dedicated)
     n["base_shared_queued"] = mean_of(s, 0, "shared_queued_at_end", "messages", "shared customer's mail queued at the end")
     n["base_shared_sent"] = mean_of(s, 0, "shared_sent", "messages", "shared customer's messages sent")
-    n["base_shared_blocked"] = mean_of(s, 0, "shared_legit_blocked", "messages", "shared customer's legit mail bounced")
-    n["base_dedicated_blocked"] = mean_of(s, 0, "dedicated_legit_blocked", "messages",
-                                          "dedicated customer's legit mail bounced")
+    n["base_shared_blocked"] = mean_of(s, 0, "shared_legit_lost", "messages", "shared customer's legit mail lost (rejected or expired)")
+    n["base_dedicated_blocked"] = mean_of(s, 0, "dedicated_legit_lost", "messages",
+                                          "dedicated customer's legit mail lost (rejected or expired)")
     n["base_dedicated_queued"] = mean_of(s, 0, "dedicated_queued_at_end", "messages",
                                          "dedicated customer's mail queued at the end")
     for p in ("0.01", "0.05", "0.2", "0.4"):
         v = at(prob, p)
-        n[f"p{p}_shared_outage"] = mean_of(s, v, "shared_outage_hours", "h", h_shared + f", compromise probability {p}")
-        n[f"p{p}_shared_blocked"] = mean_of(s, v, "shared_legit_blocked", "messages",
-                                            f"shared customer's legit mail bounced, compromise probability {p}")
+        n[f"p{p}_shared_outage"] = mean_of(s, v, "shared_outage_pair_hours", "h", h_shared + f", compromise probability {p}")
+        n[f"p{p}_shared_blocked"] = mean_of(s, v, "shared_legit_lost", "messages",
+                                            f"shared customer's legit mail lost (rejected or expired), compromise probability {p}")
     for c in ("5", "10", "40"):
-        n[f"cotenants{c}_shared_outage"] = mean_of(s, at(count, c), "shared_outage_hours", "h",
+        n[f"cotenants{c}_shared_outage"] = mean_of(s, at(count, c), "shared_outage_pair_hours", "h",
                                                    h_shared + f", {c} co-tenants")
-    pool_outages = [s.value(v, "shared_outage_hours") for v in [0] + [at(size, k) for k in ("1", "2", "8", "16")]]
+    pool_outages = [s.value(v, "shared_outage_pair_hours") for v in [0] + [at(size, k) for k in ("1", "2", "8", "16")]]
     n["pool_outage_min"] = Number(min(pool_outages), None, "h", h_shared + ", lowest mean over pools of 1..16 IPs")
     n["pool_outage_max"] = Number(max(pool_outages), None, "h", h_shared + ", highest mean over pools of 1..16 IPs")
     for m in ("25", "50", "100", "400"):
         v = at(volume, m)
-        n[f"mpd{m}_dedicated_outage"] = mean_of(s, v, "dedicated_outage_hours", "h", h_dedicated + f", {m} a day")
-        n[f"mpd{m}_shared_outage"] = mean_of(s, v, "shared_outage_hours", "h", h_shared + f", {m} a day")
+        n[f"mpd{m}_dedicated_outage"] = mean_of(s, v, "dedicated_outage_pair_hours", "h", h_dedicated + f", {m} a day")
+        n[f"mpd{m}_shared_outage"] = mean_of(s, v, "shared_outage_pair_hours", "h", h_shared + f", {m} a day")
     n["base_dedicated_minus_shared"], d = paired_difference(
-        s, 0, "dedicated_outage_hours", 0, "shared_outage_hours", "h",
+        s, 0, "dedicated_outage_pair_hours", 0, "shared_outage_pair_hours", "h",
         "dedicated minus shared outage hours, paired by replication, at the base point")
     n["base_dedicated_worse_runs"] = Number(sum(1 for x in d if x > 0), None, "runs",
                                             "replications at the base point where the dedicated customer's outage is longer")
@@ -191,20 +191,21 @@ def operator_delay(s):
 
     n = {}
     triggers = ("2h", "12h", "24h", "48h", "96h")
-    h = "hours the contractor's legit mail was cut off, summed over its two receivers"
+    h = "pair-hours the contractor's legit mail was cut off, summed over its two receivers"
     for p in ("good_only", "neutral_ok", "graded", "cisco_default"):
-        worst = max((s.value(at(p, a), "contractor_outage_hours"), a) for a in triggers)
-        n[f"{p}_worst_outage"] = mean_of(s, at(p, worst[1]), "contractor_outage_hours", "h",
+        worst = max((s.value(at(p, a), "contractor_outage_pair_hours"), a) for a in triggers)
+        n[f"{p}_worst_outage"] = mean_of(s, at(p, worst[1]), "contractor_outage_pair_hours", "pair-hours",
                                          h + f", {p}, the longest over the admins' triggers")
     for a in triggers:
-        n[f"good_only_{a}_prime"] = mean_of(s, at("good_only", a), "prime_outage_hours", "h",
+        n[f"good_only_{a}_prime"] = mean_of(s, at("good_only", a), "prime_outage_pair_hours", "h",
                                             f"hours cut off at the prime contractor, Good only, trigger {a}")
-        n[f"good_only_{a}_total"] = mean_of(s, at("good_only", a), "contractor_outage_hours", "h", h + f", trigger {a}")
-    n["good_only_va"] = mean_of(s, at("good_only", "2h"), "va_outage_hours", "h",
+        n[f"good_only_{a}_total"] = mean_of(s, at("good_only", a), "contractor_outage_pair_hours", "pair-hours",
+                                            h + f", trigger {a}")
+    n["good_only_va"] = mean_of(s, at("good_only", "2h"), "va_outage_pair_hours", "h",
                                 "hours cut off at the VA, Good only (its admins never act)")
-    n["good_only_blocked"] = mean_of(s, at("good_only", "96h"), "contractor_legit_blocked", "messages",
-                                     "the contractor's legit mail bounced, Good only, trigger 96h")
-    n["runs"] = Number(len(s.runs(0, "contractor_outage_hours")), None, "runs", "replications per variant")
+    n["good_only_blocked"] = mean_of(s, at("good_only", "96h"), "contractor_legit_lost", "messages",
+                                     "the contractor's legit mail lost (rejected or expired), Good only, trigger 96h")
+    n["runs"] = Number(len(s.runs(0, "contractor_outage_pair_hours")), None, "runs", "replications per variant")
     claims = [
         ("accepting Neutral removes the contractor's outage whatever the admins do",
          n["neutral_ok_worst_outage"].mean < 1.0),
@@ -350,11 +351,11 @@ BLOCKS = {
 # The figures the documents show: experiments/plot.py's arguments per sweep.
 FIGURES = {
     "shared_vs_dedicated": ["--title", "Shared pool vs dedicated IP (6 days, Good-only receiver)", "--metrics",
-                            "shared_outage_hours,dedicated_outage_hours;shared_legit_blocked,dedicated_legit_blocked,"
-                            "shared_queued_at_end,dedicated_queued_at_end", "--ylabel", "outage hours;messages"],
+                            "shared_outage_pair_hours,dedicated_outage_pair_hours;shared_legit_lost,dedicated_legit_lost,"
+                            "shared_queued_at_end,dedicated_queued_at_end", "--ylabel", "outage pair-hours (one receiver: cut-off hours);messages"],
     "operator_delay": ["--title", "Six-day outage: receiving policy and the prime's admins' delay", "--metrics",
-                       "contractor_outage_hours;prime_outage_hours;contractor_legit_blocked", "--ylabel",
-                       "outage hours;outage hours;messages"],
+                       "contractor_outage_pair_hours;prime_outage_pair_hours;contractor_legit_lost", "--ylabel",
+                       "outage pair-hours;outage pair-hours;messages"],
 }
 
 

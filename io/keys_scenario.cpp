@@ -29,8 +29,8 @@ const KeyTable& scenario() {
           {"operators", kArray, "array", literal("[]"), "people who react, with their playbooks"},
           {"timeline", kArray, "array", literal("[]"), "scripted actions at given times"},
           {"cut_off", kObject, "object", literal("{}"),
-           "when a (tenant, gateway) pair counts as cut off: what outage intervals, outage hours and "
-           "outages_total count, and what operators' legit_blocked_for watches, below"},
+           "when a (tenant, gateway) pair counts as cut off: what outage intervals, pair-hours, cut-off "
+           "hours and outage_count count, and what operators' legit_blocked_for watches, below"},
           {"variants", kArray, "array", literal("[]"),
            "named alternative designs of this scenario, each a set of edits, for `repsim compare FILE "
            "--variant NAME`; `repsim run` runs the file as written, below"},

@@ -3,6 +3,7 @@
 // report.html (the story goes to stdout and is the caller's to print: see io/story.hpp).
 #include <cstdint>
 #include <string>
+#include <vector>
 
 #include "models/ecosystem.hpp"
 
@@ -13,6 +14,7 @@ struct RunInfo {
   std::string scenario_name;
   std::string description;
   std::uint64_t seed = 0;
+  std::vector<std::string> notes;  // the scenario's notes for readers (report.html shows them)
 };
 
 // Writes the four files into out_dir (created when missing) as one transaction (io/atomic_file.hpp):

@@ -63,7 +63,9 @@ sim::Time ScenarioRun::next_event_time() { return world().simulation().next_even
 std::uint64_t ScenarioRun::events_handled() const { return world().simulation().events_handled(); }
 std::size_t ScenarioRun::pending_events() const { return world().simulation().pending(); }
 
-RunInfo ScenarioRun::info() const { return RunInfo{config().name, scenario_.description, config().seed}; }
+RunInfo ScenarioRun::info() const {
+  return RunInfo{config().name, scenario_.description, config().seed, scenario_.notes};
+}
 void ScenarioRun::write_outputs(const std::string& out_dir) const {
   write_run_outputs(world(), info(), out_dir);
 }

@@ -2,11 +2,13 @@
 
 #include <algorithm>
 #include <charconv>
+#include <cstdio>
 #include <map>
 #include <optional>
 #include <set>
 #include <utility>
 
+#include "io/population_figures.hpp"
 #include "io/summary_json.hpp"
 
 namespace repsim::io {
@@ -183,29 +185,27 @@ class Narrator {
   const models::Ecosystem& eco_;
 };
 
-struct TenantNumbers {
-  std::string name;
-  std::uint64_t sent = 0, delivered = 0, bounced = 0, queued = 0;
-  sim::Time outage = 0;
-};
+// "3.5%" of member-hours.
+std::string percent_text(double share) {
+  char buf[32];
+  std::snprintf(buf, sizeof buf, "%.1f%%", 100 * share);
+  return buf;
+}
 
-// Per tenant, or per population when there are too many tenants to list.
-std::vector<TenantNumbers> tenant_numbers(const models::Ecosystem& eco) {
-  const sim::Time end = eco.simulation().now();
-  const Grouping groups = group_tenants(eco, kStoryTenantLines);
-  std::vector<TenantNumbers> out(groups.names.size());
-  for (std::size_t k = 0; k < out.size(); ++k) out[k].name = groups.names[k];
-  for (models::TenantIndex t{0}; t < eco.tenant_count(); ++t) {
-    TenantNumbers& row = out[groups.group_of[t]];
-    const models::DeliveryCounts& c = eco.ledger().tenant(t);
-    row.sent += c.sent;
-    row.delivered += c.delivered;
-    row.bounced += c.bounced();
-    row.queued += c.queued_at_end;
-  }
-  for (const models::OutageInterval& o : eco.ledger().outages())
-    out[groups.group_of[o.tenant]].outage += o.duration(end);
-  return out;
+// One tenant's, or one population's, key numbers.
+std::string key_numbers(const std::string& name, const GroupFigures& f, bool grouped, sim::Time end) {
+  const models::DeliveryCounts& c = f.counts;
+  std::string out = "  " + name + (grouped ? " (" + std::to_string(f.members) + ")" : "") + ": sent " +
+                    std::to_string(c.sent) + ", delivered " + std::to_string(c.delivered) + ", bounced " +
+                    std::to_string(c.bounced()) + ", queued at end " + std::to_string(c.queued_at_end);
+  if (grouped)
+    out += ", " + std::to_string(f.members_cut_off) + " members cut off, " +
+           percent_text(f.cut_off_share(end)) + " of member-hours";
+  else
+    out += ", cut off " + hours_text(sim::to_hours(f.cut_off_time));
+  // hours_text ends in " h": the pair-hours say what they sum instead.
+  const std::string pair_hours = hours_text(sim::to_hours(f.outage_pair_time));
+  return out + " (outages: " + pair_hours.substr(0, pair_hours.size() - 2) + " pair-hours)\n";
 }
 
 }  // namespace
@@ -233,13 +233,10 @@ std::string story(const models::Ecosystem& eco) {
     out += "... (" + std::to_string(eco.event_log().size() - shown_records) + " more events in events.csv)\n";
 
   out += "\nKey numbers:\n";
-  const std::vector<TenantNumbers> rows = tenant_numbers(eco);
-  for (std::size_t k = 0; k < rows.size() && k < kStoryTenantLines; ++k) {
-    const TenantNumbers& r = rows[k];
-    out += "  " + r.name + ": sent " + std::to_string(r.sent) + ", delivered " + std::to_string(r.delivered) +
-           ", bounced " + std::to_string(r.bounced) + ", queued at end " + std::to_string(r.queued) +
-           ", outage " + hours_text(sim::to_hours(r.outage)) + "\n";
-  }
+  const Grouping groups = group_tenants(eco, kStoryTenantLines);
+  const std::vector<GroupFigures> rows = group_figures(eco, groups, end);
+  for (std::size_t k = 0; k < rows.size() && k < kStoryTenantLines; ++k)
+    out += key_numbers(groups.names[k], rows[k], groups.grouped, end);
   if (rows.size() > kStoryTenantLines)
     out += "  ... (" + std::to_string(rows.size() - kStoryTenantLines) + " more in summary.json)\n";
   return out;

@@ -8,6 +8,7 @@
 #include <utility>
 #include <vector>
 
+#include "io/population_figures.hpp"
 #include "models/gauges.hpp"
 
 namespace repsim::io {
@@ -21,41 +22,76 @@ bool is_blocklist(const Ecosystem& eco, models::ScorerIndex s) {
   return eco.scorer(s).publishes() == models::Publishes::Listings;
 }
 
-// Counts and outage hours of one group (or group pair).
+// Counts and outages of one gateway group or (tenant group, gateway group) pair.
 struct Cell {
   DeliveryCounts counts;
-  double outage_hours = 0;
+  std::uint64_t outage_count = 0;
+  sim::Time outage_pair_time = 0;
+
+  void add(const models::OutageInterval& o, sim::Time end) {
+    ++outage_count;
+    outage_pair_time += o.duration(end);
+  }
 };
 
 json cell_json(const Cell& c, const Grouping& g, std::size_t group) {
-  if (!g.grouped) return counts_json(c.counts, c.outage_hours);
   json j;
-  j["members"] = g.members[group];
-  j.update(counts_json(c.counts, c.outage_hours));
+  if (g.grouped) j["members"] = g.members[group];
+  j.update(counts_json(c.counts, c.outage_count, sim::to_hours(c.outage_pair_time)));
+  return j;
+}
+
+// A tenant's (or population's) cut-off figures, placed after its outage_pair_hours.
+json cut_off_json(const GroupFigures& f, bool grouped, sim::Time end) {
+  json j;
+  if (!grouped) {
+    j["cut_off_hours"] = sim::to_hours(f.cut_off_time);
+    return j;
+  }
+  j["members_cut_off"] = f.members_cut_off;
+  j["cut_off_member_hours"] = sim::to_hours(f.cut_off_time);
+  j["cut_off_share"] = f.cut_off_share(end);
   return j;
 }
 
 json tenants_json(const Ecosystem& eco, const Grouping& tg, const Grouping& gg, sim::Time end) {
   const models::Ledger& ledger = eco.ledger();
-  std::vector<Cell> cells(tg.names.size());
+  const std::vector<GroupFigures> figures = group_figures(eco, tg, end);
   std::map<std::pair<std::size_t, std::size_t>, Cell> pairs;  // (tenant group, gateway group)
-  for (models::TenantIndex t{0}; t < eco.tenant_count(); ++t)
-    cells[tg.group_of[t]].counts.add(ledger.tenant(t));
   for (const auto& [t, g] : ledger.pairs())
     pairs[{tg.group_of[t], gg.group_of[g]}].counts.add(ledger.pair(t, g));
-  for (const models::OutageInterval& o : ledger.outages()) {
-    const double hours = sim::to_hours(o.duration(end));
-    cells[tg.group_of[o.tenant]].outage_hours += hours;
-    pairs[{tg.group_of[o.tenant], gg.group_of[o.gateway]}].outage_hours += hours;
-  }
+  for (const models::OutageInterval& o : ledger.outages())
+    pairs[{tg.group_of[o.tenant], gg.group_of[o.gateway]}].add(o, end);
   std::vector<json> by_gateway(tg.names.size(), json::object());
   for (const auto& [key, cell] : pairs)
     by_gateway[key.first][gg.names[key.second]] = cell_json(cell, gg, key.second);
   json out = json::object();
   for (std::size_t k = 0; k < tg.names.size(); ++k) {
-    json entry = cell_json(cells[k], tg, k);
+    const GroupFigures& f = figures[k];
+    json entry;
+    if (tg.grouped) entry["members"] = tg.members[k];
+    entry.update(counts_json(f.counts, f.outage_count, sim::to_hours(f.outage_pair_time),
+                             cut_off_json(f, tg.grouped, end)));
     entry["by_gateway"] = std::move(by_gateway[k]);
     out[tg.names[k]] = std::move(entry);
+  }
+  return out;
+}
+
+// Populations or designs: members, how many were cut off and for what share of their hours, and
+// the legit mail they lost or left queued.
+json groups_json(const Ecosystem& eco, const Grouping& g, sim::Time end) {
+  const std::vector<GroupFigures> figures = group_figures(eco, g, end);
+  json out = json::object();
+  for (std::size_t k = 0; k < g.names.size(); ++k) {
+    const GroupFigures& f = figures[k];
+    json j;
+    j["members"] = f.members;
+    j["members_cut_off"] = f.members_cut_off;
+    j["cut_off_share"] = f.cut_off_share(end);
+    j["legit_lost"] = f.counts.legit_lost;
+    j["legit_queued_at_end"] = f.counts.legit_queued_at_end;
+    out[g.names[k]] = std::move(j);
   }
   return out;
 }
@@ -64,8 +100,7 @@ json gateways_json(const Ecosystem& eco, const Grouping& gg, sim::Time end) {
   std::vector<Cell> cells(gg.names.size());
   for (models::GatewayIndex g{0}; g < eco.gateway_count(); ++g)
     cells[gg.group_of[g]].counts.add(eco.ledger().gateway(g));
-  for (const models::OutageInterval& o : eco.ledger().outages())
-    cells[gg.group_of[o.gateway]].outage_hours += sim::to_hours(o.duration(end));
+  for (const models::OutageInterval& o : eco.ledger().outages()) cells[gg.group_of[o.gateway]].add(o, end);
   json out = json::object();
   for (std::size_t k = 0; k < gg.names.size(); ++k) out[gg.names[k]] = cell_json(cells[k], gg, k);
   return out;
@@ -214,7 +249,19 @@ json pools_json(const Ecosystem& eco, const std::vector<std::vector<IpHistory>>&
         }
         per_scorer[scorer.id()] = json{{"ip_hours_listed", sim::to_hours(listed)}, {"listings", listings}};
       } else if (gauge_at[p][s] != models::kNone) {
-        per_scorer[scorer.id()] = pool_score_json(stats[gauge_at[p][s]]);
+        json entry = pool_score_json(stats[gauge_at[p][s]]);
+        // The mean hides one bad IP among good ones: the IP whose published score fell lowest.
+        models::IpIndex worst = models::kNone;
+        double worst_min = 0;
+        for (models::IpIndex ip : pool.ips)
+          if (const auto range = scorer.published_range(ip);
+              range && (worst == models::kNone || range->min < worst_min)) {
+            worst = ip;
+            worst_min = range->min;
+          }
+        entry["worst_ip"] = worst == models::kNone ? json(nullptr) : json(eco.ips()[worst].address);
+        entry["worst_ip_min_score"] = worst == models::kNone ? json(nullptr) : json(worst_min);
+        per_scorer[scorer.id()] = std::move(entry);
       }
     }
     out[pool.id] = std::move(per_scorer);
@@ -280,7 +327,8 @@ json seconds_json(sim::Time t) {
   return json(sim::to_seconds(t));
 }
 
-json counts_json(const DeliveryCounts& c, double outage_hours) {
+json counts_json(const DeliveryCounts& c, std::uint64_t outage_count, double outage_pair_hours,
+                 const json& cut_off) {
   json j;
   j["sent"] = c.sent;
   j["delivered"] = c.delivered;
@@ -291,11 +339,14 @@ json counts_json(const DeliveryCounts& c, double outage_hours) {
   j["expired"] = c.expired;
   j["filtered"] = c.filtered;
   j["queued_at_end"] = c.queued_at_end;
-  j["legit_blocked"] = c.legit_blocked;
+  j["legit_lost"] = c.legit_lost;
+  j["legit_queued_at_end"] = c.legit_queued_at_end;
   j["spam_accepted"] = c.spam_accepted;
   j["delay_notices"] = c.delay_notices;
   j["refusal_blips"] = c.refusal_blips;
-  j["outage_hours"] = outage_hours;
+  j["outage_count"] = outage_count;
+  j["outage_pair_hours"] = outage_pair_hours;
+  if (cut_off.is_object()) j.update(cut_off);
   if (c.latency_s.count() == 0) {
     j["latency_s"] = nullptr;
   } else {
@@ -339,11 +390,13 @@ json summary_json(const Ecosystem& eco, const RunInfo& info) {
   j["gateway_count"] = eco.gateway_count();
   j["gateways_grouped"] = gateways.grouped;
   j["tenants"] = tenants_json(eco, tenants, gateways, end);
+  j["populations"] = groups_json(eco, group_by_population(eco), end);
+  j["designs"] = groups_json(eco, group_by_design(eco), end);
   j["gateways"] = gateways_json(eco, gateways, end);
   j["pools"] = pools_json(eco, hist, end);
   j["ip_count"] = eco.ips().size();
   j["ips"] = ips_json(eco, hist);
-  j["outages_total"] = eco.ledger().outages().size();
+  j["outage_count"] = eco.ledger().outages().size();
   j["outages"] = outages_json(eco, end);
   return j;
 }

@@ -74,6 +74,19 @@ std::string time_axis(const TimeAxis& axis, const sim::Calendar& calendar, doubl
   return out;
 }
 
+std::string markers_svg(const std::vector<Marker>& markers, const TimeAxis& axis, double y_top,
+                        double y_bottom) {
+  std::string out;
+  for (const Marker& m : markers) {
+    const double x = axis.x(m.t);
+    out += "<g><title>" + escape(m.title) + "</title>\n";
+    out += line(x, y_top, x, y_bottom, "stroke=\"" + escape(m.color) + "\" stroke-dasharray=\"2 3\"");
+    out += text(x + 2, y_top + 10, m.label, "fill=\"" + escape(m.color) + "\" font-size=\"10\"");
+    out += "</g>\n";
+  }
+  return out;
+}
+
 }  // namespace
 
 std::string escape(std::string_view s) {
@@ -172,6 +185,7 @@ std::string time_chart(const TimeChart& c, const sim::Calendar& calendar) {
   out += "<text transform=\"translate(14," + coord((y0 + y1) / 2) +
          ") rotate(-90)\" text-anchor=\"middle\">" + escape(c.y_label) + "</text>\n";
 
+  out += markers_svg(c.markers, axis, y0, y1);
   double legend_y = y0 + 6;
   for (const Line& l : c.lines) {
     std::string path;
@@ -188,6 +202,14 @@ std::string time_chart(const TimeChart& c, const sim::Calendar& calendar) {
       pen_down = true;
       last_y = py;
     }
+    for (const Point& p : l.points)
+      if (std::isfinite(p.y) && p.y > c.y_min + span) {
+        const double px = axis.x(p.t);
+        out += "<path d=\"M" + coord(px - 3) + " " + coord(y0 + 5) + " L" + coord(px + 3) + " " +
+               coord(y0 + 5) + " L" + coord(px) + " " + coord(y0) + " Z\" fill=\"" + escape(l.color) +
+               "\"><title>" + escape(l.label + ": " + fixed(p.y, 0) + " (above the axis)") +
+               "</title></path>\n";
+      }
     const std::string dash = l.dashed ? " stroke-dasharray=\"6 4\"" : "";
     if (!path.empty())
       out += "<path d=\"" + path.substr(1) + "\" fill=\"none\" stroke=\"" + escape(l.color) +
@@ -217,6 +239,7 @@ std::string timeline_chart(const Timeline& c, const sim::Calendar& calendar) {
              "</title></rect>\n";
     }
   }
+  out += markers_svg(c.markers, axis, y0, y1);
   double legend_x = x0;
   for (const auto& [label, color] : c.legend) {
     out += rect(legend_x, height - 16, 10, 10, color) + "/>\n";

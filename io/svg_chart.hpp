@@ -47,6 +47,14 @@ struct Shade {
   std::string color;
   std::string label;
 };
+// A moment marked on a chart (a scripted action, an operator's decision, a fault's start or end):
+// a dotted vertical line labelled at the top; the title says what happened (shown on hover).
+struct Marker {
+  sim::Time t = 0;
+  std::string label;  // short: "3"
+  std::string color;
+  std::string title;
+};
 struct TimeChart {
   std::string title;
   std::string y_label;
@@ -56,8 +64,10 @@ struct TimeChart {
   double y_max = 1;
   std::vector<Shade> shades;
   std::vector<Line> lines;
+  std::vector<Marker> markers;
 };
-// One <svg> element, 900 x 260, legend on the right.
+// One <svg> element, 900 x 260, legend on the right. Points above y_max are drawn at the top edge
+// and marked with a small triangle whose title gives the true value: a capped axis shows it cut.
 std::string time_chart(const TimeChart& chart, const sim::Calendar& calendar);
 
 struct Bar {
@@ -76,6 +86,7 @@ struct Timeline {
   sim::Time t_to = 0;
   std::vector<Row> rows;
   std::vector<std::pair<std::string, std::string>> legend;  // (label, color)
+  std::vector<Marker> markers;
 };
 // One <svg> element, 900 wide, 20 px per row.
 std::string timeline_chart(const Timeline& chart, const sim::Calendar& calendar);

@@ -1,9 +1,11 @@
 #include "models/ecosystem.hpp"
 
 #include <algorithm>
+#include <cmath>
 #include <exception>
 #include <stdexcept>
 
+#include "models/accept_floor.hpp"
 #include "models/gauges.hpp"
 #include "models/scorer_registry.hpp"
 #include "sim/memory/prefetch.hpp"
@@ -297,6 +299,16 @@ void Ecosystem::register_gauges() {
           }
         return n ? sum / n : std::nan("");
       });
+      // The mean hides one bad IP among good ones (a dedicated pool's compromised IP): its worst IP
+      // is drawn beside it.
+      if (scorer->publishes() != Publishes::Scores) continue;
+      gauge({Gauge::PoolMinScore, pool->id, scorer->id()}, [scorer, pool] {
+        double worst = std::nan("");
+        for (IpIndex ip : pool->ips)
+          if (const auto score = scorer->standing(ip).score)
+            worst = std::isnan(worst) ? *score : std::min(worst, *score);
+        return worst;
+      });
     }
   }
   for (GatewayIndex g{0}; g < gateways_.size(); ++g) {
@@ -306,7 +318,16 @@ void Ecosystem::register_gauges() {
     gauge({Gauge::DeferredAttempts, id}, [c] { return static_cast<double>(c->deferred_attempts); });
     gauge({Gauge::Bounced, id}, [c] { return static_cast<double>(c->bounced()); });
     const Gateway* gw = gateways_[g].get();
-    gauge({Gauge::Threshold, id}, [gw] { return gw->threshold(); });
+    if (gw->config().reputation == kNone) continue;
+    // The probe reads the policy table: redone only when an operator moves the threshold.
+    const ScoreScale* scale = &scorers_[gw->config().reputation]->scale();
+    gauge({Gauge::AcceptFloor, id}, [gw, scale, threshold = std::nan(""), floor = std::nan("")]() mutable {
+      if (!(gw->threshold() == threshold)) {
+        threshold = gw->threshold();
+        floor = accept_floor(gw->config().policy, threshold, *scale).value_or(std::nan(""));
+      }
+      return floor;
+    });
   }
   for (ProviderIndex p{0}; p < providers_.size(); ++p) {
     const Provider* pr = providers_[p].get();

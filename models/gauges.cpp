@@ -9,14 +9,16 @@ sim::Metrics::Key gauge_key(const GaugeKey& key) {
     switch (key.gauge) {
       case Gauge::PoolScore:
         return std::string(key.scorer) + ".score";
+      case Gauge::PoolMinScore:
+        return std::string(key.scorer) + ".min_score";
       case Gauge::Delivered:
         return "delivered";
       case Gauge::DeferredAttempts:
         return "deferred_attempts";
       case Gauge::Bounced:
         return "bounced";
-      case Gauge::Threshold:
-        return "threshold";
+      case Gauge::AcceptFloor:
+        return "accept_floor";
       case Gauge::Queued:
         return "queued";
     }

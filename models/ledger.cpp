@@ -15,7 +15,8 @@ void DeliveryCounts::add(const DeliveryCounts& c) {
   expired += c.expired;
   filtered += c.filtered;
   queued_at_end += c.queued_at_end;
-  legit_blocked += c.legit_blocked;
+  legit_lost += c.legit_lost;
+  legit_queued_at_end += c.legit_queued_at_end;
   spam_accepted += c.spam_accepted;
   delay_notices += c.delay_notices;
   refusal_blips += c.refusal_blips;
@@ -77,7 +78,8 @@ DeliveryCounts Ledger::counts_of(std::uint32_t n) const {
   c.expired = cold.expired;
   c.filtered = cold.filtered;
   c.queued_at_end = cold.queued_at_end;
-  c.legit_blocked = cold.legit_blocked;
+  c.legit_lost = cold.legit_lost;
+  c.legit_queued_at_end = cold.legit_queued_at_end;
   c.spam_accepted = cold.spam_accepted;
   c.delay_notices = cold.delay_notices;
   c.refusal_blips = cold.refusal_blips;
@@ -199,7 +201,7 @@ void Ledger::on_final(const Message& m, FinalState state, sim::Time now) {
       count_cold(m, [](auto& c) { ++c.filtered; });
       break;
   }
-  if (legit) count_cold(m, [](auto& c) { ++c.legit_blocked; });
+  if (legit) count_cold(m, [](auto& c) { ++c.legit_lost; });
 }
 
 void Ledger::first_ndr(const Message& m) {
@@ -208,7 +210,10 @@ void Ledger::first_ndr(const Message& m) {
 }
 
 void Ledger::finish(const std::vector<const Message*>& still_queued, sim::Time end) {
-  for (const Message* m : still_queued) count_cold(*m, [](auto& c) { ++c.queued_at_end; });
+  for (const Message* m : still_queued) {
+    count_cold(*m, [](auto& c) { ++c.queued_at_end; });
+    if (m->kind == MessageKind::Legit) count_cold(*m, [](auto& c) { ++c.legit_queued_at_end; });
+  }
   // In slot order, so that the outages recorded here come in the same order every run.
   for (std::uint32_t i = 0; i < streaks_.size(); ++i) {
     Streak& s = streaks_[i];

@@ -38,8 +38,11 @@ struct DeliveryCounts {
   std::uint64_t expired = 0;        // final: queue lifetime passed
   std::uint64_t filtered = 0;       // final: outbound spam filter
   std::uint64_t queued_at_end = 0;  // set by Ledger::finish
-  std::uint64_t legit_blocked = 0;  // legit messages whose final state is not Delivered
-  std::uint64_t spam_accepted = 0;  // spam delivered
+  // Legit messages whose final state is not Delivered (rejected, expired or filtered): mail that
+  // will never arrive. Mail still queued at the end is not final and counts below instead.
+  std::uint64_t legit_lost = 0;
+  std::uint64_t legit_queued_at_end = 0;  // set by Ledger::finish: legit mail still waiting
+  std::uint64_t spam_accepted = 0;        // spam delivered
   std::uint64_t delay_notices = 0;
   // Streaks of refused legit attempts that ended (or met the run's end) before they lasted the
   // OutageRule's min_duration: a partial fault's degradation that is no outage.
@@ -174,7 +177,8 @@ class Ledger {
     std::uint64_t expired = 0;
     std::uint64_t filtered = 0;
     std::uint64_t queued_at_end = 0;
-    std::uint64_t legit_blocked = 0;
+    std::uint64_t legit_lost = 0;
+    std::uint64_t legit_queued_at_end = 0;
     std::uint64_t spam_accepted = 0;
     std::uint64_t delay_notices = 0;
     std::uint64_t refusal_blips = 0;

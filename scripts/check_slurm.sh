@@ -32,7 +32,7 @@ cat >"$WORK/spec.json" <<'SPEC'
   "replications": 5,
   "seed": 3,
   "metrics": [
-    {"name": "outage_hours", "path": "/tenants/contractor/outage_hours"},
+    {"name": "outage_pair_hours", "path": "/tenants/contractor/outage_pair_hours"},
     {"name": "delivered", "path": "/tenants/*/delivered"}
   ]
 }

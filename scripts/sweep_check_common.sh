@@ -17,7 +17,7 @@ write_tiny_spec() {
   "replications": $1,
   "seed": 3,
   "metrics": [
-    {"name": "outage_hours", "path": "/tenants/contractor/outage_hours"},
+    {"name": "outage_pair_hours", "path": "/tenants/contractor/outage_pair_hours"},
     {"name": "delivered", "path": "/tenants/*/delivered"},
     {"name": "worst_p95", "path": "/tenants/*/latency_s/p95", "aggregate": "max"}
   ]

@@ -55,7 +55,7 @@ inline std::string small_sweep_text() {
     "replications": 3,
     "seed": 11,
     "metrics": [
-      {"name": "contractor_outage_hours", "path": "/tenants/contractor/outage_hours"},
+      {"name": "contractor_outage_pair_hours", "path": "/tenants/contractor/outage_pair_hours"},
       {"name": "delivered", "path": "/tenants/*/delivered"},
       {"name": "worst_p95", "path": "/tenants/*/latency_s/p95", "aggregate": "max"},
       {"name": "strict_latency", "path": "/tenants/contractor/by_gateway/strict/latency_s/p50"}

@@ -81,7 +81,7 @@ TEST_CASE("an output directory that cannot be created throws with its path", "[w
 
 TEST_CASE("write_run_outputs writes the four files, or none of them", "[writers]") {
   auto eco = repsim::writers_test::run_world(repsim::writers_test::writers_world());
-  const repsim::io::RunInfo info{"tiny", "a test world", 7};
+  const repsim::io::RunInfo info{"tiny", "a test world", 7, {}};
   TempDir dir;
 
   SECTION("success") {
@@ -104,7 +104,7 @@ TEST_CASE("write_run_outputs writes the four files, or none of them", "[writers]
 
 TEST_CASE("two runs with the same seed write byte-identical files", "[writers]") {
   TempDir dir;
-  const repsim::io::RunInfo info{"tiny", "determinism", 7};
+  const repsim::io::RunInfo info{"tiny", "determinism", 7, {}};
   for (const char* sub : {"one", "two"}) {
     auto eco = repsim::writers_test::run_world(repsim::writers_test::writers_world(7));
     repsim::io::write_run_outputs(*eco, info, (dir.path() / sub).string());

@@ -59,7 +59,7 @@ TEST_CASE("a compromised co-tenant drops the whole shared pool to Neutral", "[ec
   for (models::TenantIndex t{1}; t < 20; ++t) {
     CHECK(has_outage(eco, t, kGoodOnly));
     CHECK_FALSE(has_outage(eco, t, kNeutralOk));
-    CHECK(eco.ledger().pair(t, kNeutralOk).legit_blocked == 0);
+    CHECK(eco.ledger().pair(t, kNeutralOk).legit_lost == 0);
     CHECK(eco.ledger().pair(t, kNeutralOk).deferred_attempts == 0);
   }
   for (const auto& o : eco.ledger().outages()) {
@@ -112,7 +112,7 @@ TEST_CASE("dedicated IPs confine the damage to the compromised tenant", "[ecosys
   for (models::TenantIndex t{1}; t < 20; ++t) {
     CHECK(pool.ip_of_tenant[t] != own);
     CHECK_FALSE(has_outage(eco, t, kGoodOnly));
-    CHECK(eco.ledger().pair(t, kGoodOnly).legit_blocked == 0);
+    CHECK(eco.ledger().pair(t, kGoodOnly).legit_lost == 0);
     CHECK(eco.ledger().pair(t, kGoodOnly).deferred_attempts == 0);
   }
 }
@@ -158,9 +158,9 @@ sim::Time newcomer_good_at(models::CountedVolume volume) {
   CHECK(sb.lifetime_volume(ip) >= 100);
   eco.run();
   eco.finish();
-  CHECK(has_outage(eco, nb, kGoodOnly));                       // deferred while Neutral
-  CHECK_FALSE(has_outage(eco, nb, kNeutralOk));                // Neutral is fine there
-  CHECK(eco.ledger().pair(nb, kGoodOnly).legit_blocked == 0);  // nothing lost: FOPE keeps retrying
+  CHECK(has_outage(eco, nb, kGoodOnly));                    // deferred while Neutral
+  CHECK_FALSE(has_outage(eco, nb, kNeutralOk));             // Neutral is fine there
+  CHECK(eco.ledger().pair(nb, kGoodOnly).legit_lost == 0);  // nothing lost: FOPE keeps retrying
   return good_at;
 }
 

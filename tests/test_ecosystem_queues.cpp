@@ -106,7 +106,7 @@ TEST_CASE("a 2 h queue lifetime loses exactly the mail created too early in the 
   CHECK(c.expired == lost);
   CHECK(c.rejected == 0);
   CHECK(c.delivered == c.sent - lost);
-  CHECK(c.legit_blocked == lost);
+  CHECK(c.legit_lost == lost);
   CHECK(eco.ledger().outages()[0].end == v);  // the probe at v is the first 250
 }
 

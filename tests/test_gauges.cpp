@@ -11,6 +11,6 @@ TEST_CASE("gauge keys spell timeseries.csv's entity and metric", "[metrics]") {
   CHECK(gauge_key({Gauge::Delivered, "va"}) == Key{"va", "delivered"});
   CHECK(gauge_key({Gauge::DeferredAttempts, "va"}) == Key{"va", "deferred_attempts"});
   CHECK(gauge_key({Gauge::Bounced, "va"}) == Key{"va", "bounced"});
-  CHECK(gauge_key({Gauge::Threshold, "va"}) == Key{"va", "threshold"});
+  CHECK(gauge_key({Gauge::AcceptFloor, "va"}) == Key{"va", "accept_floor"});
   CHECK(gauge_key({Gauge::Queued, "o365"}) == Key{"o365", "queued"});
 }

@@ -149,7 +149,7 @@ TEST_CASE("on_final sorts every message into exactly one counter", "[ledger]") {
   CHECK(t.bounced() == 2);
   CHECK(t.finished() == 6);
   CHECK(t.spam_accepted == 1);
-  CHECK(t.legit_blocked == 3);  // legit rejected + expired + filtered; filtered spam is not "legit blocked"
+  CHECK(t.legit_lost == 3);  // legit rejected + expired + filtered; filtered spam is not "legit blocked"
   CHECK(t.latency_s.count() == 2);
   CHECK(t.latency_s.min() == 90);
   CHECK(t.latency_s.max() == 3600);
@@ -157,10 +157,10 @@ TEST_CASE("on_final sorts every message into exactly one counter", "[ledger]") {
   // Gateway 0 got legit_fast and legit_bounced; gateway 1 the other four.
   CHECK(l.gateway(0_gateway).delivered == 1);
   CHECK(l.gateway(0_gateway).rejected == 1);
-  CHECK(l.gateway(0_gateway).legit_blocked == 1);
+  CHECK(l.gateway(0_gateway).legit_lost == 1);
   CHECK(l.gateway(1_gateway).spam_accepted == 1);
   CHECK(l.gateway(1_gateway).filtered == 2);
-  CHECK(l.gateway(1_gateway).legit_blocked == 2);
+  CHECK(l.gateway(1_gateway).legit_lost == 2);
   CHECK(l.pair(0_tenant, 1_gateway).expired == 1);
   CHECK(l.pair(0_tenant, 1_gateway).latency_s.max() == 3600);
 }
@@ -195,7 +195,7 @@ TEST_CASE("a pair's counts, kept in two parts, read as its gateway's when it is 
                                                               {&DeliveryCounts::expired, 1},
                                                               {&DeliveryCounts::filtered, 1},
                                                               {&DeliveryCounts::queued_at_end, 2},
-                                                              {&DeliveryCounts::legit_blocked, 3},
+                                                              {&DeliveryCounts::legit_lost, 3},
                                                               {&DeliveryCounts::spam_accepted, 1}};
   for (const auto& [field, value] : expected) {
     CHECK(p.*field == value);
@@ -227,7 +227,7 @@ TEST_CASE("a tenant's counts are its pairs' sum, past the gateways its directory
   CHECK(t1.sent == 13);
   CHECK(t1.delivered == 12);
   CHECK(t1.rejected == 1);
-  CHECK(t1.legit_blocked == 1);
+  CHECK(t1.legit_lost == 1);
   CHECK(t1.latency_s.count() == 12);
   CHECK(t1.latency_s.min() == 10);   // gateway 11, in the directory
   CHECK(t1.latency_s.max() == 120);  // gateway 0, past it
@@ -280,7 +280,7 @@ TEST_CASE("finish counts the still queued, sent balances everywhere, totals sum 
   CHECK(sum.delivered == 2);
   CHECK(sum.rejected == 1);
   CHECK(sum.queued_at_end == 3);
-  CHECK(sum.legit_blocked == 1);
+  CHECK(sum.legit_lost == 1);
   CHECK(sum.latency_s.count() == 2);  // histograms merge: 30 s and 60 s
   CHECK(sum.latency_s.min() == 30);
   CHECK(sum.latency_s.max() == 60);

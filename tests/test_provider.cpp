@@ -60,7 +60,7 @@ TEST_CASE("FOPE against a gateway that tempfails forever: 360 attempts, one noti
   CHECK(c.expired == 1);
   CHECK(c.deferred_attempts == 360);
   CHECK(c.delay_notices == 1);
-  CHECK(c.legit_blocked == 1);
+  CHECK(c.legit_lost == 1);
   CHECK(w.provider->queued() == 0);
   CHECK(w.messages.live() == 0);
   CHECK(w.sim.pending() == 0);  // nothing retries an expired message
@@ -115,7 +115,7 @@ TEST_CASE("a 6 h 421 outage with a 5-day queue loses nothing", "[provider]") {
   CHECK(c.sent == kStream);
   CHECK(c.delivered == kStream);
   CHECK(c.expired == 0);
-  CHECK(c.legit_blocked == 0);
+  CHECK(c.legit_lost == 0);
   // The destination lane (provider.hpp), by hand. Every message gets its first attempt when it is
   // created (421 until 6 h). Message 0's 421 opens the lane, retry at 20 min. Messages at 7 and
   // 14 min are deferred too: 3 deferrals in a row. The pass at 20 min tries message 0 (4) and
@@ -173,7 +173,7 @@ TEST_CASE("with a 2-hour queue lifetime the outage loses a hand-counted share", 
   const DeliveryCounts& c = w.ledger.tenant(0_tenant);
   CHECK(c.expired == 35);
   CHECK(c.delivered == 34);
-  CHECK(c.legit_blocked == 35);
+  CHECK(c.legit_lost == 35);
   CHECK(c.queued_at_end == 0);
   // Expiry comes first at age 2 h, so no message ever gets its 2 h delay notice.
   CHECK(c.delay_notices == 0);

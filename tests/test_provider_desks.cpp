@@ -35,9 +35,9 @@ TEST_CASE("an outbound filter with catch rate 1 stops all spam and no legit mail
   CHECK(w.ledger.tenant(0_tenant).filtered == 5);
   CHECK(w.ledger.tenant(0_tenant).delivered == 5);
   CHECK(w.ledger.tenant(0_tenant).spam_accepted == 0);
-  CHECK(w.ledger.tenant(0_tenant).legit_blocked == 0);  // filtered spam is not legit blocked
-  CHECK(w.net.calls.size() == 5);                       // filtered mail never reaches a gateway
-  CHECK(w.provider->abuse_signals(0_tenant) == 5);      // each catch is an abuse signal
+  CHECK(w.ledger.tenant(0_tenant).legit_lost == 0);  // filtered spam is not legit blocked
+  CHECK(w.net.calls.size() == 5);                    // filtered mail never reaches a gateway
+  CHECK(w.provider->abuse_signals(0_tenant) == 5);   // each catch is an abuse signal
 }
 
 TEST_CASE("catch rate 0, or a zero-day campaign, lets all spam out", "[provider]") {
@@ -225,7 +225,7 @@ TEST_CASE("the abuse desk suspends a spamming tenant after its delay", "[provide
   CHECK_FALSE(w.provider->suspended(1_tenant));
   CHECK(w.ledger.tenant(0_tenant).filtered == 4);
   CHECK(w.ledger.tenant(0_tenant).delivered == 1);
-  CHECK(w.ledger.tenant(0_tenant).legit_blocked == 1);
+  CHECK(w.ledger.tenant(0_tenant).legit_lost == 1);
   CHECK(w.ledger.tenant(1_tenant).delivered == 1);
 }
 

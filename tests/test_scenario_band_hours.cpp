@@ -39,7 +39,7 @@ std::vector<ShippedRun> run_every_shipped_scenario() {
     if (path.stem() == "scale_week") options.scale = 0.01;  // 100,000 tenants otherwise
     auto loaded = io::load_scenario_file(path.string(), options);
     ShippedRun r{path.stem().string(), nullptr, {}};
-    const io::RunInfo info{loaded.config.name, loaded.description, loaded.config.seed};
+    const io::RunInfo info{loaded.config.name, loaded.description, loaded.config.seed, loaded.notes};
     r.eco = std::make_unique<models::Ecosystem>(std::move(loaded.config));
     r.eco->run();
     r.eco->finish();
@@ -110,7 +110,7 @@ TEST_CASE("every IP's band hours sum to the run and agree with its pool's", "[sc
 
 TEST_CASE("six-day outage: established IPs are in their band from the start", "[scenario][band_hours]") {
   auto loaded = io::load_scenario_file(std::string(REPSIM_SOURCE_DIR) + "/scenarios/six_day_outage.json");
-  const io::RunInfo info{loaded.config.name, loaded.description, loaded.config.seed};
+  const io::RunInfo info{loaded.config.name, loaded.description, loaded.config.seed, loaded.notes};
   models::Ecosystem eco(std::move(loaded.config));
   eco.run();
   eco.finish();

@@ -100,7 +100,7 @@ std::uint64_t sum_refused(const std::vector<Step>& steps) {
 }
 
 json summary_of(const Ecosystem& eco) {
-  return io::summary_json(eco, io::RunInfo{"t", "", eco.config().seed});
+  return io::summary_json(eco, io::RunInfo{"t", "", eco.config().seed, {}});
 }
 
 // The same sender deferred: a 451 keeps its mail in the queue, and after a deferral no quiet gap
@@ -134,12 +134,13 @@ sim::Time check_one_open_outage(const json& doc) {
   CHECK(c.deferred_attempts == sum_refused(steps));
 
   const json s = summary_of(eco);
-  CHECK(s["outages_total"] == 1);
+  CHECK(s["outage_count"] == 1);
   CHECK(s["outages"][0]["end"].is_null());
   const double open_hours = sim::to_hours(hours(7 * 24) - first_refusal);
   CHECK(open_hours > 158.8);
   CHECK(open_hours <= 159.0);
-  CHECK(s["tenants"]["org"]["outage_hours"].get<double>() == Approx(open_hours));
+  CHECK(s["tenants"]["org"]["outage_pair_hours"].get<double>() == Approx(open_hours));
+  CHECK(s["tenants"]["org"]["cut_off_hours"].get<double>() == Approx(open_hours));  // one gateway
   return longest_gap;
 }
 
@@ -196,8 +197,8 @@ TEST_CASE("cut off: partial and total provider faults", "[scenario][cut_off]") {
 
     const json s = summary_of(eco);
     CHECK(s["tenants"]["org"]["refusal_blips"] == runs);
-    CHECK(s["tenants"]["org"]["outage_hours"] == 0.0);
-    CHECK(s["outages_total"] == 0);
+    CHECK(s["tenants"]["org"]["outage_pair_hours"] == 0.0);
+    CHECK(s["outage_count"] == 0);
   }
 
   SECTION("share 1") {
@@ -240,9 +241,9 @@ TEST_CASE("cut off: partial and total provider faults", "[scenario][cut_off]") {
     const double hours_cut_off = sim::to_hours(delivered_after - first_refusal);
     CHECK(hours_cut_off >= 5.75);
     CHECK(hours_cut_off <= 6.25);
-    CHECK(s["tenants"]["org"]["outage_hours"].get<double>() == Approx(hours_cut_off));
+    CHECK(s["tenants"]["org"]["outage_pair_hours"].get<double>() == Approx(hours_cut_off));
     CHECK(s["tenants"]["org"]["refusal_blips"] == 0);
-    CHECK(s["outages_total"] == 1);
+    CHECK(s["outage_count"] == 1);
   }
 }
 
@@ -301,8 +302,10 @@ TEST_CASE("cut off: a business-hours sender refused all week", "[scenario][cut_o
     CHECK(c.rejected <= 3600);
 
     const json s = summary_of(eco);
-    CHECK(s["outages_total"] == 5);
-    CHECK(s["tenants"]["org"]["outage_hours"].get<double>() == Approx(total_hours));
+    CHECK(s["outage_count"] == 5);
+    CHECK(s["tenants"]["org"]["outage_pair_hours"].get<double>() == Approx(total_hours));
+    // One gateway, so its outages never overlap: the cut-off hours are the same.
+    CHECK(s["tenants"]["org"]["cut_off_hours"].get<double>() == Approx(total_hours));
   }
 
   SECTION("deferred (451), retried every 20 min") {

@@ -108,7 +108,7 @@ TEST_CASE("outlook 421: queues hold the mail, a broken mailer loses the window",
     CHECK(c.deferred_attempts == run.shop_created_in_window);  // every NDR was a 421, a tempfail
     CHECK(c.expired == 0);
     CHECK(c.delivered == c.sent - run.shop_created_in_window);
-    CHECK(c.legit_blocked == run.shop_created_in_window);
+    CHECK(c.legit_lost == run.shop_created_in_window);
     CHECK(ledger.pair(shop, elsewhere).rejected == 0);
     CHECK(ledger.tenant(shop).rejected == run.shop_created_in_window);
     // Plausibility of the hand count: 480 a day flat, half to Outlook, over 8 h is 480 / 2 / 3 = 80

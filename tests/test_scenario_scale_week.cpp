@@ -36,7 +36,7 @@ ScaleWeek run_scale_week() {
       io::load_scenario_file(std::string(REPSIM_SOURCE_DIR) + "/scenarios/scale_week.json", options);
   ScaleWeek r;
   for (const auto& t : loaded.config.tenants) r.expected_messages += 7.0 * t.config.messages_per_day;
-  const io::RunInfo info{loaded.config.name, loaded.description, loaded.config.seed};
+  const io::RunInfo info{loaded.config.name, loaded.description, loaded.config.seed, loaded.notes};
   r.eco = std::make_unique<models::Ecosystem>(std::move(loaded.config));
   r.eco->run();
   r.eco->finish();

@@ -131,7 +131,7 @@ TEST_CASE("shared-IP spoofing: SPF passes from the shared pool, DMARC stops it",
     const auto partners = gateway_index(eco, "partners");
     CHECK(eco.ledger().pair(spoofer, partners).sent == eco.tenant(spoofer).legit_created());
     CHECK(eco.ledger().pair(spoofer, partners).delivered == eco.tenant(spoofer).legit_created());
-    CHECK(eco.ledger().tenant(spoofer).legit_blocked == 0);
+    CHECK(eco.ledger().tenant(spoofer).legit_lost == 0);
   }
 
   SECTION("the banks' own mail is unaffected: delivered == sent at every receiver, no outage") {
@@ -146,7 +146,7 @@ TEST_CASE("shared-IP spoofing: SPF passes from the shared pool, DMARC stops it",
         CHECK(c.rejected == 0);
       }
       CHECK(eco.ledger().tenant(t).delivered == eco.ledger().tenant(t).sent);
-      CHECK(eco.ledger().tenant(t).legit_blocked == 0);
+      CHECK(eco.ledger().tenant(t).legit_lost == 0);
     }
     CHECK(eco.ledger().outages().empty());
   }

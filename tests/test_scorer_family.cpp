@@ -139,7 +139,7 @@ TEST_CASE("a scorer type registered outside the built-ins runs a scenario end to
   CHECK(loaded.config.scorers[0].get<ConstantConfig>().score == 0);
   const auto eco = writers_test::run_world(loaded.config);
   const writers_test::TempDir dir;
-  io::write_run_outputs(*eco, io::RunInfo{"constant", "", 1}, dir.path().string());
+  io::write_run_outputs(*eco, io::RunInfo{"constant", "", 1, {}}, dir.path().string());
   const auto summary = nlohmann::json::parse(writers_test::read_file(dir.path() / "summary.json"));
 
   // Neutral from 00:00 (the start publishes both IPs) to the restore at 12:00, then Good.

@@ -1,6 +1,7 @@
 #include <catch2/catch.hpp>
 
 #include <algorithm>
+#include <cstdio>
 #include <sstream>
 #include <string>
 #include <vector>
@@ -47,8 +48,15 @@ TEST_CASE("the story folds a burst of band changes into one line", "[writers]") 
   CHECK(count_containing(all, "Key numbers:") == 1);
   const models::DeliveryCounts& a = eco->ledger().tenant(0_tenant);
   CHECK(count_containing(all, "  alpha: sent " + std::to_string(a.sent) + ", delivered " +
-                                  std::to_string(a.sent) + ", bounced 0, queued at end 0, outage 0.0 h") ==
-        1);
+                                  std::to_string(a.sent) +
+                                  ", bounced 0, queued at end 0, cut off 0.0 h "
+                                  "(outages: 0.0 pair-hours)") == 1);
+  // beta has one pair, so its cut-off hours are its pair-hours: the one outage's hours.
+  REQUIRE(eco->ledger().outages().size() == 1);
+  char beta[96];
+  const double h = sim::to_hours(eco->ledger().outages()[0].duration(sim::days(1)));
+  std::snprintf(beta, sizeof beta, ", cut off %.1f h (outages: %.1f pair-hours)", h, h);
+  CHECK(count_containing(all, beta) == 1);
 }
 
 TEST_CASE("an outage end says how long it lasted", "[writers]") {

@@ -1,5 +1,6 @@
 #include <catch2/catch.hpp>
 
+#include <map>
 #include <string>
 #include <vector>
 
@@ -84,13 +85,13 @@ TEST_CASE("an outage entry: local ISO times, null end while open, hours to the r
 
 TEST_CASE("summary.json of the tiny world", "[writers]") {
   auto eco = writers_test::run_world(writers_test::writers_world());
-  const json j = io::summary_json(*eco, io::RunInfo{"tiny", "", 7});
+  const json j = io::summary_json(*eco, io::RunInfo{"tiny", "", 7, {}});
   const models::Ledger& ledger = eco->ledger();
 
-  CHECK(keys(j) == std::vector<std::string>{"scenario", "seed", "start", "duration_s", "events_handled",
-                                            "tenant_count", "tenants_grouped", "gateway_count",
-                                            "gateways_grouped", "tenants", "gateways", "pools", "ip_count",
-                                            "ips", "outages_total", "outages"});
+  CHECK(keys(j) == std::vector<std::string>{
+                       "scenario", "seed", "start", "duration_s", "events_handled", "tenant_count",
+                       "tenants_grouped", "gateway_count", "gateways_grouped", "tenants", "populations",
+                       "designs", "gateways", "pools", "ip_count", "ips", "outage_count", "outages"});
   CHECK(j["scenario"] == "tiny");
   CHECK(j["seed"] == 7);
   CHECK(j["start"] == "2012-05-09T16:30:00-04:00");
@@ -104,9 +105,11 @@ TEST_CASE("summary.json of the tiny world", "[writers]") {
   CHECK(alpha["sent"].get<std::uint64_t>() > 100);  // ~240 a day
   CHECK(alpha["delivered"] == alpha["sent"]);
   for (const char* zero : {"deferred_attempts", "bounced", "rejected", "expired", "filtered", "queued_at_end",
-                           "legit_blocked", "spam_accepted", "delay_notices"})
+                           "legit_lost", "spam_accepted", "delay_notices"})
     CHECK(alpha[zero] == 0);
-  CHECK(alpha["outage_hours"] == 0.0);
+  CHECK(alpha["outage_count"] == 0);
+  CHECK(alpha["outage_pair_hours"] == 0.0);
+  CHECK(alpha["cut_off_hours"] == 0.0);
   CHECK(alpha["latency_s"].dump() == R"({"p50":0,"p95":0,"p99":0})");
   CHECK(keys(alpha["by_gateway"]) == std::vector<std::string>{"open"});
   CHECK(alpha["by_gateway"]["open"]["delivered"] == alpha["sent"]);
@@ -119,6 +122,9 @@ TEST_CASE("summary.json of the tiny world", "[writers]") {
   CHECK(beta["bounced"] == 0);
   CHECK(beta["deferred_attempts"].get<std::uint64_t>() >= beta["sent"].get<std::uint64_t>());
   CHECK(beta["latency_s"].is_null());
+  // No spam in this world: all of beta's queued mail is legit, none of it final, so none is lost.
+  CHECK(beta["legit_queued_at_end"] == beta["sent"]);
+  CHECK(beta["legit_lost"] == 0);
   CHECK(keys(j["gateways"]) == std::vector<std::string>{"open", "strict"});
   CHECK(j["gateways"]["strict"]["sent"] == beta["sent"]);
   CHECK(j["gateways"]["open"]["delivered"] == alpha["sent"]);
@@ -126,7 +132,7 @@ TEST_CASE("summary.json of the tiny world", "[writers]") {
   // One outage, beta -> strict, open at the end: hours = 24 - its start in hours.
   REQUIRE(ledger.outages().size() == 1);
   const models::OutageInterval& o = ledger.outages()[0];
-  CHECK(j["outages_total"] == 1);
+  CHECK(j["outage_count"] == 1);
   REQUIRE(j["outages"].size() == 1);
   const json& out = j["outages"][0];
   CHECK(out["tenant"] == "beta");
@@ -135,8 +141,26 @@ TEST_CASE("summary.json of the tiny world", "[writers]") {
   CHECK(out["end"].is_null());
   CHECK(out["cause"] == "reputation");
   CHECK(out["hours"].get<double>() == Approx(24.0 - sim::to_hours(o.start)));
-  CHECK(beta["outage_hours"] == out["hours"]);
-  CHECK(j["gateways"]["strict"]["outage_hours"] == out["hours"]);
+  // One outage on one pair: pair-hours and cut-off hours are both its hours.
+  const double hours = out["hours"].get<double>();
+  CHECK(beta["outage_count"] == 1);
+  CHECK(beta["outage_pair_hours"] == out["hours"]);
+  CHECK(beta["cut_off_hours"] == out["hours"]);
+  CHECK(beta["by_gateway"]["strict"]["outage_pair_hours"] == out["hours"]);
+  CHECK(j["gateways"]["strict"]["outage_pair_hours"] == out["hours"]);
+  CHECK(j["gateways"]["strict"]["outage_count"] == 1);
+
+  // Each tenant is its own population; both send from the shared pool "out".
+  CHECK(keys(j["populations"]) == std::vector<std::string>{"alpha", "beta"});
+  CHECK(j["populations"]["beta"]["members"] == 1);
+  CHECK(j["populations"]["beta"]["members_cut_off"] == 1);
+  CHECK(j["populations"]["beta"]["cut_off_share"].get<double>() == Approx(hours / 24));
+  CHECK(j["populations"]["alpha"]["members_cut_off"] == 0);
+  CHECK(keys(j["designs"]) == std::vector<std::string>{"shared"});
+  CHECK(j["designs"]["shared"]["members"] == 2);
+  CHECK(j["designs"]["shared"]["members_cut_off"] == 1);
+  CHECK(j["designs"]["shared"]["cut_off_share"].get<double>() == Approx(hours / (2 * 24)));
+  CHECK(j["designs"]["shared"]["legit_queued_at_end"] == beta["sent"]);
 
   // Pool gauge: NaN at the 0 h sample (held to 1 h), -5 from the 1 h sample on (restored at 0.5 h,
   // recovering to at most -2.17 by the end, see writers_fixture.hpp: stays Poor).
@@ -144,6 +168,9 @@ TEST_CASE("summary.json of the tiny world", "[writers]") {
   CHECK(pool["min_score"] == -5.0);
   CHECK(pool["max_score"].get<double>() < -1.0);
   CHECK(pool["hours_in_band"].dump() == R"({"Poor":23.0,"Neutral":0.0,"Good":0.0,"unscored":1.0})");
+  // All 8 IPs restored to -5 together: the worst is the first of the tie, at -5.
+  CHECK(pool["worst_ip"] == eco->ips()[0].address);
+  CHECK(pool["worst_ip_min_score"] == -5.0);
 
   // Per IP, exact from the log: unscored until the 0.5 h restore, Poor for the remaining 23.5 h.
   CHECK(j["ip_count"] == 8);
@@ -175,12 +202,18 @@ TEST_CASE("more than 1000 tenants are summed per population", "[writers]") {
   }
   c.tenants.push_back(base);  // "alpha", its own group
   auto eco = writers_test::run_world(std::move(c));
-  const json j = io::summary_json(*eco, io::RunInfo{"big", "", 1});
+  const json j = io::summary_json(*eco, io::RunInfo{"big", "", 1, {}});
   CHECK(j["tenant_count"] == 1001);
   CHECK(j["tenants_grouped"] == true);
   CHECK(j["gateways_grouped"] == false);
   CHECK(keys(j["tenants"]) == std::vector<std::string>{"pop", "alpha"});
   CHECK(j["tenants"]["pop"]["members"] == 1000);
+  // Grouped: members' cut-off figures instead of one tenant's hours (nobody is refused here).
+  CHECK(j["tenants"]["pop"]["members_cut_off"] == 0);
+  CHECK(j["tenants"]["pop"]["cut_off_member_hours"] == 0.0);
+  CHECK(j["tenants"]["pop"]["cut_off_share"] == 0.0);
+  CHECK_FALSE(j["tenants"]["pop"].contains("cut_off_hours"));
+  CHECK(j["populations"]["pop"]["members"] == 1000);
   CHECK(j["tenants"]["alpha"]["members"] == 1);
   std::uint64_t pop_sent = 0;
   for (models::TenantIndex t{0}; t < 1000; ++t) pop_sent += eco->ledger().tenant(t).sent;
@@ -189,4 +222,26 @@ TEST_CASE("more than 1000 tenants are summed per population", "[writers]") {
   CHECK(j["tenants"]["pop"]["sent"].get<std::uint64_t>() +
             j["tenants"]["alpha"]["sent"].get<std::uint64_t>() ==
         eco->ledger().totals().sent);
+}
+
+TEST_CASE("a pool's worst IP is sampled beside its mean", "[writers]") {
+  models::EcosystemConfig c = writers_test::writers_world();
+  c.timeline.clear();
+  // At 30 min all 8 IPs are set to 3, then IP 0 alone to -6 (a compromised IP among good ones).
+  c.timeline.push_back(
+      models::TimedAction{sim::minutes(30), "", models::RestoreScore{models::ScorerIndex{0}, {}, 3.0}});
+  c.timeline.push_back(models::TimedAction{
+      sim::minutes(30), "", models::RestoreScore{models::ScorerIndex{0}, {models::IpIndex{0}}, -6.0}});
+  auto eco = writers_test::run_world(std::move(c));
+  std::map<std::string, double> at_1h;  // metric -> the 1 h sample of pool "out"
+  const auto& gauges = eco->metrics().gauges();
+  for (const sim::Metrics::Sample& s : eco->metrics().samples())
+    if (s.time == sim::hours(1) && gauges[s.gauge].entity == "out") at_1h[gauges[s.gauge].name] = s.value;
+  // Half an hour later (recovery moves a score by at most about 1.4% of its gap to 5 per hour):
+  // mean (7 x 3 - 6) / 8 = 1.875, worst -6.
+  CHECK(at_1h.at("senderbase.score") == Approx(1.875).margin(0.2));
+  CHECK(at_1h.at("senderbase.min_score") == Approx(-6.0).margin(0.2));
+  const json j = io::summary_json(*eco, io::RunInfo{"tiny", "", 7, {}});
+  CHECK(j["pools"]["out"]["senderbase"]["worst_ip"] == eco->ips()[0].address);
+  CHECK(j["pools"]["out"]["senderbase"]["worst_ip_min_score"] == -6.0);
 }

@@ -14,8 +14,8 @@ const nlohmann::ordered_json& summary() {
   static const nlohmann::ordered_json s = nlohmann::ordered_json::parse(R"({
     "scenario": "hand-made",
     "tenants": {
-      "a": {"sent": 10, "outage_hours": 1.5, "latency_s": {"p95": 30}, "by_gateway": {"g": {"sent": 10}}},
-      "b": {"sent": 5, "outage_hours": 0.25, "latency_s": null, "by_gateway": {}}
+      "a": {"sent": 10, "outage_pair_hours": 1.5, "latency_s": {"p95": 30}, "by_gateway": {"g": {"sent": 10}}},
+      "b": {"sent": 5, "outage_pair_hours": 0.25, "latency_s": null, "by_gateway": {}}
     },
     "outages": [{"hours": 1.5}, {"hours": 2}]
   })");
@@ -61,8 +61,8 @@ TEST_CASE("a wildcard folds the members with the aggregate", "[sweep]") {
   CHECK(read("/tenants/*/sent", "min") == 5.0);
   CHECK(read("/tenants/*/sent", "max") == 10.0);
   CHECK(read("/tenants/*/sent", "count") == 2.0);
-  // outage_hours 1.5 + 0.25 = 1.75 (exact binary fractions).
-  CHECK(read("/tenants/*/outage_hours") == 1.75);
+  // outage_pair_hours 1.5 + 0.25 = 1.75 (exact binary fractions).
+  CHECK(read("/tenants/*/outage_pair_hours") == 1.75);
   // Arrays too: 1.5 + 2.
   CHECK(read("/outages/*/hours") == 3.5);
   // b's latency is null: only a's 30 counts.

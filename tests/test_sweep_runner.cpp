@@ -48,7 +48,7 @@ TEST_CASE("a sweep writes its tables, journal and manifest", "[sweep]") {
   const std::string results = read_file(dir / kResultsFile);
   CHECK(lines_in(results) == 13);  // header + 12 runs
   CHECK(results.rfind("run,variant,/gateways/0/policy,/providers/0/retry/first_retry,replication,seed,"
-                      "contractor_outage_hours,delivered,worst_p95,strict_latency\n0,0,good_only,5m,0,",
+                      "contractor_outage_pair_hours,delivered,worst_p95,strict_latency\n0,0,good_only,5m,0,",
                       0) == 0);
   CHECK(lines_in(read_file(dir / kSummaryFile)) == 5);  // header + 4 variants
   CHECK(lines_in(read_file(dir / kJournalFile)) == 12);

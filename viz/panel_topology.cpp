@@ -73,8 +73,8 @@ void tooltip(const ViewNode& n, const NodeLive& live, const Controller& ctl) {
                 static_cast<unsigned long long>(k.delivered));
     ImGui::Text("deferred attempts %llu  bounced %llu", static_cast<unsigned long long>(k.deferred_attempts),
                 static_cast<unsigned long long>(k.bounced));
-    ImGui::Text("legit blocked %llu  pairs in outage now %u",
-                static_cast<unsigned long long>(k.legit_blocked), live.open_outages);
+    ImGui::Text("legit lost %llu  pairs in outage now %u", static_cast<unsigned long long>(k.legit_lost),
+                live.open_outages);
     const auto& view = ctl.view();
     for (const FlowLive& f : ctl.snapshot().flows) {
       if (f.tenant_node != ctl.view().node_of(n.kind, n.members.front()) &&

@@ -33,7 +33,6 @@ void Controller::on_rebuilt() {
   series_.clear();
   window_.clear();
   totals_ = {};
-  builder_.reset();
   banner_.reset();
 }
 

@@ -31,7 +31,7 @@ void add_counts(Inspector& in, const LiveCounts& c) {
   in.rows.emplace_back("deferred (4xx)", num(c.deferred_attempts));
   in.rows.emplace_back("bounced (5xx, expired)", num(c.bounced));
   in.rows.emplace_back("filtered outbound", num(c.filtered));
-  in.rows.emplace_back("legit blocked", num(c.legit_blocked));
+  in.rows.emplace_back("legit lost", num(c.legit_lost));
   in.rows.emplace_back("spam accepted", num(c.spam_accepted));
   in.rows.emplace_back("delay notices", num(c.delay_notices));
   in.rows.emplace_back("refusal blips", num(c.refusal_blips));

@@ -4,8 +4,6 @@
 #include <limits>
 #include <variant>
 
-#include "viz/core/accept_floor.hpp"
-
 namespace repsim::viz {
 
 using models::kNone;
@@ -17,7 +15,7 @@ void LiveCounts::add(const models::DeliveryCounts& c) {
   deferred_attempts += c.deferred_attempts;
   bounced += c.bounced();
   filtered += c.filtered;
-  legit_blocked += c.legit_blocked;
+  legit_lost += c.legit_lost;
   spam_accepted += c.spam_accepted;
   delay_notices += c.delay_notices;
   refusal_blips += c.refusal_blips;
@@ -168,13 +166,8 @@ void SnapshotBuilder::build_accept_lines(const models::Ecosystem& eco, const Top
     const models::ScorerIndex s = gw.config().reputation;
     if (s == kNone) continue;
     AcceptLine line{n, s, {}};
-    for (const Point& p : series.series({models::Gauge::Threshold, gw.id()})) {
-      const auto key = std::make_pair(n, p.v);
-      auto it = floors_.find(key);
-      if (it == floors_.end())
-        it = floors_.emplace(key, accept_floor(gw.config().policy, p.v, eco.scorer(s).scale())).first;
-      line.floor.push_back(Point{p.t, it->second ? *it->second : std::nan("")});
-    }
+    // The gauge is the floor already (models/accept_floor.hpp), NaN where there is no line.
+    for (const Point& p : series.series({models::Gauge::AcceptFloor, gw.id()})) line.floor.push_back(p);
     out.accept_lines.push_back(std::move(line));
   }
 }

@@ -20,7 +20,7 @@ namespace repsim::viz {
 
 struct LiveCounts {
   std::uint64_t sent = 0, delivered = 0, deferred_attempts = 0, bounced = 0, filtered = 0;
-  std::uint64_t legit_blocked = 0, spam_accepted = 0, delay_notices = 0, refusal_blips = 0;
+  std::uint64_t legit_lost = 0, spam_accepted = 0, delay_notices = 0, refusal_blips = 0;
   void add(const models::DeliveryCounts& c);
 };
 
@@ -95,7 +95,6 @@ models::PoolIndex current_pool(const models::Ecosystem& eco, models::TenantIndex
 
 class SnapshotBuilder {
  public:
-  void reset() { floors_.clear(); }
   // `window` has already recorded totals; `selected` is a view node or kNone.
   void build(const models::Ecosystem& eco, const TopologyView& view, const SeriesStore& series,
              const FlowWindow& window, const FlowTotals& totals, std::uint32_t selected, Snapshot& out);
@@ -103,8 +102,6 @@ class SnapshotBuilder {
  private:
   void build_accept_lines(const models::Ecosystem& eco, const TopologyView& view, const SeriesStore& series,
                           Snapshot& out);
-  // accept_floor by (gateway node, threshold): the probe is cheap but not per frame per sample.
-  std::map<std::pair<std::uint32_t, double>, std::optional<double>> floors_;
 };
 
 Inspector inspect(const models::Ecosystem& eco, const TopologyView& view, const Snapshot& snap,

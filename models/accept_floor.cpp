@@ -1,16 +1,15 @@
-#include "viz/core/accept_floor.hpp"
+#include "models/accept_floor.hpp"
 
 #include <cmath>
 
-namespace repsim::viz {
+namespace repsim::models {
 
-std::optional<double> accept_floor(const models::GatewayPolicy& policy, double threshold,
-                                   const models::ScoreScale& scale) {
-  models::GatewayPolicy p = policy;
+std::optional<double> accept_floor(const GatewayPolicy& policy, double threshold, const ScoreScale& scale) {
+  GatewayPolicy p = policy;
   p.set_threshold(threshold);
   auto accepted = [&](double s) {
-    const models::PolicyRule* rule = p.decide(models::SenderStanding{s, false});
-    return rule == nullptr || rule->action == models::PolicyAction::Accept;
+    const PolicyRule* rule = p.decide(SenderStanding{s, false});
+    return rule == nullptr || rule->action == PolicyAction::Accept;
   };
   // Probes are scale.min + k / 100 for integer k, so round cut points (-1, 1) are probed exactly.
   const auto steps = static_cast<long long>(std::floor((scale.max - scale.min) * 100 + 1e-9));
@@ -24,4 +23,4 @@ std::optional<double> accept_floor(const models::GatewayPolicy& policy, double t
   return floor;
 }
 
-}  // namespace repsim::viz
+}  // namespace repsim::models

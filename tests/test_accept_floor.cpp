@@ -1,11 +1,11 @@
-// The acceptance line a gateway draws on the score chart, asked of its own policy.
+// The lowest score a gateway accepts, asked of its own policy.
 #include <catch2/catch.hpp>
 #include <limits>
 
-#include "viz/core/accept_floor.hpp"
+#include "models/accept_floor.hpp"
 
 using namespace repsim;
-using namespace repsim::viz;
+using repsim::models::accept_floor;
 
 namespace {
 
@@ -22,7 +22,7 @@ constexpr double kInf = std::numeric_limits<double>::infinity();
 
 }  // namespace
 
-TEST_CASE("a Good-only policy accepts from the Good band's floor", "[viz]") {
+TEST_CASE("a Good-only policy accepts from the Good band's floor", "[gateway]") {
   const models::ScoreScale scale;  // -7..7, Poor [-7, -1), Neutral [-1, 1), Good [1, 7]
   models::GatewayPolicy p;
   p.rules.push_back(rule(-kInf, 1.0, models::PolicyAction::Tempfail));  // below Good: 4xx
@@ -34,7 +34,7 @@ TEST_CASE("a Good-only policy accepts from the Good band's floor", "[viz]") {
   CHECK(accept_floor(p, 3.0, scale) == Approx(1.0));
 }
 
-TEST_CASE("a graded policy accepts from above its highest refusing rule", "[viz]") {
+TEST_CASE("a graded policy accepts from above its highest refusing rule", "[gateway]") {
   const models::ScoreScale scale;
   models::GatewayPolicy p;
   p.rules.push_back(rule(-kInf, -3.0, models::PolicyAction::Reject));
@@ -43,7 +43,7 @@ TEST_CASE("a graded policy accepts from above its highest refusing rule", "[viz]
   CHECK(accept_floor(p, kInf, scale) == Approx(-1.0));
 }
 
-TEST_CASE("no line when everything or nothing is accepted", "[viz]") {
+TEST_CASE("no line when everything or nothing is accepted", "[gateway]") {
   const models::ScoreScale scale;
   models::GatewayPolicy open;
   CHECK_FALSE(accept_floor(open, kInf, scale));  // accepts every score: no line to draw
