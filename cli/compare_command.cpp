@@ -104,7 +104,7 @@ Command add_compare_command(CLI::App& app) {
   cmd->add_option("--seed", o->seed, "Seeds replication k as a sweep with this seed does (default 1)");
   cmd->add_option("--out", o->out, "Output directory (default out/compare/<A>-vs-<B>)");
   cmd->add_option("--until", o->until, "Stop every run early, e.g. 36h (default: each scenario's duration)");
-  cmd->add_option("-j,--jobs", o->jobs, "Runs in parallel (default: every core)")->check(kPositiveNumber);
+  cmd->add_option("-j,--jobs", o->jobs, "Runs in parallel (default: every core)")->check(positive_number("--jobs"));
   return {cmd, [o] { return run(*o); }};
 }
 
