@@ -16,6 +16,9 @@ NAME=check_bootstrap_split
 source "$ROOT/scripts/sweep_check_common.sh"
 command -v ninja >/dev/null 2>&1 || { echo "$NAME: SKIP: no ninja (the dry run's generator)"; exit 77; }
 
+# The caller's build settings (./test.sh passes CMAKE_ARGS down to ctest) are not the cases below.
+unset CMAKE_ARGS BUILD_DIR
+
 # A dpkg for which the packages listed in WORK/missing are not installed.
 mkdir -p "$WORK/bin"
 cat >"$WORK/bin/dpkg" <<FAKE
