@@ -195,6 +195,7 @@ std::string percent_text(double share) {
 // One tenant's, or one population's, key numbers.
 std::string key_numbers(const std::string& name, const GroupFigures& f, bool grouped, sim::Time end) {
   const models::DeliveryCounts& c = f.counts;
+  grouped = grouped && f.members > 1;  // a population of one reads as the tenant it is
   std::string out = "  " + name + (grouped ? " (" + std::to_string(f.members) + ")" : "") + ": sent " +
                     std::to_string(c.sent) + ", delivered " + std::to_string(c.delivered) + ", bounced " +
                     std::to_string(c.bounced()) + ", queued at end " + std::to_string(c.queued_at_end);
